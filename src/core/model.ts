@@ -1,0 +1,202 @@
+import Decimal from 'decimal.js';
+import { Unit } from './numbers';
+
+/** Where a figure or label lives. Rows and columns are 0-based; `cell` is the A1 address. */
+export interface CellRef {
+  sheet: string;
+  row: number;
+  col: number;
+  cell: string;
+}
+
+/** A figure read from a cell. */
+export interface Amount {
+  value: Decimal;
+  /** Decimals the cell displays (from its number format or as typed). */
+  decimals: number;
+  ref: CellRef;
+  /** The cell held text that was read as a number. */
+  fromText: boolean;
+  /** A unit written into the cell's text ("131.31元"). */
+  unitSuffix?: Unit;
+  formula?: string;
+  /** Rates: the value is a fraction (0.9554 = 95.54%). */
+  percent?: boolean;
+}
+
+export const PROJECT_AMOUNT_COLUMNS = [
+  'carryIn',
+  'initialBudget',
+  'fiscalCurrent',
+  'transferFromUpper',
+  'otherFunds',
+  'adjustment',
+  'increase',
+  'decrease',
+  'adjustedBudget',
+  'actualSpend',
+  'carryOut',
+  'executionRate',
+] as const;
+export type ProjectAmountColumn = (typeof PROJECT_AMOUNT_COLUMNS)[number];
+
+export const PROJECT_TEXT_COLUMNS = ['purpose', 'performance', 'problems', 'reasons', 'measures'] as const;
+export type ProjectTextColumn = (typeof PROJECT_TEXT_COLUMNS)[number];
+
+export type ProjectKeyColumn = 'name' | 'code' | 'parent';
+export type ProjectColumn = ProjectAmountColumn | ProjectTextColumn | ProjectKeyColumn;
+
+export interface ProjectRow {
+  /** Index of this row in ProjectTable.rows. */
+  index: number;
+  /** 0-based sheet row. */
+  row: number;
+  label: string;
+  labelRef: CellRef;
+  code?: string;
+  kind: 'item' | 'total';
+  /** For totals: 合计/总计 cover all top-level items, 小计 those since the previous 小计. */
+  totalKind?: '合计' | '总计' | '小计';
+  /** 0 for projects, 1 for their sub-items, 2 for sub-sub-items. */
+  level: number;
+  /** Index of the parent row for sub-items. */
+  parent: number | null;
+  children: number[];
+  /** For totals: indices of the rows the total covers. */
+  covers: number[];
+  amounts: Partial<Record<ProjectAmountColumn, Amount>>;
+  texts: Partial<Record<ProjectTextColumn, { text: string; ref: CellRef }>>;
+  hidden: boolean;
+}
+
+export interface ProjectTable {
+  sheet: string;
+  title?: string;
+  unit: Unit;
+  /** Where the unit was stated; absent when it defaulted to 万元. */
+  unitRef?: CellRef;
+  headerRow: number;
+  /** Last header row (multi-row headers). */
+  headerEndRow: number;
+  columns: Partial<Record<ProjectColumn, number>>;
+  /** Header text of each mapped column, for messages. */
+  columnLabels: Partial<Record<ProjectColumn, string>>;
+  rows: ProjectRow[];
+  /** The 执行率 column holds percentages as numbers (95.54), not fractions. */
+  rateAsPercentNumber?: boolean;
+}
+
+export type SummaryLineKey =
+  // budget style
+  | 'incomeTotal'
+  | 'initialBudget'
+  | 'adjustment'
+  | 'otherFunds'
+  | 'carryIn'
+  | 'fiscalCurrent'
+  | 'expenditureTotal'
+  | 'basicExpenditure'
+  | 'personnel'
+  | 'publicFunds'
+  | 'wages'
+  | 'goodsServices'
+  | 'individualSubsidies'
+  | 'capital'
+  | 'projectExpenditure'
+  | 'upperRemit'
+  | 'operatingExpenditure'
+  | 'subsidyToAffiliated'
+  | 'carryOut'
+  // final-accounts (决算) style
+  | 'generalBudgetAppropriation'
+  | 'govFundAppropriation'
+  | 'stateCapitalAppropriation'
+  | 'upperSubsidy'
+  | 'businessIncome'
+  | 'operatingIncome'
+  | 'affiliatedIncome'
+  | 'otherIncome'
+  | 'yearIncomeTotal'
+  | 'useNonFiscalBalance'
+  | 'openingBalance'
+  | 'incomeGrandTotal'
+  | 'yearExpenditureTotal'
+  | 'balanceDistribution'
+  | 'closingBalance'
+  | 'expenditureGrandTotal';
+
+export interface SummaryLine {
+  key: SummaryLineKey | null;
+  /** Label as written, without numbering. */
+  label: string;
+  rawLabel: string;
+  labelRef: CellRef;
+  amount?: Amount;
+  /** Where the amount would be (even when blank). */
+  amountRef: CellRef;
+  /** 0 for top lines; deeper for 其中 / indented / (一) lines. */
+  level: number;
+  /** Index of the parent line within the block. */
+  parent: number | null;
+  /** The amount cell held text that is not a number. */
+  nonNumeric?: string;
+}
+
+export interface SummaryBlock {
+  sheet: string;
+  title?: string;
+  unit: Unit;
+  unitRef?: CellRef;
+  style: 'budget' | 'final';
+  /** For 决算 sheets with side-by-side blocks. */
+  side?: 'income' | 'expenditure' | 'both';
+  /** Column of the labels and of the amounts. */
+  labelCol: number;
+  amountCol: number;
+  amountHeader?: string;
+  lines: SummaryLine[];
+}
+
+export type UnitInfoKey = '单位名称' | '年度' | '编制人数' | '实有人数' | '内设科室' | '所属事业单位' | '机构性质' | '主要职能' | '单位简介';
+
+export interface UnitInfoEntry {
+  key: UnitInfoKey;
+  label: string;
+  value: string;
+  ref: CellRef;
+}
+
+export interface UnitInfo {
+  sheet: string;
+  entries: UnitInfoEntry[];
+}
+
+/** A cell read from a user's sheet whose content needs a word: text numbers, errors. */
+export interface CellNote {
+  ref: CellRef;
+  kind: 'text-number' | 'formula-error' | 'non-numeric';
+  raw: string;
+  /** The label of the row/line it belongs to, when known. */
+  label?: string;
+  /** For text numbers: the value it was read as. */
+  value?: Decimal;
+}
+
+/** A template sheet (模板) the user added; kept as raw rows for the report engine. */
+export interface TemplateSheet {
+  sheet: string;
+  rows: { row: number; cells: string[] }[];
+}
+
+export interface BudgetModel {
+  projectTables: ProjectTable[];
+  summaries: SummaryBlock[];
+  unitInfo?: UnitInfo;
+  templates: TemplateSheet[];
+  notes: CellNote[];
+  /** Names of sheets that were read but held nothing recognisable. */
+  unrecognisedSheets: string[];
+  /** Sheets the add-in owns, skipped when reading. */
+  skippedSheets: string[];
+  cellsRead: number;
+}

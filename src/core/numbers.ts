@@ -1,0 +1,151 @@
+import Decimal from 'decimal.js';
+import { CellValue } from './snapshot';
+
+export type Unit = '元' | '万元' | '亿元';
+
+/** How many 元 one unit holds; used to convert between tables kept in different units. */
+export const UNIT_FACTOR: Record<Unit, Decimal> = {
+  元: new Decimal(1),
+  万元: new Decimal(10000),
+  亿元: new Decimal(100000000),
+};
+
+export type ParsedNumber =
+  | { kind: 'blank' }
+  | { kind: 'error'; code: string }
+  | { kind: 'text'; text: string }
+  | {
+      kind: 'number';
+      value: Decimal;
+      /** Decimals the figure is shown with (from the number format, or as typed for text). */
+      decimals: number;
+      /** True when the cell holds text that had to be read as a number. */
+      fromText: boolean;
+      /** A unit written into the text itself ("131.31万元"). */
+      unitSuffix?: Unit;
+      /** True when the value is a fraction shown as a percentage (0.9554 shown 95.54%). */
+      percent: boolean;
+    };
+
+const FULL_WIDTH_DIGITS = /[０-９．，－＋（）％]/g;
+const BLANK_MARKS = new Set(['', '-', '—', '——', '–', '－', '/', '／', '无', 'N/A', 'n/a', '\\']);
+const ERROR_RE = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+
+export function toHalfWidth(s: string): string {
+  return s.replace(FULL_WIDTH_DIGITS, (ch) => {
+    switch (ch) {
+      case '．':
+        return '.';
+      case '，':
+        return ',';
+      case '－':
+        return '-';
+      case '＋':
+        return '+';
+      case '（':
+        return '(';
+      case '）':
+        return ')';
+      case '％':
+        return '%';
+      default:
+        return String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
+    }
+  });
+}
+
+/** Decimal from a float without binary noise: 0.1+0.2 reads as 0.3. */
+export function decimalFromNumber(n: number): Decimal {
+  if (Number.isInteger(n)) return new Decimal(n);
+  return new Decimal(Number(n.toPrecision(15)));
+}
+
+/** Decimals a number format shows; null for General or when it cannot tell. */
+export function formatDecimals(format: string | null | undefined): { decimals: number; percent: boolean } | null {
+  if (!format || /^general$/i.test(format) || format === '@') return null;
+  // Only the positive section matters; strip quoted text and bracketed colours/conditions.
+  const section = format.split(';')[0].replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  const percent = section.includes('%');
+  const dot = section.indexOf('.');
+  let decimals = 0;
+  if (dot >= 0) {
+    for (let i = dot + 1; i < section.length; i++) {
+      const ch = section[i];
+      if (ch === '0' || ch === '#' || ch === '?') decimals++;
+      else break;
+    }
+  }
+  return { decimals, percent };
+}
+
+function decimalsOf(d: Decimal): number {
+  return Math.max(0, d.decimalPlaces());
+}
+
+/**
+ * Reads one cell as a number. Numbers stored as text are accepted in the forms
+ * real sheets use (thousands separators, full-width digits, trailing units,
+ * parenthesised negatives); "—" and "-" mean blank, never zero.
+ */
+export function parseNumber(v: CellValue, format?: string | null): ParsedNumber {
+  if (v === null || v === undefined) return { kind: 'blank' };
+  if (typeof v === 'boolean') return { kind: 'text', text: String(v) };
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { kind: 'error', code: '#NUM!' };
+    const value = decimalFromNumber(v);
+    const fd = formatDecimals(format);
+    if (fd) {
+      return { kind: 'number', value, decimals: fd.percent ? fd.decimals + 2 : fd.decimals, fromText: false, percent: fd.percent };
+    }
+    return { kind: 'number', value, decimals: Math.min(decimalsOf(value), 10), fromText: false, percent: false };
+  }
+  const raw = v.trim();
+  if (ERROR_RE.test(raw)) return { kind: 'error', code: raw };
+  let s = toHalfWidth(raw).replace(/[\s\u3000]/g, '');
+  if (BLANK_MARKS.has(s)) return { kind: 'blank' };
+  let unitSuffix: Unit | undefined;
+  const unitMatch = /(亿元|万元|元)$/.exec(s);
+  if (unitMatch) {
+    unitSuffix = unitMatch[1] as Unit;
+    s = s.slice(0, -unitMatch[1].length);
+  }
+  s = s.replace(/^[¥￥]/, '');
+  let negative = false;
+  const paren = /^\((.*)\)$/.exec(s);
+  if (paren) {
+    negative = true;
+    s = paren[1];
+  }
+  let percent = false;
+  if (s.endsWith('%')) {
+    percent = true;
+    s = s.slice(0, -1);
+  }
+  // Thousands separators must sit in groups of three; "1,2" is text, not 12.
+  if (s.includes(',')) {
+    if (!/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return { kind: 'text', text: raw };
+    s = s.replace(/,/g, '');
+  }
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return { kind: 'text', text: raw };
+  let value = new Decimal(s);
+  if (negative) value = value.negated();
+  const typedDecimals = s.includes('.') ? s.length - s.indexOf('.') - 1 : 0;
+  if (percent) value = value.div(100);
+  return {
+    kind: 'number',
+    value,
+    decimals: percent ? typedDecimals + 2 : typedDecimals,
+    fromText: true,
+    unitSuffix,
+    percent,
+  };
+}
+
+/** Formats a Decimal for messages: fixed decimals, no exponent. */
+export function fmt(d: Decimal, decimals = 2): string {
+  return d.toFixed(decimals);
+}
+
+export function fmtPercent(d: Decimal, decimals = 2): string {
+  return d.times(100).toFixed(decimals) + '%';
+}
