@@ -1,0 +1,30 @@
+/** Reads an .xlsx and runs the core on it: the shared first step of validate, highlight and demo. */
+import ExcelJS from 'exceljs';
+import { Settings } from '../core/findings';
+import { WorkbookSnapshot } from '../core/snapshot';
+import { validateWorkbook, ValidationResult } from '../core/validate';
+import { UserError } from './errors';
+import { loadXlsx } from './xlsx-reader';
+
+export interface FileValidation {
+  file: string;
+  snapshot: WorkbookSnapshot;
+  workbook: ExcelJS.Workbook;
+  result: ValidationResult;
+}
+
+/** Throws a UserError (exit 2) when the file is unusable, including when the core finds no table. */
+export async function validateFile(filePath: string, settings: Settings = {}, displayName = filePath): Promise<FileValidation> {
+  const file = displayName;
+  const { snapshot, workbook } = await loadXlsx(filePath, { displayName });
+  const result = validateWorkbook(snapshot, settings);
+  if (result.unusable) {
+    throw new UserError(`unusable-${result.unusable.code}`, `${file}：${result.unusable.message}`, `${file}: ${result.unusable.messageEn}`);
+  }
+  return { file: filePath, snapshot, workbook, result };
+}
+
+/** Exit code by the CLI's contract: 1 when any error-level finding remains, else 0. */
+export function exitCodeFor(result: ValidationResult, settings: Settings = {}): number {
+  return result.findings.some((f) => f.severity === 'error' && !settings.ignored?.[f.id]) ? 1 : 0;
+}

@@ -1,0 +1,266 @@
+/**
+ * .xlsx file -> WorkbookSnapshot (src/core/snapshot.ts), through ExcelJS.
+ * Values are what Excel shows: a formula cell gives its cached result, rich text is
+ * flattened, dates become serial numbers, error values become "#REF!"-style strings.
+ * The file is only ever opened for reading.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import { UserError } from './errors';
+
+/** Excel's serial day 0 is 1899-12-30 (the 1900 leap-year bug is folded in). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86400000;
+
+const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+export interface ReadOptions {
+  /** Keep sheets with no cells at all (default false: they carry nothing to check). */
+  keepEmptySheets?: boolean;
+  /** How the file is named in messages (the path as the user typed it); defaults to `file`. */
+  displayName?: string;
+}
+
+export interface ReadResult {
+  snapshot: WorkbookSnapshot;
+  /** The ExcelJS workbook, for hosts that write a copy (highlight). */
+  workbook: ExcelJS.Workbook;
+}
+
+/** Reads an .xlsx into the plain snapshot; unusable input is a UserError saying what and where. */
+export async function readXlsx(file: string, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+  return (await loadXlsx(file, options)).snapshot;
+}
+
+export async function loadXlsx(filePath: string, options: ReadOptions = {}): Promise<ReadResult> {
+  const file = options.displayName ?? filePath;
+  const buffer = await readInput(filePath, file);
+  checkSignature(buffer, file);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw new UserError(
+      'not-xlsx',
+      `不是有效的 .xlsx 文件：${file}（无法读取其中的工作簿内容：${reason(e)}）`,
+      `not a valid .xlsx file: ${file} (its workbook could not be read: ${reason(e)})`,
+    );
+  }
+  const snapshot = workbookToSnapshot(workbook, options);
+  if (snapshot.sheets.every((s) => s.values.length === 0)) {
+    throw new UserError(
+      'empty-workbook',
+      `工作簿中没有任何数据：${file}`,
+      `the workbook has no data: ${file}`,
+    );
+  }
+  return { snapshot, workbook };
+}
+
+async function readInput(filePath: string, file: string): Promise<Buffer> {
+  let stat;
+  try {
+    stat = await fs.stat(filePath);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new UserError('file-not-found', `找不到文件：${file}`, `file not found: ${file}`);
+    }
+    throw new UserError('file-unreadable', `无法读取文件：${file}（${code ?? reason(e)}）`, `cannot read file: ${file} (${code ?? reason(e)})`);
+  }
+  if (stat.isDirectory()) {
+    throw new UserError('is-directory', `${file} 是一个文件夹，请指定 .xlsx 文件`, `${file} is a folder; give an .xlsx file`);
+  }
+  if (stat.size === 0) {
+    throw new UserError('empty-file', `文件是空的（0 字节）：${file}`, `the file is empty (0 bytes): ${file}`);
+  }
+  try {
+    return await fs.readFile(filePath);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError('file-unreadable', `无法读取文件：${file}（${code ?? reason(e)}）`, `cannot read file: ${file} (${code ?? reason(e)})`);
+  }
+}
+
+function checkSignature(buffer: Buffer, file: string): void {
+  if (buffer.subarray(0, 8).equals(CFB_SIGNATURE)) {
+    // Excel stores a password-protected .xlsx inside an OLE2 compound file, like the old .xls.
+    const ext = path.extname(file).toLowerCase();
+    throw new UserError(
+      'encrypted-or-xls',
+      ext === '.xls'
+        ? `${file} 是旧版 .xls 文件（或已加密），请在 Excel 中另存为 .xlsx 后再试`
+        : `${file} 已设置打开密码（或是旧版 .xls 文件），无法读取；请在 Excel 中取消密码或另存为 .xlsx 后再试`,
+      ext === '.xls'
+        ? `${file} is an old .xls file (or encrypted); save it as .xlsx in Excel and try again`
+        : `${file} is password-protected (or an old .xls file) and cannot be read; remove the password or save it as .xlsx in Excel`,
+    );
+  }
+  if (!buffer.subarray(0, 4).equals(ZIP_SIGNATURE)) {
+    throw new UserError(
+      'not-xlsx',
+      `不是有效的 .xlsx 文件：${file}（文件内容不是 Excel 工作簿）`,
+      `not a valid .xlsx file: ${file} (the content is not an Excel workbook)`,
+    );
+  }
+}
+
+function reason(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return m.split('\n')[0].slice(0, 160);
+}
+
+export function workbookToSnapshot(workbook: ExcelJS.Workbook, options: ReadOptions = {}): WorkbookSnapshot {
+  const sheets: SheetSnapshot[] = [];
+  workbook.eachSheet((ws) => {
+    const sheet = worksheetToSnapshot(ws);
+    if (sheet.values.length > 0 || options.keepEmptySheets) sheets.push(sheet);
+  });
+  return { sheets };
+}
+
+/** ExcelJS value types (ExcelJS.ValueType), spelled out so the switch stays readable. */
+const T = { Null: 0, Merge: 1, Number: 2, String: 3, Date: 4, Hyperlink: 5, Formula: 6, SharedString: 7, RichText: 8, Boolean: 9, Error: 10 } as const;
+
+export function worksheetToSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
+  // One pass in absolute sheet coordinates; the used range's offset is cut off afterwards.
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  const numberFormats: (string | null)[][] = [];
+  const hiddenRows: number[] = [];
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const r = rowNumber - 1;
+    if (row.hidden) hiddenRows.push(r);
+    let vRow: CellValue[] | undefined;
+    let fRow: (string | null)[] = [];
+    let nRow: (string | null)[] = [];
+    let last = -1;
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      const type = cell.type;
+      if (type === T.Merge) return; // Excel reports only the top-left cell of a merge as holding the value.
+      let value: CellValue;
+      let formula: string | null = null;
+      if (type === T.Formula) {
+        const f = cell.formula;
+        formula = f ? '=' + f : null;
+        value = plainValue(cell.result as unknown);
+      } else {
+        value = plainValue(cell.value as unknown);
+      }
+      if (value === null && formula === null) return;
+      const c = colNumber - 1;
+      if (!vRow) {
+        vRow = [];
+        fRow = [];
+        nRow = [];
+      }
+      for (let k = last + 1; k < c; k++) {
+        vRow[k] = null;
+        fRow[k] = null;
+        nRow[k] = null;
+      }
+      vRow[c] = value;
+      fRow[c] = formula;
+      nRow[c] = cell.numFmt || 'General';
+      if (last < 0 && c < left) left = c;
+      last = c;
+    });
+    if (!vRow) return;
+    if (r < top) top = r;
+    bottom = r;
+    values[r] = vRow;
+    formulas[r] = fRow;
+    numberFormats[r] = nRow;
+  });
+
+  const sheet: SheetSnapshot = {
+    name: ws.name,
+    rowOffset: 0,
+    colOffset: 0,
+    values: [],
+    formulas: [],
+    numberFormats: [],
+    merges: mergeRanges(ws),
+    hiddenRows,
+    hidden: ws.state === 'hidden' || ws.state === 'veryHidden',
+  };
+  if (bottom < 0) return sheet;
+  sheet.rowOffset = top;
+  sheet.colOffset = left;
+  const n = bottom - top + 1;
+  const outV: CellValue[][] = new Array(n);
+  const outF: (string | null)[][] = new Array(n);
+  const outN: (string | null)[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = top + i;
+    const v = values[r];
+    if (!v) {
+      outV[i] = [];
+      outF[i] = [];
+      outN[i] = [];
+    } else if (left === 0) {
+      outV[i] = v;
+      outF[i] = formulas[r];
+      outN[i] = numberFormats[r];
+    } else {
+      outV[i] = v.slice(left);
+      outF[i] = formulas[r].slice(left);
+      outN[i] = numberFormats[r].slice(left);
+    }
+  }
+  sheet.values = outV;
+  sheet.formulas = outF;
+  sheet.numberFormats = outN;
+  return sheet;
+}
+
+function mergeRanges(ws: ExcelJS.Worksheet): string[] {
+  // ExcelJS keeps merges keyed by master cell; the public model getter would rebuild every row.
+  const internal = (ws as unknown as { _merges?: Record<string, { range?: string; tl?: string; br?: string }> })._merges;
+  if (internal) {
+    return Object.values(internal)
+      .map((m) => m.range ?? (m.tl && m.br ? `${m.tl}:${m.br}` : ''))
+      .filter((r) => r !== '');
+  }
+  return (ws.model as unknown as { merges?: string[] }).merges ?? [];
+}
+
+/** One ExcelJS value (or cached formula result) as the plain value Excel would show. */
+export function plainValue(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  switch (typeof v) {
+    case 'number':
+      return Number.isFinite(v) ? v : '#NUM!';
+    case 'string':
+      return v;
+    case 'boolean':
+      return v;
+    case 'object':
+      break;
+    default:
+      return String(v);
+  }
+  if (v instanceof Date) {
+    const t = v.getTime();
+    return Number.isNaN(t) ? null : (t - EXCEL_EPOCH_MS) / DAY_MS;
+  }
+  const o = v as Record<string, unknown>;
+  if (typeof o.error === 'string') return o.error;
+  if (Array.isArray(o.richText)) {
+    return (o.richText as { text?: string }[]).map((p) => p.text ?? '').join('');
+  }
+  if ('text' in o && (typeof o.text === 'string' || typeof o.text === 'object')) {
+    // Hyperlink cell: { text, hyperlink }; text may itself be rich text.
+    return plainValue(o.text);
+  }
+  if ('result' in o) return plainValue(o.result);
+  if ('formula' in o || 'sharedFormula' in o) return null;
+  return null;
+}
