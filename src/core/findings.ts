@@ -77,6 +77,8 @@ export interface Finding {
   messageEn: string;
   fix?: Fix;
   equation?: Equation;
+  /** Set when the user chose to ignore this finding (kept in the workbook's settings). */
+  ignored?: { reason: string };
 }
 
 export interface NotChecked {

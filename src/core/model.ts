@@ -67,6 +67,8 @@ export interface ProjectRow {
   amounts: Partial<Record<ProjectAmountColumn, Amount>>;
   texts: Partial<Record<ProjectTextColumn, { text: string; ref: CellRef }>>;
   hidden: boolean;
+  /** Set when the 上级项目 column makes this row its own ancestor: the loop's labels. */
+  cycle?: string[];
 }
 
 export interface ProjectTable {
@@ -84,6 +86,8 @@ export interface ProjectTable {
   rows: ProjectRow[];
   /** The 执行率 column holds percentages as numbers (95.54), not fractions. */
   rateAsPercentNumber?: boolean;
+  /** Amount columns whose header appears more than once; the first one is used. */
+  duplicateColumns?: { key: ProjectColumn; cols: number[]; header: string }[];
 }
 
 export type SummaryLineKey =

@@ -1,6 +1,12 @@
-import { Finding, NotChecked, Settings, ValidationSummary } from './findings';
+import Decimal from 'decimal.js';
+import { Finding, NotChecked, SEVERITY_ORDER, Settings, ValidationSummary } from './findings';
+import { inferFixes } from './fixes';
+import { Grid } from './grid';
 import { BudgetModel } from './model';
-import { WorkbookSnapshot } from './snapshot';
+import { readModel } from './recognise';
+import { RuleContext } from './rules/context';
+import { RULES } from './rules';
+import { EXCEL_ERRORS, WorkbookSnapshot } from './snapshot';
 
 export interface Unusable {
   code: 'empty' | 'no-tables';
@@ -17,7 +23,134 @@ export interface ValidationResult {
   model: BudgetModel;
 }
 
-// Placeholder while the engine lands; the signature is the contract for the hosts.
-export function validateWorkbook(_snapshot: WorkbookSnapshot, _settings: Settings = {}): ValidationResult {
-  throw new Error('not implemented yet');
+export const DEFAULT_IDLE_THRESHOLD = 0.9;
+
+function errorCells(grids: Grid[]): RuleContext['errorCells'] {
+  const out: RuleContext['errorCells'] = [];
+  for (const g of grids) {
+    const values = g.snapshot.values;
+    for (let i = 0; i < values.length; i++) {
+      const row = values[i];
+      if (!row) continue;
+      for (let j = 0; j < row.length; j++) {
+        const v = row[j];
+        if (typeof v === 'string' && v.charCodeAt(0) === 35 /* # */ && EXCEL_ERRORS.has(v.trim())) {
+          const r = i + g.rowOffset;
+          const c = j + g.colOffset;
+          out.push({ sheet: g.name, cell: g.address(r, c), code: v.trim(), formula: g.formula(r, c) ?? undefined });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** What reading itself could not use: text in amount cells, duplicate headers, 上级项目 loops. */
+function readingNotes(model: BudgetModel): NotChecked[] {
+  const out: NotChecked[] = [];
+  for (const n of model.notes) {
+    if (n.kind !== 'non-numeric') continue;
+    out.push({ rule: 'text-number', sheet: n.ref.sheet, cell: n.ref.cell, check: `${n.label ? n.label + '的' : ''}金额 ${n.ref.cell}`, reason: `“${n.raw}”不是数字，未参与校验`, reasonEn: `"${n.raw}" is not a number and was left out` });
+  }
+  for (const t of model.projectTables) {
+    for (const d of t.duplicateColumns ?? []) {
+      const cols = d.cols.map((c) => new Grid({ name: '', values: [] }).address(0, c).replace(/\d+$/, ''));
+      out.push({ rule: 'subtotal', sheet: t.sheet, check: `“${d.header}”列`, reason: `表头“${d.header}”出现 ${d.cols.length} 次（${cols.join('、')} 列），按 ${cols[0]} 列校验，其余列未校验`, reasonEn: `header "${d.header}" appears ${d.cols.length} times; column ${cols[0]} was used` });
+    }
+    const loops = new Set<string>();
+    for (const r of t.rows) if (r.cycle) loops.add(r.cycle.join(' → '));
+    for (const loop of loops)
+      out.push({ rule: 'subtotal', sheet: t.sheet, check: '子项目合计', reason: `“上级项目”列存在循环引用：${loop}，这些行按独立项目处理`, reasonEn: `the parent-project column has a cycle: ${loop}; those rows are treated as top-level projects` });
+  }
+  return out;
+}
+
+function unusable(model: BudgetModel, grids: Grid[]): Unusable | undefined {
+  if (!grids.length || model.cellsRead === 0)
+    return { code: 'empty', message: '工作簿是空的：没有任何含数据的工作表', messageEn: 'the workbook is empty: no sheet holds any data' };
+  if (!model.projectTables.length && !model.summaries.length) {
+    const sheets = grids.map((g) => `“${g.name}”`).join('、');
+    return {
+      code: 'no-tables',
+      message: `未能在工作表 ${sheets} 中识别出项目支出表或收支总表：需要一行表头含“项目名称”和至少两个金额列（如“年初预算数”“实际支出”“结余结转”），或一列含“收入合计”“支出合计”“基本支出”等行`,
+      messageEn: `no project table or summary recognised in ${grids.map((g) => g.name).join(', ')}: a header row needs 项目名称 and at least two amount columns, or a label column with lines such as 收入合计/支出合计/基本支出`,
+    };
+  }
+  return undefined;
+}
+
+export function validateWorkbook(snapshot: WorkbookSnapshot, settings: Settings = {}): ValidationResult {
+  const { model, grids } = readModel(snapshot);
+  const summary: ValidationSummary = {
+    errors: 0,
+    warnings: 0,
+    infos: 0,
+    ignored: 0,
+    sheets: grids.length,
+    projectTables: model.projectTables.length,
+    summaries: model.summaries.length,
+    projects: model.projectTables.reduce((n, t) => n + t.rows.filter((r) => r.kind === 'item' && r.parent === null).length, 0),
+    cellsRead: model.cellsRead,
+  };
+  const bad = unusable(model, grids);
+  if (bad) return { unusable: bad, findings: [], notChecked: [], summary, model };
+
+  let tolerance: Decimal | undefined;
+  try {
+    tolerance = settings.tolerance !== undefined && settings.tolerance !== '' ? new Decimal(settings.tolerance).abs() : undefined;
+  } catch {
+    tolerance = undefined;
+  }
+  const idle = settings.idleThreshold;
+  const ctx: RuleContext = {
+    model,
+    settings,
+    tolerance,
+    idleThreshold: new Decimal(typeof idle === 'number' && Number.isFinite(idle) && idle > 0 ? idle : DEFAULT_IDLE_THRESHOLD),
+    equations: [],
+    notChecked: readingNotes(model),
+    errorCells: errorCells(grids),
+  };
+
+  const findings: Finding[] = [];
+  const ids = new Set<string>();
+  for (const rule of RULES) {
+    for (const f of rule.check(ctx)) {
+      // One cell can break two identities of the same rule; keep ids unique and stable.
+      let id = f.id;
+      for (let n = 2; ids.has(id); n++) id = `${f.id}#${n}`;
+      ids.add(id);
+      findings.push(id === f.id ? f : { ...f, id });
+    }
+  }
+  inferFixes(findings, ctx.equations);
+
+  const order = new Map(grids.map((g, i) => [g.name, i]));
+  const pos = (f: Finding) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(f.cell);
+    if (!m) return [0, 0];
+    let col = 0;
+    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+    return [Number(m[2]), col];
+  };
+  findings.sort((a, b) => {
+    const s = (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0);
+    if (s) return s;
+    const [ra, ca] = pos(a);
+    const [rb, cb] = pos(b);
+    return ra - rb || ca - cb || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+  });
+
+  const ignored = settings.ignored ?? {};
+  for (const f of findings) {
+    if (ignored[f.id] !== undefined) {
+      f.ignored = { reason: ignored[f.id] };
+      summary.ignored++;
+      continue;
+    }
+    if (f.severity === 'error') summary.errors++;
+    else if (f.severity === 'warning') summary.warnings++;
+    else summary.infos++;
+  }
+  return { findings, notChecked: ctx.notChecked, summary, model };
 }

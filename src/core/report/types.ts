@@ -14,12 +14,19 @@ export interface Source {
 }
 
 export type Run =
-  | { kind: 'text'; text: string }
+  | {
+      kind: 'text';
+      text: string;
+      /** Text quoted from the workbook (a project name, a 主要用途 cell): where it came from. */
+      source?: Source;
+      /** An enumerator the outline generated (（1）, 一是), not a figure. */
+      ordinal?: boolean;
+    }
   | {
       kind: 'figure';
       /** The figure as printed, e.g. "2128.48" (the unit is a separate text run). */
       text: string;
-      /** Exact decimal value behind it. */
+      /** Exact decimal value behind it, in `unit` (for '%', percentage points: "86.17"). */
       value: string;
       unit: '元' | '万元' | '亿元' | '%' | '人' | '个' | '项' | '';
       source: Source;
@@ -48,6 +55,8 @@ export interface ReportSection {
 
 export interface Report {
   title: string;
+  /** Name of the outline used ("default", "nanxian"). */
+  outline?: string;
   /** Figures the engine still flags: shown as a 待核实 list at the top. */
   unverified: { label: string; sheet: string; cell: string; message: string }[];
   paragraphs: Paragraph[];

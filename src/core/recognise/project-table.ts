@@ -1,0 +1,333 @@
+import Decimal from 'decimal.js';
+import { Grid } from '../grid';
+import { indentWidth, normaliseHeader, normaliseLabel, startsWithQizhong } from '../labels';
+import {
+  Amount,
+  CellNote,
+  PROJECT_AMOUNT_COLUMNS,
+  PROJECT_TEXT_COLUMNS,
+  ProjectAmountColumn,
+  ProjectColumn,
+  ProjectRow,
+  ProjectTable,
+} from '../model';
+import { matchVocabulary, PROJECT_COLUMNS, TOTAL_LABELS } from '../vocabulary';
+import { isNoteRow, readAmount, refOf, rowIsBlank } from './cells';
+import { tableUnit } from './units';
+
+const AMOUNT_KEYS = new Set<ProjectColumn>(PROJECT_AMOUNT_COLUMNS);
+const HEADER_SCAN_ROWS = 60;
+/** Consecutive blank rows that end a table. */
+const BLANK_RUN_END = 5;
+
+export interface HeaderMatch {
+  row: number;
+  endRow: number;
+  columns: Partial<Record<ProjectColumn, number>>;
+  labels: Partial<Record<ProjectColumn, string>>;
+  duplicates: { key: ProjectColumn; cols: number[]; header: string }[];
+}
+
+function mapRow(grid: Grid, row: number): Map<number, { key: ProjectColumn; header: string }> {
+  const out = new Map<number, { key: ProjectColumn; header: string }>();
+  for (let c = grid.colOffset; c < grid.colEnd; c++) {
+    const raw = grid.mergedValue(row, c);
+    if (typeof raw !== 'string' || raw.length > 40) continue;
+    const header = normaliseHeader(raw);
+    const key = matchVocabulary(PROJECT_COLUMNS, header);
+    if (key) out.set(c, { key, header: raw.replace(/[\s\u3000]+/g, '') });
+  }
+  return out;
+}
+
+function rowHasNumbers(grid: Grid, row: number): boolean {
+  for (let c = grid.colOffset; c < grid.colEnd; c++) if (typeof grid.value(row, c) === 'number') return true;
+  return false;
+}
+
+/** Finds a project-table header at or below `from`: a name column and at least two amount columns. */
+export function findProjectHeader(grid: Grid, from: number, limit = HEADER_SCAN_ROWS): HeaderMatch | null {
+  const last = Math.min(grid.rowEnd, from + limit);
+  for (let r = from; r < last; r++) {
+    const top = mapRow(grid, r);
+    if (top.size < 3) continue;
+    // A second header row under merged group headers (资金来源 over 上年结转 | 年初预算 | …).
+    let endRow = r;
+    let merged = top;
+    if (r + 1 < grid.rowEnd && !rowHasNumbers(grid, r + 1)) {
+      const below = mapRow(grid, r + 1);
+      let own = 0;
+      for (const [c, m] of below) if (AMOUNT_KEYS.has(m.key) && !grid.isMergedCovered(r + 1, c)) own++;
+      if (own >= 1) {
+        merged = new Map(top);
+        for (const [c, m] of below) merged.set(c, m);
+        endRow = r + 1;
+      }
+    }
+    const columns: Partial<Record<ProjectColumn, number>> = {};
+    const labels: Partial<Record<ProjectColumn, string>> = {};
+    const seen = new Map<ProjectColumn, number[]>();
+    const sorted = [...merged.entries()].sort((a, b) => a[0] - b[0]);
+    for (const [c, m] of sorted) {
+      const list = seen.get(m.key) ?? [];
+      list.push(c);
+      seen.set(m.key, list);
+      if (columns[m.key] === undefined) {
+        columns[m.key] = c;
+        labels[m.key] = m.header;
+      }
+    }
+    // 结转资金 alone is ambiguous; a carry-in column sits left of spending, a carry-out right of it.
+    if (columns.name === undefined) continue;
+    let amountCount = 0;
+    for (const k of Object.keys(columns) as ProjectColumn[]) if (AMOUNT_KEYS.has(k)) amountCount++;
+    if (amountCount < 2) continue;
+    const duplicates: HeaderMatch['duplicates'] = [];
+    for (const [key, cols] of seen) if (cols.length > 1 && AMOUNT_KEYS.has(key)) duplicates.push({ key, cols, header: labels[key] ?? key });
+    return { row: r, endRow, columns, labels, duplicates };
+  }
+  return null;
+}
+
+function totalKindOf(label: string): ProjectRow['totalKind'] | undefined {
+  const s = normaliseLabel(label);
+  if (TOTAL_LABELS[s]) return TOTAL_LABELS[s];
+  if (s.length <= 10) {
+    const m = /(合计|总计|小计)$/.exec(s);
+    if (m) return m[1] as ProjectRow['totalKind'];
+  }
+  return undefined;
+}
+
+const DOTTED_CODE = /^\d+(\.\d+)+$/;
+
+/** Reads every project table in a sheet. */
+export function readProjectTables(grid: Grid, notes: CellNote[]): ProjectTable[] {
+  const tables: ProjectTable[] = [];
+  let from = grid.rowOffset;
+  let titleFrom = grid.rowOffset;
+  while (from < grid.rowEnd) {
+    const header = findProjectHeader(grid, from);
+    if (!header) break;
+    const table = readTable(grid, header, titleFrom, notes);
+    tables.push(table);
+    const lastRow = table.rows.length ? table.rows[table.rows.length - 1].row : header.endRow;
+    from = lastRow + 1;
+    titleFrom = from;
+  }
+  return tables;
+}
+
+function readTable(grid: Grid, header: HeaderMatch, titleFrom: number, notes: CellNote[]): ProjectTable {
+  const { columns } = header;
+  const nameCol = columns.name as number;
+  const { unit, ref: unitRef } = tableUnit(grid, titleFrom, header.row, header.endRow);
+  let title: string | undefined;
+  for (let r = titleFrom; r < header.row && !title; r++) {
+    for (let c = grid.colOffset; c < grid.colEnd; c++) {
+      const t = grid.text(r, c);
+      if (t && !/单位[:：]/.test(t)) {
+        title = t;
+        break;
+      }
+    }
+  }
+  const rateCol = columns.executionRate;
+  const rateHeader = header.labels.executionRate ?? '';
+  const amountCols = PROJECT_AMOUNT_COLUMNS.filter((k) => columns[k] !== undefined);
+  const textCols = PROJECT_TEXT_COLUMNS.filter((k) => columns[k] !== undefined);
+
+  const rows: ProjectRow[] = [];
+  let blankRun = 0;
+  // 其中 runs: the row that opened it and its indentation.
+  let subRun: { parent: number; indent: number } | null = null;
+  let lastTop: number | null = null;
+  const byCode = new Map<string, number>();
+  const parentNames: (string | null)[] = [];
+
+  for (let r = header.endRow + 1; r < grid.rowEnd; r++) {
+    if (rowIsBlank(grid, r)) {
+      if (++blankRun >= BLANK_RUN_END && rows.length) break;
+      continue;
+    }
+    blankRun = 0;
+    if (isNoteRow(grid, r)) break;
+    // A repeated header (a second table) ends this one.
+    if (r > header.endRow + 1 && mapRow(grid, r).size >= 3 && !rowHasNumbers(grid, r)) break;
+
+    const rawName = grid.text(r, nameCol) === '' ? '' : String(grid.value(r, nameCol));
+    const code = columns.code !== undefined ? grid.text(r, columns.code) : '';
+    let label = normaliseLabel(rawName);
+    const totalKind = totalKindOf(rawName) ?? (label === '' && code ? totalKindOf(code) : undefined);
+
+    const amounts: ProjectRow['amounts'] = {};
+    let hasAmount = false;
+    for (const k of amountCols) {
+      const a = readAmount(grid, r, columns[k] as number, notes, label || code);
+      if (a) {
+        amounts[k] = a;
+        hasAmount = true;
+      }
+    }
+    if (!hasAmount && !totalKind) {
+      // Headings such as 「一、年初预算项目」 group projects but carry no figures.
+      subRun = null;
+      continue;
+    }
+    if (!label) label = totalKind ?? (code ? `序号${code}` : `第${r + 1}行`);
+
+    const texts: ProjectRow['texts'] = {};
+    for (const k of textCols) {
+      const t = grid.text(r, columns[k] as number);
+      if (t) texts[k] = { text: t, ref: refOf(grid, r, columns[k] as number) };
+    }
+
+    const index = rows.length;
+    const row: ProjectRow = {
+      index,
+      row: r,
+      label,
+      labelRef: refOf(grid, r, nameCol),
+      code: code || undefined,
+      kind: totalKind ? 'total' : 'item',
+      totalKind,
+      level: 0,
+      parent: null,
+      children: [],
+      covers: [],
+      amounts,
+      texts,
+      hidden: grid.isHiddenRow(r),
+    };
+    rows.push(row);
+    parentNames.push(columns.parent !== undefined ? grid.text(r, columns.parent) || null : null);
+
+    if (totalKind) {
+      subRun = null;
+      continue;
+    }
+    // Sub-item conventions: dotted codes, 其中 rows and the indented rows under them.
+    const indent = indentWidth(rawName);
+    if (code && DOTTED_CODE.test(code) && byCode.has(code.slice(0, code.lastIndexOf('.')))) {
+      row.parent = byCode.get(code.slice(0, code.lastIndexOf('.'))) as number;
+    } else if (startsWithQizhong(rawName) && lastTop !== null) {
+      row.parent = lastTop;
+      subRun = { parent: lastTop, indent };
+    } else if (subRun && indent > 0 && indent >= subRun.indent && !code) {
+      row.parent = subRun.parent;
+    } else if (indent > 0 && lastTop !== null && !code && columns.parent === undefined) {
+      row.parent = lastTop;
+    } else {
+      subRun = null;
+    }
+    if (row.parent !== null) {
+      row.level = rows[row.parent].level + 1;
+      rows[row.parent].children.push(index);
+    } else {
+      lastTop = index;
+    }
+    if (code) byCode.set(code, index);
+  }
+
+  if (columns.parent !== undefined) linkParentColumn(rows, parentNames, grid.name);
+  assignCoverage(rows);
+
+  const table: ProjectTable = {
+    sheet: grid.name,
+    title,
+    unit,
+    unitRef,
+    headerRow: header.row,
+    headerEndRow: header.endRow,
+    columns,
+    columnLabels: header.labels,
+    rows,
+    duplicateColumns: header.duplicates.length ? header.duplicates : undefined,
+  };
+  if (rateCol !== undefined) normaliseRates(table, rateHeader);
+  return table;
+}
+
+/** Links sub-items through an explicit 上级项目 column; cycles are cut and recorded. */
+function linkParentColumn(rows: ProjectRow[], parentNames: (string | null)[], _sheet: string): void {
+  const byLabel = new Map<string, number>();
+  rows.forEach((r) => {
+    if (r.kind === 'item' && !byLabel.has(r.label)) byLabel.set(r.label, r.index);
+    if (r.code && !byLabel.has(r.code)) byLabel.set(r.code, r.index);
+  });
+  const parentOf = new Map<number, number>();
+  parentNames.forEach((p, i) => {
+    if (!p || rows[i].kind !== 'item') return;
+    const target = byLabel.get(normaliseLabel(p)) ?? byLabel.get(p.trim());
+    if (target !== undefined && target !== i) parentOf.set(i, target);
+    else if (target === i) rows[i].cycle = [rows[i].label, rows[i].label];
+  });
+  // Detect cycles before linking.
+  for (const start of parentOf.keys()) {
+    const path: number[] = [];
+    const onPath = new Set<number>();
+    let cur: number | undefined = start;
+    while (cur !== undefined && !onPath.has(cur)) {
+      onPath.add(cur);
+      path.push(cur);
+      cur = parentOf.get(cur);
+    }
+    if (cur !== undefined) {
+      const loop = path.slice(path.indexOf(cur));
+      for (const i of loop) {
+        rows[i].cycle = [...loop, cur].map((j) => rows[j].label);
+        parentOf.delete(i);
+      }
+    }
+  }
+  for (const r of rows) {
+    if (r.parent !== null && parentOf.has(r.index)) {
+      rows[r.parent].children = rows[r.parent].children.filter((c) => c !== r.index);
+      r.parent = null;
+    }
+  }
+  for (const [child, parent] of parentOf) {
+    rows[child].parent = parent;
+    rows[parent].children.push(child);
+  }
+  const levelOf = (i: number, depth = 0): number => {
+    const p = rows[i].parent;
+    return p === null || depth > rows.length ? 0 : 1 + levelOf(p, depth + 1);
+  };
+  for (const r of rows) r.level = levelOf(r.index);
+}
+
+/** 合计/总计 cover the top-level items since the previous 合计; 小计 those since the previous total. */
+function assignCoverage(rows: ProjectRow[]): void {
+  let sinceGrand = 0;
+  let sinceAny = 0;
+  for (const r of rows) {
+    if (r.kind !== 'total') continue;
+    const from = r.totalKind === '小计' ? sinceAny : sinceGrand;
+    for (let i = from; i < r.index; i++) if (rows[i].kind === 'item' && rows[i].parent === null) r.covers.push(i);
+    sinceAny = r.index + 1;
+    if (r.totalKind !== '小计') sinceGrand = r.index + 1;
+  }
+}
+
+/** 执行率 stored as 95.54 (percent numbers) instead of 0.9554: read them as fractions. */
+function normaliseRates(table: ProjectTable, header: string): void {
+  const plain: Amount[] = [];
+  for (const r of table.rows) {
+    const a = r.amounts.executionRate;
+    if (a && !a.percent) plain.push(a);
+  }
+  const asPercentNumbers = /%|％|百分/.test(header) || plain.some((a) => a.value.abs().gt(5));
+  if (!asPercentNumbers) {
+    for (const a of plain) a.percent = true;
+    return;
+  }
+  table.rateAsPercentNumber = true;
+  for (const a of plain) {
+    a.value = a.value.div(new Decimal(100));
+    a.decimals += 2;
+    a.percent = true;
+  }
+}
+
+export type { ProjectAmountColumn };

@@ -1,0 +1,439 @@
+/**
+ * Turns the BudgetModel into the named values the report templates use: unit facts from
+ * 单位基本情况, the summary's lines, and one scope per project with its figures, its
+ * sub-items and its text columns. Every figure keeps its cell or its derivation.
+ */
+import Decimal from 'decimal.js';
+import { Amount, BudgetModel, CellRef, ProjectRow, ProjectTable, SummaryBlock, SummaryLine, SummaryLineKey, UnitInfoKey } from '../model';
+import { Unit } from '../numbers';
+import {
+  count,
+  derivedDifference,
+  derivedNegation,
+  derivedRate,
+  figure,
+  FigureRun,
+  moneyFromAmount,
+  moneySum,
+  rateFromAmount,
+  UnverifiedCells,
+} from './figures';
+import { Schema, Scope, Value } from './scope';
+
+export interface ContextOptions {
+  flagged: UnverifiedCells;
+  /** 执行率 below this counts as low execution (fraction; default 0.9). */
+  idleThreshold: number;
+  /** Number of figures the engine still flags, for 其他需要说明的情况. */
+  unverifiedCount: number;
+}
+
+const PROJECT_FIGURES: Schema = {
+  上年结转结余: { type: 'figure', describe: '上年结转结余' },
+  年初预算: { type: 'figure', describe: '年初预算' },
+  当年财政拨款: { type: 'figure', describe: '当年财政拨款' },
+  上级转移支付: { type: 'figure', describe: '上级转移支付' },
+  其他资金: { type: 'figure', describe: '其他资金' },
+  年中调增: { type: 'figure', describe: '年中调增' },
+  年中调减: { type: 'figure', describe: '年中调减' },
+  全年预算: { type: 'figure', describe: '全年预算数' },
+  实际支出: { type: 'figure', describe: '实际支出' },
+  结余结转: { type: 'figure', describe: '结余结转' },
+  执行率: { type: 'figure', describe: '执行率' },
+  超支金额: { type: 'figure', describe: '超支金额' },
+};
+
+const PROJECT_TEXTS: Schema = {
+  主要用途: { type: 'text', describe: '主要用途' },
+  绩效情况: { type: 'text', describe: '绩效情况' },
+  存在问题: { type: 'text', describe: '存在问题' },
+  原因: { type: 'text', describe: '原因' },
+  改进措施: { type: 'text', describe: '改进措施' },
+};
+
+const PROJECT_FLAGS: Schema = {
+  低执行: { type: 'flag', describe: '执行率低于阈值' },
+  超支: { type: 'flag', describe: '实际支出超过全年预算' },
+  有调整: { type: 'flag', describe: '年中有预算调整' },
+  需改进: { type: 'flag', describe: '执行偏差需要改进措施' },
+};
+
+const SUB_ITEM: Schema = {
+  名称: { type: 'text', describe: '名称' },
+  项目名称: { type: 'text', describe: '名称' },
+  ...PROJECT_FIGURES,
+  ...PROJECT_TEXTS,
+  ...PROJECT_FLAGS,
+};
+
+export const PROJECT_SCHEMA: Schema = {
+  ...SUB_ITEM,
+  子项目: { type: { list: SUB_ITEM }, describe: '子项目' },
+};
+
+const LINE_ITEM: Schema = {
+  名称: { type: 'text', describe: '名称' },
+  金额: { type: 'figure', describe: '金额' },
+};
+
+export const ROOT_SCHEMA: Schema = {
+  单位名称: { type: 'text', describe: '单位名称' },
+  年度: { type: 'figure', describe: '年度' },
+  编制人数: { type: 'figure', describe: '编制人数' },
+  实有人数: { type: 'figure', describe: '实有人数' },
+  内设科室: { type: 'text', describe: '内设科室' },
+  内设科室数: { type: 'figure', describe: '内设科室数' },
+  所属事业单位: { type: 'text', describe: '所属事业单位' },
+  所属事业单位数: { type: 'figure', describe: '所属事业单位数' },
+  机构性质: { type: 'text', describe: '机构性质' },
+  单位简介: { type: 'text', describe: '单位简介' },
+  主要职能: { type: { list: { 内容: { type: 'text', describe: '主要职能' } } }, describe: '主要职能' },
+  收入合计: { type: 'figure', describe: '收入合计（工作簿中未找到收支总表的收入合计）' },
+  收入构成: { type: { list: LINE_ITEM }, describe: '收入构成' },
+  支出合计: { type: 'figure', describe: '支出合计（工作簿中未找到收支总表的支出合计）' },
+  基本支出: { type: 'figure', describe: '基本支出' },
+  基本支出构成: { type: { list: LINE_ITEM }, describe: '基本支出构成' },
+  项目支出: { type: 'figure', describe: '项目支出' },
+  结余结转: { type: 'figure', describe: '结余结转' },
+  项目: { type: { list: PROJECT_SCHEMA }, describe: '项目支出明细' },
+  项目数: { type: 'figure', describe: '项目个数' },
+  年初预算项目: { type: { list: PROJECT_SCHEMA }, describe: '年初预算项目' },
+  年初预算项目数: { type: 'figure', describe: '年初预算项目个数' },
+  年初预算项目合计: { type: 'figure', describe: '年初预算项目的年初预算合计' },
+  项目合计: { type: { list: PROJECT_SCHEMA }, describe: '项目合计' },
+  问题项目: { type: { list: PROJECT_SCHEMA }, describe: '存在问题的项目' },
+  执行率阈值: { type: 'figure', describe: '执行率阈值' },
+  待核实数: { type: 'figure', describe: '待核实数据个数' },
+};
+
+function blankProjectValues(): Record<string, Value | undefined> {
+  const values: Record<string, Value | undefined> = {};
+  for (const name of Object.keys(PROJECT_SCHEMA)) values[name] = undefined;
+  return values;
+}
+
+function fig(run: FigureRun | null | undefined): Value | undefined {
+  return run ? { k: 'figure', run } : undefined;
+}
+
+function text(t: string | undefined, ref?: CellRef): Value | undefined {
+  if (t === undefined || t.trim() === '') return undefined;
+  return { k: 'text', text: t, source: ref ? { sheet: ref.sheet, cell: ref.cell } : undefined };
+}
+
+// ---------- 单位基本情况 ----------
+
+/** Splits 「党建组、干部组、人才组、办公室」 or 「甲中心（…）；乙中心（…）」 into items. */
+export function splitList(value: string): string[] {
+  const bySemicolon = value.split(/[；;\n]/).map((s) => s.trim()).filter(Boolean);
+  if (bySemicolon.length > 1) return bySemicolon;
+  // Split on 、 and ，only outside brackets.
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of value) {
+    if (ch === '（' || ch === '(') depth++;
+    if (ch === '）' || ch === ')') depth = Math.max(0, depth - 1);
+    if (depth === 0 && (ch === '、' || ch === '，' || ch === ',')) {
+      if (cur.trim()) out.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
+
+/** A whole number typed into a label/value row: 20, "20人", "2023年". */
+function wholeNumber(value: string): Decimal | null {
+  const m = /^\s*(\d+)\s*(人|名|个|年|年度)?\s*$/.exec(value.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+  return m ? new Decimal(m[1]) : null;
+}
+
+function unitScope(model: BudgetModel, opts: ContextOptions, values: Record<string, Value | undefined>): void {
+  const entries = model.unitInfo?.entries ?? [];
+  const first = (key: UnitInfoKey) => entries.find((e) => e.key === key);
+  const textOf = (key: UnitInfoKey) => {
+    const e = first(key);
+    return e ? text(e.value, e.ref) : undefined;
+  };
+  const numberOf = (key: UnitInfoKey, unit: FigureRun['unit']) => {
+    const e = first(key);
+    const n = e ? wholeNumber(e.value) : null;
+    return e && n ? fig(figure(n, unit, { sheet: e.ref.sheet, cell: e.ref.cell }, opts.flagged)) : undefined;
+  };
+  values['单位名称'] = textOf('单位名称');
+  values['年度'] = numberOf('年度', '');
+  values['编制人数'] = numberOf('编制人数', '人');
+  values['实有人数'] = numberOf('实有人数', '人');
+  values['机构性质'] = textOf('机构性质');
+  values['单位简介'] = textOf('单位简介');
+  for (const [key, countKey] of [
+    ['内设科室', '内设科室数'],
+    ['所属事业单位', '所属事业单位数'],
+  ] as const) {
+    const e = first(key);
+    if (!e) continue;
+    const n = wholeNumber(e.value);
+    if (n) {
+      // A sheet that states only the number.
+      values[countKey] = fig(figure(n, '个', { sheet: e.ref.sheet, cell: e.ref.cell }, opts.flagged));
+      continue;
+    }
+    const items = splitList(e.value);
+    values[key] = text(e.value, e.ref);
+    values[countKey] = fig(count(items.length, '个', `「${key}」所列项数`, [e.ref], opts.flagged));
+  }
+  const duties = entries.filter((e) => e.key === '主要职能');
+  values['主要职能'] = {
+    k: 'list',
+    items: duties.map((e) => ({ values: { 内容: text(e.value, e.ref) } })),
+  };
+}
+
+// ---------- 收支总表 ----------
+
+interface FoundLine {
+  block: SummaryBlock;
+  index: number;
+  line: SummaryLine;
+}
+
+function findLine(model: BudgetModel, keys: SummaryLineKey[]): FoundLine | undefined {
+  const blocks = [...model.summaries].sort((a, b) => (a.style === b.style ? 0 : a.style === 'budget' ? -1 : 1));
+  for (const key of keys) {
+    for (const block of blocks) {
+      const index = block.lines.findIndex((l) => l.key === key && l.amount);
+      if (index >= 0) return { block, index, line: block.lines[index] };
+    }
+  }
+  return undefined;
+}
+
+function lineFigure(found: FoundLine | undefined, opts: ContextOptions): Value | undefined {
+  if (!found?.line.amount) return undefined;
+  return fig(moneyFromAmount(found.line.amount, found.block.unit, opts.flagged));
+}
+
+function lineItem(block: SummaryBlock, line: SummaryLine, opts: ContextOptions): Scope {
+  return {
+    label: line.label,
+    values: {
+      名称: text(line.label, line.labelRef),
+      金额: line.amount ? fig(moneyFromAmount(line.amount, block.unit, opts.flagged)) : undefined,
+    },
+  };
+}
+
+/** The lines directly under a line (其中 / indented), or the given keys as a fallback. */
+function breakdown(model: BudgetModel, parent: FoundLine | undefined, fallback: SummaryLineKey[], opts: ContextOptions): Value {
+  if (parent) {
+    const children = parent.block.lines.filter((l) => l.parent === parent.index && l.amount);
+    if (children.length) return { k: 'list', items: children.map((l) => lineItem(parent.block, l, opts)) };
+  }
+  const items: Scope[] = [];
+  for (const key of fallback) {
+    const f = findLine(model, [key]);
+    if (f && (!parent || f.line.level > parent.line.level || f.block !== parent.block)) items.push(lineItem(f.block, f.line, opts));
+  }
+  return { k: 'list', items };
+}
+
+function summaryScope(model: BudgetModel, opts: ContextOptions, values: Record<string, Value | undefined>): void {
+  const income = findLine(model, ['incomeTotal', 'yearIncomeTotal', 'incomeGrandTotal']);
+  const expenditure = findLine(model, ['expenditureTotal', 'yearExpenditureTotal', 'expenditureGrandTotal']);
+  const basic = findLine(model, ['basicExpenditure']);
+  values['收入合计'] = lineFigure(income, opts);
+  values['收入构成'] = breakdown(
+    model,
+    income,
+    ['initialBudget', 'adjustment', 'otherFunds', 'carryIn', 'generalBudgetAppropriation', 'upperSubsidy', 'businessIncome', 'otherIncome'],
+    opts,
+  );
+  values['支出合计'] = lineFigure(expenditure, opts);
+  values['基本支出'] = lineFigure(basic, opts);
+  values['基本支出构成'] = basic ? breakdown(model, basic, ['wages', 'individualSubsidies', 'goodsServices', 'personnel', 'publicFunds', 'capital'], opts) : { k: 'list', items: [] };
+  values['项目支出'] = lineFigure(findLine(model, ['projectExpenditure']), opts);
+  values['结余结转'] = lineFigure(findLine(model, ['carryOut', 'closingBalance']), opts);
+}
+
+// ---------- 项目 ----------
+
+interface ProjectFigures {
+  values: Record<string, Value | undefined>;
+  budget?: FigureRun;
+  actual?: FigureRun;
+}
+
+function projectFigures(table: ProjectTable, row: ProjectRow, opts: ContextOptions): ProjectFigures {
+  const a = row.amounts;
+  const money = (x: Amount | undefined) => (x ? moneyFromAmount(x, table.unit, opts.flagged) : undefined);
+  // Every project name is set (even to undefined) so lookups never fall through to the unit's.
+  const values = blankProjectValues();
+  values['上年结转结余'] = fig(money(a.carryIn));
+  values['年初预算'] = fig(money(a.initialBudget));
+  values['当年财政拨款'] = fig(money(a.fiscalCurrent));
+  values['上级转移支付'] = fig(money(a.transferFromUpper));
+  values['其他资金'] = fig(money(a.otherFunds));
+  let increase = money(a.increase);
+  let decrease = money(a.decrease);
+  // A single net 调整 column: positive reads as 调增, negative as 调减.
+  if (a.adjustment) {
+    const adj = money(a.adjustment) as FigureRun;
+    if (new Decimal(adj.value).isNegative()) decrease = decrease ?? derivedNegation(adj, `−${table.columnLabels.adjustment ?? '年中调整'}`, opts.flagged);
+    else increase = increase ?? adj;
+  }
+  if (decrease && new Decimal(decrease.value).isNegative()) decrease = derivedNegation(decrease, `−${table.columnLabels.decrease ?? '调减'}`, opts.flagged);
+  values['年中调增'] = fig(increase);
+  values['年中调减'] = fig(decrease);
+
+  let budget = money(a.adjustedBudget);
+  if (!budget) {
+    const parts = (['carryIn', 'initialBudget', 'fiscalCurrent', 'transferFromUpper', 'otherFunds'] as const).map((k) => a[k]).filter((x): x is Amount => !!x);
+    if (a.initialBudget && a.fiscalCurrent) parts.splice(parts.indexOf(a.fiscalCurrent), 1);
+    if (parts.length || increase || decrease) {
+      const sum = moneySum(parts, table.unit, '上年结转结余 + 年初预算 + 年中调增 − 年中调减', opts.flagged);
+      let v = new Decimal(sum.value);
+      const inputs = [...(sum.source.inputs ?? [])];
+      if (increase) {
+        v = v.plus(increase.value);
+        inputs.push(...(increase.source.inputs ?? [{ sheet: increase.source.sheet as string, cell: increase.source.cell as string }]));
+      }
+      if (decrease) {
+        v = v.minus(decrease.value);
+        inputs.push(...(decrease.source.inputs ?? [{ sheet: decrease.source.sheet as string, cell: decrease.source.cell as string }]));
+      }
+      budget = figure(v, table.unit, { formula: sum.source.formula, inputs }, opts.flagged);
+    }
+  }
+  values['全年预算'] = fig(budget);
+  const actual = money(a.actualSpend);
+  values['实际支出'] = fig(actual);
+  let carryOut = money(a.carryOut);
+  if (!carryOut && budget && actual) carryOut = derivedDifference(budget, actual, '全年预算数 − 实际支出', opts.flagged);
+  values['结余结转'] = fig(carryOut);
+  let rate: FigureRun | null | undefined = a.executionRate ? rateFromAmount(a.executionRate, !!table.rateAsPercentNumber, opts.flagged) : undefined;
+  if (!rate && budget && actual) rate = derivedRate(actual, budget, '实际支出 ÷ 全年预算数', opts.flagged);
+  values['执行率'] = fig(rate);
+
+  // Conditions are judged on the figures themselves, not on a stated rate that may be wrong.
+  let low = false;
+  let over = false;
+  if (budget && actual) {
+    const b = new Decimal(budget.value);
+    const s = new Decimal(actual.value);
+    if (b.greaterThan(0) && s.div(b).lessThan(opts.idleThreshold)) low = true;
+    if (s.greaterThan(b)) {
+      over = true;
+      values['超支金额'] = fig(derivedDifference(actual, budget, '实际支出 − 全年预算数', opts.flagged));
+    }
+  }
+  const adjusted = [increase, decrease].some((x) => x && /[1-9]/.test(x.text));
+  values['低执行'] = { k: 'flag', on: low };
+  values['超支'] = { k: 'flag', on: over };
+  values['有调整'] = { k: 'flag', on: adjusted };
+  values['需改进'] = { k: 'flag', on: low || over };
+  for (const [name, col] of [
+    ['主要用途', 'purpose'],
+    ['绩效情况', 'performance'],
+    ['存在问题', 'problems'],
+    ['原因', 'reasons'],
+    ['改进措施', 'measures'],
+  ] as const) {
+    const t = row.texts[col];
+    values[name] = text(t?.text, t?.ref);
+  }
+  return { values, budget, actual };
+}
+
+/** The label without 其中： and indentation, as the report prints it. */
+export function cleanLabel(label: string): string {
+  return label
+    .replace(/^[\s\u3000]+/, '')
+    .replace(/^(其中|含)[:：]?/, '')
+    .trim();
+}
+
+function projectScope(table: ProjectTable, row: ProjectRow, opts: ContextOptions, withChildren = true): Scope {
+  const name = cleanLabel(row.label);
+  const { values } = projectFigures(table, row, opts);
+  values['项目名称'] = text(name, row.labelRef);
+  values['名称'] = values['项目名称'];
+  if (withChildren) {
+    const kids = row.children.map((i) => table.rows[i]).filter((r) => r.kind === 'item' && !r.hidden);
+    values['子项目'] = { k: 'list', items: kids.map((r) => projectScope(table, r, opts, false)) };
+  }
+  return { label: name, values };
+}
+
+function sumColumn(items: { table: ProjectTable; row: ProjectRow }[], col: 'initialBudget', unit: Unit, formula: string, opts: ContextOptions): FigureRun | undefined {
+  const amounts = items.map((x) => x.row.amounts[col]).filter((x): x is Amount => !!x);
+  return amounts.length ? moneySum(amounts, unit, formula, opts.flagged) : undefined;
+}
+
+function projectsScope(model: BudgetModel, opts: ContextOptions, values: Record<string, Value | undefined>): void {
+  const tops: { table: ProjectTable; row: ProjectRow; scope: Scope }[] = [];
+  for (const table of model.projectTables) {
+    for (const row of table.rows) {
+      if (row.kind === 'item' && row.level === 0 && !row.hidden) tops.push({ table, row, scope: projectScope(table, row, opts) });
+    }
+  }
+  values['项目'] = { k: 'list', items: tops.map((t) => t.scope) };
+  const nameRefs = tops.map((t) => t.row.labelRef);
+  values['项目数'] = tops.length ? fig(count(tops.length, '项', '项目支出明细表中的项目个数', nameRefs, opts.flagged)) : undefined;
+
+  const initial = tops.filter((t) => t.row.amounts.initialBudget && !t.row.amounts.initialBudget.value.isZero());
+  values['年初预算项目'] = { k: 'list', items: initial.map((t) => t.scope) };
+  values['年初预算项目数'] = initial.length ? fig(count(initial.length, '项', '年初预算不为零的项目个数', initial.map((t) => t.row.labelRef), opts.flagged)) : undefined;
+  values['年初预算项目合计'] = initial.length ? fig(sumColumn(initial, 'initialBudget', initial[0].table.unit, '年初预算项目的年初预算之和', opts)) : undefined;
+
+  // The stated 合计 row when there is exactly one table and it has one; else the sums.
+  const table = model.projectTables.length === 1 ? model.projectTables[0] : undefined;
+  const totalRow = table?.rows.find((r) => r.kind === 'total' && r.totalKind !== '小计' && r.level === 0) ?? table?.rows.find((r) => r.kind === 'total' && r.totalKind !== '小计');
+  if (table && totalRow) {
+    const scope = projectScope(table, totalRow, opts, false);
+    scope.label = '项目合计';
+    values['项目合计'] = { k: 'list', items: [scope] };
+  } else if (tops.length) {
+    const unit = tops[0].table.unit;
+    const sameUnit = tops.every((t) => t.table.unit === unit);
+    const total = blankProjectValues();
+    if (sameUnit) {
+      for (const [name, col] of [
+        ['上年结转结余', 'carryIn'],
+        ['年初预算', 'initialBudget'],
+        ['上级转移支付', 'transferFromUpper'],
+        ['其他资金', 'otherFunds'],
+        ['年中调增', 'increase'],
+        ['年中调减', 'decrease'],
+        ['全年预算', 'adjustedBudget'],
+        ['实际支出', 'actualSpend'],
+        ['结余结转', 'carryOut'],
+      ] as const) {
+        const amounts = tops.map((t) => t.row.amounts[col]).filter((x): x is Amount => !!x);
+        if (amounts.length) total[name] = fig(moneySum(amounts, unit, `各项目${name}之和`, opts.flagged));
+      }
+      const b = total['全年预算'];
+      const s = total['实际支出'];
+      if (b?.k === 'figure' && s?.k === 'figure') total['执行率'] = fig(derivedRate(s.run, b.run, '实际支出合计 ÷ 全年预算数合计', opts.flagged));
+    }
+    values['项目合计'] = { k: 'list', items: [{ label: '项目合计', values: { ...total, 项目名称: { k: 'text', text: '合计' } } }] };
+  } else {
+    values['项目合计'] = { k: 'list', items: [] };
+  }
+
+  const flagged = tops.filter((t) => ['低执行', '超支', '有调整'].some((k) => {
+    const v = t.scope.values[k];
+    return v?.k === 'flag' && v.on;
+  }));
+  values['问题项目'] = { k: 'list', items: flagged.map((t) => t.scope) };
+}
+
+export function buildRootScope(model: BudgetModel, opts: ContextOptions): Scope {
+  const values: Record<string, Value | undefined> = {};
+  unitScope(model, opts, values);
+  summaryScope(model, opts, values);
+  projectsScope(model, opts, values);
+  values['执行率阈值'] = fig(figure(new Decimal(opts.idleThreshold).times(100), '%', { formula: '设置：执行率阈值' }, opts.flagged));
+  values['待核实数'] = opts.unverifiedCount ? fig(figure(new Decimal(opts.unverifiedCount), '项', { formula: '校验仍报告错误的数据个数' }, opts.flagged)) : undefined;
+  return { values };
+}

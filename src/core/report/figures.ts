@@ -1,0 +1,101 @@
+/**
+ * Figures for the report: every number printed carries the cell it came from, or the
+ * formula and input cells it was derived from. Money prints in its table's unit with two
+ * decimals, rates as percentages with two decimals, years and counts as whole numbers.
+ */
+import Decimal from 'decimal.js';
+import { Amount, CellRef } from '../model';
+import { Unit } from '../numbers';
+import { Run, Source } from './types';
+
+export type FigureRun = Extract<Run, { kind: 'figure' }>;
+export type FigureUnit = FigureRun['unit'];
+
+/** Cells the engine still reports errors on, keyed "sheet!cell". */
+export type UnverifiedCells = ReadonlySet<string>;
+
+export function cellKey(sheet: string, cell: string): string {
+  return `${sheet}!${cell}`;
+}
+
+function isUnverified(source: Source, flagged: UnverifiedCells): boolean {
+  if (source.sheet && source.cell && flagged.has(cellKey(source.sheet, source.cell))) return true;
+  return (source.inputs ?? []).some((i) => flagged.has(cellKey(i.sheet, i.cell)));
+}
+
+function printed(value: Decimal, unit: FigureUnit): string {
+  if (unit === '元' || unit === '万元' || unit === '亿元' || unit === '%') return value.toFixed(2);
+  return value.toFixed(0);
+}
+
+export function figure(value: Decimal, unit: FigureUnit, source: Source, flagged: UnverifiedCells): FigureRun {
+  const run: FigureRun = { kind: 'figure', text: printed(value, unit), value: value.toString(), unit, source };
+  if (isUnverified(source, flagged)) run.unverified = true;
+  return run;
+}
+
+/** A money figure read from one cell. */
+export function moneyFromAmount(amount: Amount, unit: Unit, flagged: UnverifiedCells): FigureRun {
+  return figure(amount.value, unit, { sheet: amount.ref.sheet, cell: amount.ref.cell }, flagged);
+}
+
+/** A stated rate cell: fractions (0.8617 shown as 86.17%) or percent numbers (86.17). */
+export function rateFromAmount(amount: Amount, asPercentNumber: boolean, flagged: UnverifiedCells): FigureRun {
+  const points = amount.percent || !asPercentNumber ? amount.value.times(100) : amount.value;
+  return figure(points, '%', { sheet: amount.ref.sheet, cell: amount.ref.cell }, flagged);
+}
+
+function refOf(a: Amount): { sheet: string; cell: string } {
+  return { sheet: a.ref.sheet, cell: a.ref.cell };
+}
+
+/** A sum of amounts, as a derived figure with its inputs. */
+export function moneySum(amounts: Amount[], unit: Unit, formula: string, flagged: UnverifiedCells): FigureRun {
+  const total = amounts.reduce((s, a) => s.plus(a.value), new Decimal(0));
+  return figure(total, unit, { formula, inputs: amounts.map(refOf) }, flagged);
+}
+
+/** numerator ÷ denominator as a percentage; null when the denominator is zero (rate undefined). */
+export function derivedRate(numerator: FigureRun, denominator: FigureRun, formula: string, flagged: UnverifiedCells): FigureRun | null {
+  const d = new Decimal(denominator.value);
+  if (d.isZero()) return null;
+  const value = new Decimal(numerator.value).div(d).times(100);
+  return figure(value, '%', { formula, inputs: [...sourceCells(numerator.source), ...sourceCells(denominator.source)] }, flagged);
+}
+
+/** a − b as a derived figure. */
+export function derivedDifference(a: FigureRun, b: FigureRun, formula: string, flagged: UnverifiedCells): FigureRun {
+  const value = new Decimal(a.value).minus(b.value);
+  return figure(value, a.unit, { formula, inputs: [...sourceCells(a.source), ...sourceCells(b.source)] }, flagged);
+}
+
+/** −a, e.g. a negative 年中调整 printed as 年中调减. */
+export function derivedNegation(a: FigureRun, formula: string, flagged: UnverifiedCells): FigureRun {
+  return figure(new Decimal(a.value).negated(), a.unit, { formula, inputs: sourceCells(a.source) }, flagged);
+}
+
+export function count(n: number, unit: FigureUnit, formula: string, inputs: CellRef[], flagged: UnverifiedCells): FigureRun {
+  return figure(new Decimal(n), unit, { formula, inputs: inputs.map((r) => ({ sheet: r.sheet, cell: r.cell })) }, flagged);
+}
+
+/** The cells behind a source: itself, or a derived figure's inputs. */
+export function sourceCells(source: Source): { sheet: string; cell: string }[] {
+  if (source.sheet && source.cell) return [{ sheet: source.sheet, cell: source.cell }];
+  return source.inputs ?? [];
+}
+
+/** Units printed after the figure; years and counts leave the unit word to the sentence. */
+export function printsUnit(unit: FigureUnit): boolean {
+  return unit === '元' || unit === '万元' || unit === '亿元' || unit === '%';
+}
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 35 → 三十五 (enumerators up to 99). */
+export function chineseNumeral(n: number): string {
+  if (n <= 0 || n >= 100 || !Number.isInteger(n)) return String(n);
+  if (n < 10) return DIGITS[n];
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return (tens === 1 ? '' : DIGITS[tens]) + '十' + (ones ? DIGITS[ones] : '');
+}

@@ -1,0 +1,23 @@
+/** The shipped outlines, by the name --outline and the 模板 sheet's 大纲 row use. */
+import { Outline } from '../outline';
+import { DEFAULT_OUTLINE } from './default';
+import { NANXIAN_OUTLINE } from './nanxian';
+
+export const OUTLINES: Record<string, Outline> = {
+  default: DEFAULT_OUTLINE,
+  nanxian: NANXIAN_OUTLINE,
+};
+
+/** Names users may type for an outline (the 模板 sheet is Chinese). */
+const ALIASES: Record<string, string> = {
+  默认: 'default',
+  石峰: 'default',
+  南县: 'nanxian',
+};
+
+export function findOutline(name: string): Outline | undefined {
+  const key = name.trim();
+  return OUTLINES[key] ?? OUTLINES[ALIASES[key] ?? ''] ?? OUTLINES[key.toLowerCase()];
+}
+
+export { DEFAULT_OUTLINE, NANXIAN_OUTLINE };

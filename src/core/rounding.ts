@@ -1,0 +1,56 @@
+/**
+ * When does a total "add up"? XBRL Calculations 1.1 (as Arelle implements it): a figure v
+ * shown with d decimals stands for [v − ½·10⁻ᵈ, v + ½·10⁻ᵈ]; the total is consistent when its
+ * interval overlaps the weighted sum of the parts' intervals. Closed form:
+ * |total − Σ wᵢ·partᵢ| ≤ ½·10^−d_total + Σ |wᵢ|·½·10^−dᵢ.
+ */
+import Decimal from 'decimal.js';
+
+export interface Term {
+  value: Decimal;
+  decimals: number;
+  weight: number;
+}
+
+export type Outcome = 'exact' | 'rounding' | 'mismatch';
+
+export interface EquationCheck {
+  outcome: Outcome;
+  /** Σ wᵢ·partᵢ: what the total should be. */
+  expected: Decimal;
+  /** total − expected. */
+  difference: Decimal;
+  /** The allowance the rounding rule (or the user's tolerance) grants. */
+  allowance: Decimal;
+}
+
+const HALF = new Decimal('0.5');
+
+export function halfUnit(decimals: number): Decimal {
+  return HALF.times(new Decimal(10).pow(-Math.max(0, Math.min(decimals, 20))));
+}
+
+export function weightedSum(parts: Term[]): Decimal {
+  let sum = new Decimal(0);
+  for (const p of parts) sum = p.weight === 1 ? sum.plus(p.value) : sum.plus(p.value.times(p.weight));
+  return sum;
+}
+
+export function roundingAllowance(total: Term, parts: Term[]): Decimal {
+  let a = halfUnit(total.decimals);
+  for (const p of parts) a = a.plus(halfUnit(p.decimals).times(Math.abs(p.weight)));
+  return a;
+}
+
+/**
+ * Checks total = Σ wᵢ·partᵢ. With a user tolerance, it replaces the rounding allowance.
+ * Blank parts must be left out by the caller; they are not zeros.
+ */
+export function checkEquation(total: Term, parts: Term[], tolerance?: Decimal): EquationCheck {
+  const expected = weightedSum(parts);
+  const difference = total.value.minus(expected);
+  const allowance = tolerance ?? roundingAllowance(total, parts);
+  const abs = difference.abs();
+  const outcome: Outcome = abs.isZero() ? 'exact' : abs.lte(allowance) ? 'rounding' : 'mismatch';
+  return { outcome, expected, difference, allowance };
+}

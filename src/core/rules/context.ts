@@ -1,0 +1,131 @@
+import Decimal from 'decimal.js';
+import { Equation, Finding, NotChecked, Operand, RuleId, Settings, Severity } from '../findings';
+import { Amount, BudgetModel } from '../model';
+import { Unit } from '../numbers';
+import { checkEquation, Outcome, Term } from '../rounding';
+
+/** An identity the engine checked, kept so that fixes can be replayed against all of them. */
+export interface CheckedEquation {
+  rule: RuleId;
+  findingId?: string;
+  equation: Equation;
+  outcome: Outcome;
+  tolerance?: Decimal;
+}
+
+export interface RuleContext {
+  model: BudgetModel;
+  settings: Settings;
+  /** User-set absolute tolerance (overrides rounding). */
+  tolerance?: Decimal;
+  idleThreshold: Decimal;
+  equations: CheckedEquation[];
+  notChecked: NotChecked[];
+  /** Every error value in the user's sheets, in sheet order. */
+  errorCells: { sheet: string; cell: string; code: string; formula?: string }[];
+}
+
+export interface Rule {
+  id: RuleId;
+  check(ctx: RuleContext): Finding[];
+}
+
+export interface Operandish {
+  amount: Amount;
+  label: string;
+  weight?: number;
+}
+
+export function operand(o: Operandish): Operand {
+  return {
+    sheet: o.amount.ref.sheet,
+    cell: o.amount.ref.cell,
+    label: o.label,
+    value: o.amount.value.toString(),
+    decimals: o.amount.decimals,
+    weight: o.weight ?? 1,
+  };
+}
+
+export function termOf(o: Operand): Term {
+  return { value: new Decimal(o.value), decimals: o.decimals, weight: o.weight };
+}
+
+/** Display decimals for a figure in messages: at least 2, more when the data has them. */
+export function shownDecimals(...ds: number[]): number {
+  return Math.min(6, Math.max(2, ...ds.filter((d) => Number.isFinite(d))));
+}
+
+export function findingId(rule: RuleId, sheet: string, cell: string): string {
+  return `${rule}:${sheet}!${cell}`;
+}
+
+export interface IdentitySpec {
+  rule: RuleId;
+  /** The row's or line's label, first in the message. */
+  subject: string;
+  /** The quantity the target cell states: 结余结转, 合计 上年结转结余 … */
+  quantity: string;
+  /** Human form of the right-hand side: 「全年预算数 − 实际支出」. */
+  formula: string;
+  target: Operandish;
+  parts: Operandish[];
+  unit: Unit;
+  severity?: Severity;
+}
+
+/** Signed decimal string without exponent. */
+export function dstr(d: Decimal): string {
+  return d.toFixed();
+}
+
+/**
+ * Checks one identity and records it. Returns a finding when the figures do not add up
+ * (error) or add up only within rounding (info, 尾差); nothing when exact.
+ */
+export function checkIdentity(ctx: RuleContext, spec: IdentitySpec): Finding | null {
+  const target = operand(spec.target);
+  const parts = spec.parts.map(operand);
+  const result = checkEquation(termOf(target), parts.map(termOf), ctx.tolerance);
+  const equation: Equation = { target, parts, formula: `${spec.quantity} = ${spec.formula}` };
+  const id = findingId(spec.rule, target.sheet, target.cell);
+  ctx.equations.push({ rule: spec.rule, equation, outcome: result.outcome, findingId: result.outcome === 'exact' ? undefined : id, tolerance: ctx.tolerance });
+  if (result.outcome === 'exact') return null;
+  const d = shownDecimals(target.decimals, ...parts.map((p) => p.decimals));
+  const u = spec.unit;
+  const expected = result.expected.toFixed(d);
+  const actual = spec.target.amount.value.toFixed(d);
+  const diff = result.difference.abs().toFixed(d);
+  const severity: Severity = result.outcome === 'rounding' ? 'info' : (spec.severity ?? 'error');
+  const message =
+    result.outcome === 'rounding'
+      ? `${spec.subject}：${spec.quantity} ${actual} ${u} 与 ${spec.formula} = ${expected} ${u} 相差 ${diff} ${u}，在四舍五入尾差范围内（允许 ${result.allowance.toFixed()} ${u}）`
+      : `${spec.subject}：${spec.quantity}应为 ${expected} ${u}，表中为 ${actual} ${u}，相差 ${diff} ${u}`;
+  const messageEn =
+    result.outcome === 'rounding'
+      ? `${spec.subject}: ${spec.quantity} ${actual} differs from ${expected} by ${diff} ${u}, within rounding (allowed ${result.allowance.toFixed()})`
+      : `${spec.subject}: ${spec.quantity} should be ${expected} ${u}, the sheet says ${actual} ${u} (difference ${diff} ${u})`;
+  return {
+    id,
+    rule: spec.rule,
+    severity,
+    sheet: target.sheet,
+    cell: target.cell,
+    related: parts.map((p) => ({ sheet: p.sheet, cell: p.cell, label: p.label, value: p.value })),
+    expected: dstr(result.expected),
+    actual: target.value,
+    difference: dstr(result.difference),
+    tolerance: dstr(result.allowance),
+    unit: spec.unit,
+    label: spec.subject,
+    message,
+    messageEn,
+    equation,
+  };
+}
+
+export function notChecked(ctx: RuleContext, entry: NotChecked): void {
+  const key = `${entry.rule}|${entry.sheet ?? ''}|${entry.cell ?? ''}|${entry.check}`;
+  if (ctx.notChecked.some((n) => `${n.rule}|${n.sheet ?? ''}|${n.cell ?? ''}|${n.check}` === key)) return;
+  ctx.notChecked.push(entry);
+}

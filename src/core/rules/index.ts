@@ -1,0 +1,15 @@
+import { Rule } from './context';
+import { crossSheet } from './cross-sheet';
+import { formulaError } from './formula-error';
+import { hardcodedTotal } from './hardcoded-total';
+import { idleFunds } from './idle-funds';
+import { overspend } from './overspend';
+import { projectBalance } from './project-balance';
+import { rate } from './rate';
+import { subtotal } from './subtotal';
+import { summaryIdentity } from './summary-identity';
+import { textNumber } from './text-number';
+import { unitSuspect } from './unit-suspect';
+
+/** Every rule, in the order their findings are most useful to read. */
+export const RULES: Rule[] = [formulaError, projectBalance, subtotal, summaryIdentity, crossSheet, rate, overspend, idleFunds, unitSuspect, textNumber, hardcodedTotal];

@@ -1,0 +1,61 @@
+/** Identities 1–2 of REFERENCE §2 on every project row: 全年预算数 from its sources, 结余结转 = 全年预算数 − 实际支出. */
+import { Finding } from '../findings';
+import { checkIdentity, notChecked, Operandish, Rule, RuleContext } from './context';
+import { budgetSources, columnName, rowSubject } from './project-terms';
+
+export const projectBalance: Rule = {
+  id: 'project-balance',
+  check(ctx: RuleContext): Finding[] {
+    const out: Finding[] = [];
+    for (const table of ctx.model.projectTables) {
+      const c = table.columns;
+      if (c.adjustedBudget === undefined && c.carryOut === undefined) {
+        notChecked(ctx, { rule: 'project-balance', sheet: table.sheet, check: '全年预算数 = 上年结转 + 年初预算 + 调整；结余结转 = 全年预算数 − 实际支出', reason: '表中没有“全年预算数”和“结余结转”列', reasonEn: 'the table has neither an adjusted-budget nor a carry-out column' });
+        continue;
+      }
+      if (c.carryOut === undefined)
+        notChecked(ctx, { rule: 'project-balance', sheet: table.sheet, check: '结余结转 = 全年预算数 − 实际支出', reason: '表中没有“结余结转”列', reasonEn: 'no carry-out column' });
+      else if (c.actualSpend === undefined)
+        notChecked(ctx, { rule: 'project-balance', sheet: table.sheet, check: '结余结转 = 全年预算数 − 实际支出', reason: '表中没有“实际支出/执行数”列', reasonEn: 'no actual-spend column' });
+      const hasSources = ['carryIn', 'initialBudget', 'fiscalCurrent', 'transferFromUpper', 'otherFunds', 'adjustment', 'increase', 'decrease'].some((k) => c[k as keyof typeof c] !== undefined);
+      if (c.adjustedBudget !== undefined && !hasSources)
+        notChecked(ctx, { rule: 'project-balance', sheet: table.sheet, check: '全年预算数 = 上年结转 + 年初预算 + 调整', reason: '表中没有资金来源列（年初预算、上年结转、调整）', reasonEn: 'no funding-source columns' });
+
+      for (const row of table.rows) {
+        const sources = budgetSources(table, row);
+        const budget = row.amounts.adjustedBudget;
+        // Identity 1: only when the row states its budget and at least one source.
+        if (budget && sources.length) {
+          const f = checkIdentity(ctx, {
+            rule: 'project-balance',
+            subject: rowSubject(row),
+            quantity: columnName(table, 'adjustedBudget'),
+            formula: sources.map((s, i) => (i === 0 ? '' : (s.weight ?? 1) < 0 ? ' − ' : ' + ') + s.label).join(''),
+            target: { amount: budget, label: columnName(table, 'adjustedBudget') },
+            parts: sources,
+            unit: table.unit,
+          });
+          if (f) out.push(f);
+        }
+        // Identity 2: 结余结转 = 全年预算数 − 实际支出 (or the sources when 全年预算数 is not a column).
+        const carryOut = row.amounts.carryOut;
+        const spend = row.amounts.actualSpend;
+        if (!carryOut || !spend) continue;
+        const base: Operandish[] = budget ? [{ amount: budget, label: columnName(table, 'adjustedBudget') }] : sources;
+        if (!base.length) continue;
+        const parts: Operandish[] = [...base, { amount: spend, label: columnName(table, 'actualSpend'), weight: -1 }];
+        const f = checkIdentity(ctx, {
+          rule: 'project-balance',
+          subject: rowSubject(row),
+          quantity: columnName(table, 'carryOut'),
+          formula: parts.map((s, i) => (i === 0 ? '' : (s.weight ?? 1) < 0 ? ' − ' : ' + ') + s.label).join(''),
+          target: { amount: carryOut, label: columnName(table, 'carryOut') },
+          parts,
+          unit: table.unit,
+        });
+        if (f) out.push(f);
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,67 @@
+/** A stated 执行率 against 实际支出 ÷ 全年预算数 (the adjusted budget, never 年初预算 alone). */
+import Decimal from 'decimal.js';
+import { Finding } from '../findings';
+import { halfUnit } from '../rounding';
+import { findingId, Rule, RuleContext } from './context';
+import { columnName, rowBudget, rowSubject } from './project-terms';
+
+const pct = (d: Decimal, n = 2) => d.times(100).toFixed(n) + '%';
+
+export const rate: Rule = {
+  id: 'rate',
+  check(ctx: RuleContext): Finding[] {
+    const out: Finding[] = [];
+    for (const table of ctx.model.projectTables) {
+      if (table.columns.executionRate === undefined) continue;
+      for (const row of table.rows) {
+        const stated = row.amounts.executionRate;
+        const spend = row.amounts.actualSpend;
+        if (!stated || !spend) continue;
+        const budget = rowBudget(table, row);
+        if (!budget) continue;
+        const subject = rowSubject(row);
+        const related = [
+          { sheet: spend.ref.sheet, cell: spend.ref.cell, label: columnName(table, 'actualSpend'), value: spend.value.toFixed() },
+          ...budget.parts.map((p) => ({ sheet: p.amount.ref.sheet, cell: p.amount.ref.cell, label: p.label, value: p.amount.value.toFixed() })),
+        ];
+        const base = { rule: 'rate' as const, sheet: stated.ref.sheet, cell: stated.ref.cell, related, unit: '%' as const, label: subject, id: findingId('rate', stated.ref.sheet, stated.ref.cell) };
+        if (budget.value.isZero()) {
+          if (stated.value.isZero())
+            out.push({ ...base, severity: 'warning', actual: stated.value.toFixed(), message: `${subject}：全年预算数为 0，执行率无意义，应填“—”而不是 0.00%`, messageEn: `${subject}: the budget is 0, so the execution rate is undefined; show — rather than 0.00%` });
+          else
+            out.push({ ...base, severity: 'error', actual: stated.value.toFixed(), message: `${subject}：全年预算数为 0，执行率无法计算，表中却为 ${pct(stated.value)}`, messageEn: `${subject}: the budget is 0, yet the rate says ${pct(stated.value)}` });
+          continue;
+        }
+        const computed = spend.value.div(budget.value);
+        const d = stated.decimals; // decimals of the fraction (95.54% → 4)
+        const shown = computed.toDecimalPlaces(Math.max(d, 0), Decimal.ROUND_HALF_UP);
+        const diff = stated.value.minus(computed);
+        // The rate's own rounding plus what rounding of the two amounts can move it.
+        const allowance = ctx.tolerance
+          ? ctx.tolerance.div(100)
+          : halfUnit(d).plus(halfUnit(spend.decimals).plus(computed.abs().times(halfUnit(budget.decimals))).div(budget.value.abs()));
+        const exact = diff.isZero() || shown.eq(stated.value.toDecimalPlaces(Math.max(d, 0), Decimal.ROUND_HALF_UP));
+        if (exact) continue;
+        const n = Math.max(2, d - 2);
+        const within = diff.abs().lte(allowance);
+        out.push({
+          ...base,
+          severity: within ? 'info' : 'error',
+          expected: computed.toFixed(Math.max(d + 2, 6)),
+          actual: stated.value.toFixed(),
+          difference: diff.toFixed(Math.max(d + 2, 6)),
+          tolerance: allowance.toFixed(Math.max(d + 2, 6)),
+          message: within
+            ? `${subject}：执行率 ${pct(stated.value, n)} 与 实际支出 ÷ 全年预算数 = ${pct(computed, n)} 的差异在四舍五入范围内`
+            : `${subject}：执行率应为 ${pct(computed, n)}（${spend.value.toFixed(2)} ÷ ${budget.value.toFixed(2)}），表中为 ${pct(stated.value, n)}`,
+          messageEn: within
+            ? `${subject}: rate ${pct(stated.value, n)} vs computed ${pct(computed, n)}, within rounding`
+            : `${subject}: execution rate should be ${pct(computed, n)} (${spend.value.toFixed(2)} / ${budget.value.toFixed(2)}), the sheet says ${pct(stated.value, n)}`,
+          fix: within ? undefined : { sheet: stated.ref.sheet, cell: stated.ref.cell, value: (table.rateAsPercentNumber ? shown.times(100) : shown).toFixed(), clears: 1, findingIds: [base.id], message: `将 ${stated.ref.cell} 改为 ${pct(shown, n)}`, messageEn: `set ${stated.ref.cell} to ${pct(shown, n)}` },
+          equation: undefined,
+        });
+      }
+    }
+    return out;
+  },
+};

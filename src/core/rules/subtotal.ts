@@ -1,0 +1,108 @@
+/**
+ * Identities 3–4: each parent equals the sum of its sub-items and each total row the sum of
+ * the rows it covers, column by column, where the parts report that column. In summaries,
+ * 其中 lines are often a partial list, so there they must only not exceed their line.
+ */
+import Decimal from 'decimal.js';
+import { columnName as letterOf } from '../address';
+import { Finding } from '../findings';
+import { PROJECT_AMOUNT_COLUMNS, ProjectAmountColumn, ProjectRow, ProjectTable, SummaryBlock, SummaryLineKey } from '../model';
+import { checkEquation } from '../rounding';
+import { checkIdentity, findingId, notChecked, Operandish, operand, Rule, RuleContext, shownDecimals, termOf } from './context';
+import { columnName, rowSubject } from './project-terms';
+
+/** Lines whose breakdown summary-identity checks for equality. */
+const KEYED_TOTALS = new Set<SummaryLineKey>(['incomeTotal', 'expenditureTotal', 'basicExpenditure', 'yearIncomeTotal', 'yearExpenditureTotal', 'incomeGrandTotal', 'expenditureGrandTotal']);
+
+const SUMMED: ProjectAmountColumn[] = PROJECT_AMOUNT_COLUMNS.filter((k) => k !== 'executionRate');
+
+function checkGroup(ctx: RuleContext, table: ProjectTable, owner: ProjectRow, members: number[], what: string, out: Finding[]): void {
+  for (const key of SUMMED) {
+    if (table.columns[key] === undefined) continue;
+    const parts: Operandish[] = [];
+    for (const i of members) {
+      const a = table.rows[i].amounts[key];
+      if (a) parts.push({ amount: a, label: table.rows[i].label });
+    }
+    if (!parts.length) continue;
+    const stated = owner.amounts[key];
+    if (!stated) {
+      notChecked(ctx, {
+        rule: 'subtotal',
+        sheet: table.sheet,
+        cell: `${columnLetter(table, key)}${owner.row + 1}`,
+        check: `${rowSubject(owner)} ${columnName(table, key)} = ${what}之和`,
+        reason: `${rowSubject(owner)}的“${columnName(table, key)}”未填列，明细合计为 ${sum(parts)} ${table.unit}`,
+        reasonEn: `${owner.label}: ${key} is blank while its parts report it`,
+      });
+      continue;
+    }
+    const f = checkIdentity(ctx, {
+      rule: 'subtotal',
+      subject: rowSubject(owner),
+      quantity: columnName(table, key),
+      formula: `${what}${columnName(table, key)}之和`,
+      target: { amount: stated, label: `${owner.label} ${columnName(table, key)}` },
+      parts,
+      unit: table.unit,
+    });
+    if (f) out.push(f);
+  }
+}
+
+function sum(parts: Operandish[]): string {
+  let s = new Decimal(0);
+  for (const p of parts) s = s.plus(p.amount.value);
+  return s.toFixed(2);
+}
+
+function columnLetter(table: ProjectTable, key: ProjectAmountColumn): string {
+  return letterOf(table.columns[key] as number);
+}
+
+function checkSummaryBlock(ctx: RuleContext, block: SummaryBlock, out: Finding[]): void {
+  block.lines.forEach((line, i) => {
+    if (!line.amount || (line.key && KEYED_TOTALS.has(line.key))) return;
+    const children = block.lines.filter((l) => l.parent === i && l.amount);
+    if (!children.length) return;
+    // Keyed breakdowns (基本支出 → 工资福利 …) are checked for equality by summary-identity.
+    const parts = children.map((c) => operand({ amount: c.amount!, label: c.label }));
+    const total = operand({ amount: line.amount, label: line.label });
+    const r = checkEquation(termOf(total), parts.map(termOf), ctx.tolerance);
+    if (r.outcome === 'mismatch' && r.difference.isNegative()) {
+      const d = shownDecimals(total.decimals);
+      out.push({
+        id: findingId('subtotal', block.sheet, line.amountRef.cell),
+        rule: 'subtotal',
+        severity: 'error',
+        sheet: block.sheet,
+        cell: line.amountRef.cell,
+        related: parts.map((p) => ({ sheet: p.sheet, cell: p.cell, label: p.label, value: p.value })),
+        expected: r.expected.toFixed(),
+        actual: total.value,
+        difference: r.difference.toFixed(),
+        tolerance: r.allowance.toFixed(),
+        unit: block.unit,
+        label: line.label,
+        message: `${line.label}：其中各项合计 ${r.expected.toFixed(d)} ${block.unit}，超过总数 ${line.amount.value.toFixed(d)} ${block.unit}，相差 ${r.difference.abs().toFixed(d)} ${block.unit}`,
+        messageEn: `${line.label}: its parts add up to ${r.expected.toFixed(d)}, more than the line's ${line.amount.value.toFixed(d)} ${block.unit}`,
+        equation: { target: total, parts, formula: `${line.label} ≥ 其中各项之和` },
+      });
+    }
+  });
+}
+
+export const subtotal: Rule = {
+  id: 'subtotal',
+  check(ctx: RuleContext): Finding[] {
+    const out: Finding[] = [];
+    for (const table of ctx.model.projectTables) {
+      for (const row of table.rows) {
+        if (row.kind === 'item' && row.children.length) checkGroup(ctx, table, row, row.children, '各子项目', out);
+        if (row.kind === 'total' && row.covers.length) checkGroup(ctx, table, row, row.covers, '各项目', out);
+      }
+    }
+    for (const block of ctx.model.summaries) checkSummaryBlock(ctx, block, out);
+    return out;
+  },
+};

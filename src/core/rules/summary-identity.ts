@@ -1,0 +1,136 @@
+/** Identities 6–10 of REFERENCE §2 on the summary sheets (收支总表 and 决算 收入支出决算总表). */
+import { Finding } from '../findings';
+import { SummaryBlock, SummaryLine, SummaryLineKey } from '../model';
+import { checkIdentity, notChecked, Operandish, Rule, RuleContext } from './context';
+
+interface Located {
+  line: SummaryLine;
+  block: SummaryBlock;
+  index: number;
+}
+
+const BASIC_ECONOMIC: SummaryLineKey[] = ['wages', 'goodsServices', 'individualSubsidies', 'capital'];
+const BASIC_FUNCTIONAL: SummaryLineKey[] = ['personnel', 'publicFunds'];
+const INCOME_SOURCES: SummaryLineKey[] = ['initialBudget', 'adjustment', 'otherFunds', 'fiscalCurrent', 'carryIn'];
+const EXPENDITURE_PARTS: SummaryLineKey[] = ['basicExpenditure', 'projectExpenditure', 'upperRemit', 'operatingExpenditure', 'subsidyToAffiliated'];
+const FINAL_TOTALS = new Set<SummaryLineKey>(['yearIncomeTotal', 'incomeGrandTotal', 'yearExpenditureTotal', 'expenditureGrandTotal', 'useNonFiscalBalance', 'openingBalance', 'balanceDistribution', 'closingBalance']);
+
+function op(l: Located, weight = 1): Operandish {
+  return { amount: l.line.amount!, label: l.line.label, weight };
+}
+
+function childrenOf(l: Located): Located[] {
+  return l.block.lines.map((line, index) => ({ line, block: l.block, index })).filter((c) => c.line.parent === l.index && c.line.amount);
+}
+
+function check(ctx: RuleContext, out: Finding[], target: Located, parts: Operandish[], quantity: string, formula: string): void {
+  const f = checkIdentity(ctx, {
+    rule: 'summary-identity',
+    subject: target.line.label,
+    quantity,
+    formula,
+    target: { amount: target.line.amount!, label: target.line.label },
+    parts,
+    unit: target.block.unit,
+  });
+  if (f) out.push(f);
+}
+
+function formulaOf(parts: Operandish[]): string {
+  return parts.map((p, i) => (i === 0 ? (p.weight === -1 ? '−' : '') : p.weight === -1 ? ' − ' : ' + ') + p.label).join('');
+}
+
+function missing(ctx: RuleContext, sheet: string, checkText: string, what: string, whatEn: string): void {
+  notChecked(ctx, { rule: 'summary-identity', sheet, check: checkText, reason: `缺少${what}`, reasonEn: `missing ${whatEn}` });
+}
+
+function budgetStyle(ctx: RuleContext, sheet: string, find: (k: SummaryLineKey) => Located | undefined, out: Finding[]): void {
+  const income = find('incomeTotal');
+  const expenditure = find('expenditureTotal');
+  const basic = find('basicExpenditure');
+  const carryOut = find('carryOut');
+  const carryIn = find('carryIn');
+
+  // 6. 收入合计 = 年初预算 + 调整追加 + 其他资金 (+ 上年结转 where folded in).
+  if (income?.line.amount) {
+    let parts = childrenOf(income);
+    if (!parts.length) parts = INCOME_SOURCES.map(find).filter((l): l is Located => !!l?.line.amount && l.line.parent === null && l.line.key !== 'carryIn');
+    if (parts.length) check(ctx, out, income, parts.map((p) => op(p)), income.line.label, formulaOf(parts.map((p) => op(p))));
+    else missing(ctx, sheet, '收入合计 = 年初预算 + 调整追加 + 其他资金', '收入明细行（年初预算、调整追加等）', 'income source lines');
+  } else missing(ctx, sheet, '收入合计 = 年初预算 + 调整追加 + 其他资金', '“收入合计”行或其金额', 'an income total line');
+
+  // 7. 支出合计 = 基本支出 + 项目支出 (+ 上缴上级 + 经营 + 对附属单位补助).
+  if (expenditure?.line.amount) {
+    let parts = childrenOf(expenditure);
+    if (!parts.length) parts = EXPENDITURE_PARTS.map(find).filter((l): l is Located => !!l?.line.amount);
+    if (parts.length) check(ctx, out, expenditure, parts.map((p) => op(p)), expenditure.line.label, formulaOf(parts.map((p) => op(p))));
+    else missing(ctx, sheet, '支出合计 = 基本支出 + 项目支出', '“基本支出”“项目支出”行', 'basic and project expenditure lines');
+  } else missing(ctx, sheet, '支出合计 = 基本支出 + 项目支出', '“支出合计”行或其金额', 'an expenditure total line');
+
+  // 8. 基本支出 = 工资福利 + 商品和服务 + 对个人和家庭的补助 (+ 资本性), or 人员经费 + 公用经费.
+  if (basic?.line.amount) {
+    const kids = childrenOf(basic);
+    const economic = kids.filter((k) => k.line.key && (BASIC_ECONOMIC.includes(k.line.key) || (k.line.key === 'publicFunds' && !kids.some((x) => x.line.key === 'goodsServices'))));
+    const functional = kids.filter((k) => k.line.key && BASIC_FUNCTIONAL.includes(k.line.key));
+    const hasPersonnel = kids.some((k) => k.line.key === 'personnel');
+    const parts = hasPersonnel && functional.length >= 2 ? functional : economic.length >= 2 ? economic : [];
+    if (parts.length) check(ctx, out, basic, parts.map((p) => op(p)), basic.line.label, formulaOf(parts.map((p) => op(p))));
+    else missing(ctx, sheet, '基本支出 = 工资福利支出 + 商品和服务支出 + 对个人和家庭的补助', '基本支出的明细行', 'the breakdown of basic expenditure');
+  }
+
+  // 9. 结余结转 = 收入合计 − 支出合计 (+ 上年结转 where not folded into income).
+  if (carryOut?.line.amount && income?.line.amount && expenditure?.line.amount) {
+    const parts: Operandish[] = [op(income), op(expenditure, -1)];
+    if (carryIn?.line.amount && carryIn.line.parent !== income.index) parts.push(op(carryIn));
+    check(ctx, out, carryOut, parts, carryOut.line.label, formulaOf(parts));
+  } else if (income && expenditure) missing(ctx, sheet, '结余结转 = 收入合计 − 支出合计', '“结余结转”行或其金额', 'a carry-over line');
+}
+
+function finalStyle(ctx: RuleContext, sheet: string, find: (k: SummaryLineKey) => Located | undefined, out: Finding[]): void {
+  const sumAbove = (total: Located): Located[] =>
+    total.block.lines
+      .map((line, index) => ({ line, block: total.block, index }))
+      .filter((l) => l.index < total.index && l.line.parent === null && l.line.amount && !(l.line.key && FINAL_TOTALS.has(l.line.key)));
+  const yearIncome = find('yearIncomeTotal');
+  const yearExp = find('yearExpenditureTotal');
+  for (const [total, name] of [
+    [yearIncome, '本年收入合计'],
+    [yearExp, '本年支出合计'],
+  ] as const) {
+    if (!total?.line.amount) {
+      missing(ctx, sheet, `${name} = 各收入（支出）行之和`, `“${name}”行`, name);
+      continue;
+    }
+    const parts = sumAbove(total);
+    if (parts.length) check(ctx, out, total, parts.map((p) => op(p)), total.line.label, formulaOf(parts.map((p) => op(p))));
+  }
+  const incomeGrand = find('incomeGrandTotal');
+  const expGrand = find('expenditureGrandTotal');
+  if (incomeGrand?.line.amount && yearIncome?.line.amount) {
+    const parts = [yearIncome, find('useNonFiscalBalance'), find('openingBalance')].filter((l): l is Located => !!l?.line.amount);
+    check(ctx, out, incomeGrand, parts.map((p) => op(p)), incomeGrand.line.label, formulaOf(parts.map((p) => op(p))));
+  } else missing(ctx, sheet, '收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余', '“收入总计”或“本年收入合计”行', 'income grand total');
+  if (expGrand?.line.amount && yearExp?.line.amount) {
+    const parts = [yearExp, find('balanceDistribution'), find('closingBalance')].filter((l): l is Located => !!l?.line.amount);
+    check(ctx, out, expGrand, parts.map((p) => op(p)), expGrand.line.label, formulaOf(parts.map((p) => op(p))));
+  } else missing(ctx, sheet, '支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余', '“支出总计”或“本年支出合计”行', 'expenditure grand total');
+  if (incomeGrand?.line.amount && expGrand?.line.amount) {
+    check(ctx, out, expGrand, [op(incomeGrand)], `${expGrand.line.label}`, `${incomeGrand.line.label}`);
+  }
+}
+
+export const summaryIdentity: Rule = {
+  id: 'summary-identity',
+  check(ctx: RuleContext): Finding[] {
+    const out: Finding[] = [];
+    const bySheet = new Map<string, SummaryBlock[]>();
+    for (const b of ctx.model.summaries) bySheet.set(b.sheet, [...(bySheet.get(b.sheet) ?? []), b]);
+    for (const [sheet, blocks] of bySheet) {
+      const all: Located[] = blocks.flatMap((block) => block.lines.map((line, index) => ({ line, block, index })));
+      const find = (k: SummaryLineKey) => all.find((l) => l.line.key === k && l.line.amount) ?? all.find((l) => l.line.key === k);
+      if (blocks[0].style === 'final') finalStyle(ctx, sheet, find, out);
+      else budgetStyle(ctx, sheet, find, out);
+    }
+    return out;
+  },
+};
