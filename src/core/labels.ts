@@ -37,7 +37,7 @@ export function startsWithQizhong(raw: string): boolean {
 
 /**
  * Strips whitespace, numbering, 其中： and trailing unit notes, and folds full-width
- * Strips whitespace, numbering, 其中： and trailing unit notes, and folds full-width
+ * ASCII, so an indented 「（一）其中：工资福利支出（万元）」 says 工资福利支出.
  */
 export function normaliseLabel(raw: string): string {
   let s = raw.replace(/[\s\u3000\r\n]+/g, '');
