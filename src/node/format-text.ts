@@ -3,6 +3,7 @@
  * order) then by rule, each with its cell, label, expected/actual/difference and fix;
  * then what could not be checked; then the counts.
  */
+import Decimal from 'decimal.js';
 import { parseAddress } from '../core/address';
 import { Finding, NotChecked, RULE_LABEL, RuleId, SEVERITY_LABEL, SEVERITY_ORDER } from '../core/findings';
 import { ValidationResult } from '../core/validate';
@@ -47,22 +48,40 @@ function formatFinding(f: Finding): string[] {
   const sev = SEVERITY_LABEL[f.severity].zh;
   const head = `    [${sev}] ${f.sheet}!${f.cell}${f.label ? `  ${f.label}` : ''}`;
   const lines = [head, `        ${f.message}`];
-  const unit = f.unit === '%' ? '' : f.unit ? ` ${f.unit}` : '';
-  const fmt = (v: string) => (f.unit === '%' ? percent(v) : v + unit);
   const parts: string[] = [];
-  if (f.expected !== undefined) parts.push(`应为 ${fmt(f.expected)}`);
-  if (f.actual !== undefined) parts.push(`表中 ${fmt(f.actual)}`);
-  if (f.difference !== undefined) parts.push(`差额 ${fmt(f.difference)}`);
-  if (f.tolerance !== undefined && f.tolerance !== '0') parts.push(`允许误差 ${fmt(f.tolerance)}`);
+  if (f.expected !== undefined) parts.push(`应为 ${figure(f.expected, f.unit)}`);
+  if (f.actual !== undefined) parts.push(`表中 ${figure(f.actual, f.unit)}`);
+  if (f.difference !== undefined) parts.push(`差额 ${differenceText(f)}`);
+  if (f.tolerance !== undefined && f.tolerance !== '0') parts.push(`允许误差 ${figure(f.tolerance, f.unit)}`);
   if (parts.length > 0) lines.push(`        ${parts.join('，')}`);
   if (f.equation) lines.push(`        勾稽关系：${f.equation.formula}`);
   if (f.fix) lines.push(`        建议修正：${f.fix.message}`);
   return lines;
 }
 
-function percent(v: string): string {
-  const n = Number(v);
-  return Number.isFinite(n) ? `${(n * 100).toFixed(2)}%` : v;
+/** Money with at least two decimals and its unit; rates (fractions) as percentages. */
+function figure(v: string, unit: Finding['unit']): string {
+  let d: Decimal;
+  try {
+    d = new Decimal(v);
+  } catch {
+    return v;
+  }
+  if (unit === '%') return `${d.times(100).toFixed(2)}%`;
+  const text = d.toFixed(Math.max(2, d.decimalPlaces()));
+  return unit ? `${text} ${unit}` : text;
+}
+
+/** A rate finding's difference is a rate only when it is expected − actual; otherwise it is an amount. */
+function differenceText(f: Finding): string {
+  if (f.unit !== '%' || f.expected === undefined || f.actual === undefined) return figure(f.difference!, f.unit);
+  try {
+    const gap = new Decimal(f.expected).minus(f.actual).abs();
+    if (gap.equals(new Decimal(f.difference!).abs())) return figure(f.difference!, '%');
+  } catch {
+    return f.difference!;
+  }
+  return figure(f.difference!, undefined);
 }
 
 export function formatNotChecked(n: NotChecked): string {
