@@ -218,7 +218,7 @@ function lineItem(block: SummaryBlock, line: SummaryLine, opts: ContextOptions):
   return {
     label: line.label,
     values: {
-      名称: text(line.label, line.labelRef),
+      名称: text(cleanLabel(line.rawLabel), line.labelRef),
       金额: line.amount ? fig(moneyFromAmount(line.amount, block.unit, opts.flagged)) : undefined,
     },
   };

@@ -4,6 +4,7 @@
  * decimals, rates as percentages with two decimals, years and counts as whole numbers.
  */
 import Decimal from 'decimal.js';
+import { address, columnIndex } from '../address';
 import { Amount, CellRef } from '../model';
 import { Unit } from '../numbers';
 import { Run, Source } from './types';
@@ -34,15 +35,47 @@ export function figure(value: Decimal, unit: FigureUnit, source: Source, flagged
   return run;
 }
 
+const REF_RE = /(?:'((?:[^']|'')+)'|([^\s'!=+\-*/(),:;&<>^"]+))?!?\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?/g;
+const MAX_RANGE_CELLS = 2000;
+
+/** Same-workbook cells a formula reads (ranges expanded when small), for 待核实 propagation. */
+export function formulaCells(formula: string, sheet: string): { sheet: string; cell: string }[] {
+  const out: { sheet: string; cell: string }[] = [];
+  const body = formula.replace(/"[^"]*"/g, '""');
+  for (const m of body.matchAll(REF_RE)) {
+    const qualified = m[0].includes('!');
+    const target = qualified ? (m[1]?.replace(/''/g, "'") ?? m[2] ?? sheet) : sheet;
+    if (!qualified && m[2]) continue; // a function name or other token glued to letters
+    const c1 = columnIndex(m[3]);
+    const r1 = Number(m[4]) - 1;
+    const c2 = m[5] ? columnIndex(m[5]) : c1;
+    const r2 = m[6] ? Number(m[6]) - 1 : r1;
+    const [ca, cb] = c1 <= c2 ? [c1, c2] : [c2, c1];
+    const [ra, rb] = r1 <= r2 ? [r1, r2] : [r2, r1];
+    if ((cb - ca + 1) * (rb - ra + 1) > MAX_RANGE_CELLS) continue;
+    for (let r = ra; r <= rb; r++) for (let c = ca; c <= cb; c++) out.push({ sheet: target, cell: address(r, c) });
+  }
+  return out;
+}
+
+function cellFigure(value: Decimal, unit: FigureUnit, amount: Amount, flagged: UnverifiedCells): FigureRun {
+  const run = figure(value, unit, { sheet: amount.ref.sheet, cell: amount.ref.cell }, flagged);
+  // A formula computed from a flagged cell inherits the doubt (a 合计 rate from a wrong 合计).
+  if (!run.unverified && amount.formula && flagged.size) {
+    if (formulaCells(amount.formula, amount.ref.sheet).some((c) => flagged.has(cellKey(c.sheet, c.cell)))) run.unverified = true;
+  }
+  return run;
+}
+
 /** A money figure read from one cell. */
 export function moneyFromAmount(amount: Amount, unit: Unit, flagged: UnverifiedCells): FigureRun {
-  return figure(amount.value, unit, { sheet: amount.ref.sheet, cell: amount.ref.cell }, flagged);
+  return cellFigure(amount.value, unit, amount, flagged);
 }
 
 /** A stated rate cell: fractions (0.8617 shown as 86.17%) or percent numbers (86.17). */
 export function rateFromAmount(amount: Amount, asPercentNumber: boolean, flagged: UnverifiedCells): FigureRun {
   const points = amount.percent || !asPercentNumber ? amount.value.times(100) : amount.value;
-  return figure(points, '%', { sheet: amount.ref.sheet, cell: amount.ref.cell }, flagged);
+  return cellFigure(points, '%', amount, flagged);
 }
 
 function refOf(a: Amount): { sheet: string; cell: string } {

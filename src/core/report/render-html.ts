@@ -1,0 +1,73 @@
+/**
+ * HTML for the task pane preview and for pasting into Word. Inline styles (Word keeps them
+ * on paste), every text escaped, figures carrying their source as a tooltip, flagged figures
+ * highlighted and followed by 〔待核实〕, 【请补充：…】 markers in red.
+ */
+import { sourceCells } from './figures';
+import { paragraphSegments, UNVERIFIED_MARK } from './segments';
+import { cssFontFamily, LATIN_FONT, PAGE, STYLE_SPECS } from './typography';
+import { Paragraph, Report, Source } from './types';
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
+}
+
+function sourceTitle(source: Source): string {
+  const cells = sourceCells(source).map((c) => `${c.sheet}!${c.cell}`);
+  const shown = cells.slice(0, 12).join('、') + (cells.length > 12 ? ` 等 ${cells.length} 处` : '');
+  return source.formula ? `${source.formula}（${shown}）` : `来源：${shown}`;
+}
+
+function paragraphHtml(p: Paragraph): string {
+  const spec = STYLE_SPECS[p.style];
+  const style = [
+    `font-family:${cssFontFamily(spec).replace(/"/g, "'")}`,
+    `font-size:${spec.size}pt`,
+    `line-height:${PAGE.lineSpacingPt}pt`,
+    `text-align:${spec.align}`,
+    `text-indent:${spec.firstLineChars}em`,
+    'margin:0',
+    spec.bold ? 'font-weight:bold' : '',
+    spec.color ? `color:#${spec.color}` : '',
+  ]
+    .filter(Boolean)
+    .join(';');
+  const inner = paragraphSegments(p)
+    .map((s) => {
+      if (s.kind === 'text') return escapeHtml(s.text);
+      if (s.kind === 'placeholder') return `<span class="br-placeholder" style="color:#C00000;background:#FDE9E9">${escapeHtml(s.text)}</span>`;
+      const figure = `<span class="br-figure" style="font-family:'${LATIN_FONT}'" title="${escapeHtml(sourceTitle(s.source))}">${escapeHtml(s.text)}</span>${escapeHtml(s.unit)}`;
+      if (!s.unverified) return figure;
+      return `<span class="br-unverified" style="background:#FFEB9C">${figure}</span><span style="color:#C00000">${UNVERIFIED_MARK}</span>`;
+    })
+    .join('');
+  const tag = p.style === 'title' ? 'h1' : p.style === 'heading1' ? 'h2' : p.style === 'heading2' ? 'h3' : 'p';
+  return `<${tag} class="br-${p.style}" style="${style}">${inner}</${tag}>`;
+}
+
+/** The report as an HTML fragment (a div of paragraphs). */
+export function renderHtmlFragment(report: Report): string {
+  return `<div class="br-report" lang="zh-CN">\n${report.paragraphs.map(paragraphHtml).join('\n')}\n</div>`;
+}
+
+/** A standalone HTML document, A4-like column for reading and printing. */
+export function renderHtmlDocument(report: Report): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="zh-CN">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<title>${escapeHtml(report.title)}</title>`,
+    '<style>',
+    `body{margin:0;background:#f3f3f3}`,
+    `.br-report{box-sizing:border-box;width:${PAGE.widthMm}mm;margin:12px auto;padding:${PAGE.marginTopMm}mm ${PAGE.marginRightMm}mm ${PAGE.marginBottomMm}mm ${PAGE.marginLeftMm}mm;background:#fff}`,
+    '@media print{body{background:#fff}.br-report{margin:0;width:auto;padding:0}}',
+    '</style>',
+    '</head>',
+    '<body>',
+    renderHtmlFragment(report),
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
