@@ -1,0 +1,739 @@
+/**
+ * A simulated Excel object model, just large enough for src/excel: proxies that queue loads and
+ * writes, a context whose sync() applies them, and counters for syncs and payload bytes.
+ * Reading a property that was not loaded throws, as Office.js does, so code that forgets a sync
+ * fails here too. Used by the host tests and by the sync benchmark; never shipped to users.
+ */
+import { address, columnName, parseRange, CellRange } from '../../core/address';
+import { CellValue, WorkbookSnapshot } from '../../core/snapshot';
+
+export interface SimFill {
+  color: string;
+  pattern: string;
+  patternColor: string;
+  tintAndShade: number;
+  patternTintAndShade: number;
+}
+
+export const NO_FILL: SimFill = { color: '#FFFFFF', pattern: 'None', patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 };
+
+export interface SimSheet {
+  id: string;
+  name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  /** Dense grid from A1; '' for blank, as Office.js reports blanks. */
+  values: (CellValue | '')[][];
+  formulas: (string | null)[][];
+  numberFormats: string[][];
+  fills: Map<string, SimFill>;
+  merges: string[];
+  hiddenRows: Set<number>;
+  fonts: Map<string, { bold?: boolean; size?: number; name?: string }>;
+  columnWidths: Map<number, number>;
+  wrap: Set<string>;
+}
+
+export interface SimStats {
+  syncs: number;
+  /** JSON bytes of the queued commands plus the loaded results, as a rough request+response size. */
+  payloadBytes: number;
+  /** Writes of values or formulas, by sheet name. */
+  valueWrites: { sheet: string; address: string }[];
+}
+
+type Op = () => unknown;
+
+class NotLoadedError extends Error {
+  constructor(prop: string) {
+    super(`PropertyNotLoaded: ${prop}`);
+  }
+}
+
+const key = (r: number, c: number) => `${r},${c}`;
+
+/** The whole simulated application: sheets, settings, selection, events. */
+export class SimWorkbookState {
+  sheets: SimSheet[] = [];
+  settings = new Map<string, unknown>();
+  activeSheet: string | null = null;
+  selection: { sheet: string; address: string } | null = null;
+  handlers: ((e: { worksheetId: string; address: string; source: string; changeType: string }) => void)[] = [];
+  stats: SimStats = { syncs: 0, payloadBytes: 0, valueWrites: [] };
+  private nextId = 1;
+
+  static fromSnapshot(snapshot: WorkbookSnapshot): SimWorkbookState {
+    const s = new SimWorkbookState();
+    for (const sheet of snapshot.sheets) {
+      const sim = s.addSheet(sheet.name);
+      sim.visibility = sheet.hidden ? 'Hidden' : 'Visible';
+      const r0 = sheet.rowOffset ?? 0;
+      const c0 = sheet.colOffset ?? 0;
+      sheet.values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          const f = sheet.formulas?.[r]?.[c] ?? null;
+          const nf = sheet.numberFormats?.[r]?.[c] ?? 'General';
+          s.setCell(sim, r + r0, c + c0, v === null ? '' : v, f, nf);
+        }),
+      );
+      sim.merges = [...(sheet.merges ?? [])];
+      for (const h of sheet.hiddenRows ?? []) sim.hiddenRows.add(h);
+    }
+    s.activeSheet = snapshot.sheets[0]?.name ?? null;
+    return s;
+  }
+
+  addSheet(name: string): SimSheet {
+    const sheet: SimSheet = {
+      id: `{sheet-${this.nextId++}}`,
+      name,
+      visibility: 'Visible',
+      values: [],
+      formulas: [],
+      numberFormats: [],
+      fills: new Map(),
+      merges: [],
+      hiddenRows: new Set(),
+      fonts: new Map(),
+      columnWidths: new Map(),
+      wrap: new Set(),
+    };
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  setCell(sheet: SimSheet, r: number, c: number, v: CellValue | '', f: string | null, nf: string): void {
+    while (sheet.values.length <= r) {
+      sheet.values.push([]);
+      sheet.formulas.push([]);
+      sheet.numberFormats.push([]);
+    }
+    sheet.values[r][c] = v;
+    sheet.formulas[r][c] = f;
+    sheet.numberFormats[r][c] = nf;
+  }
+
+  sheet(name: string): SimSheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  /** Used range: the bounding box of non-blank cells (values or formulas). */
+  usedRange(sheet: SimSheet): CellRange | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    sheet.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if ((v !== '' && v !== null && v !== undefined) || sheet.formulas[r]?.[c]) {
+          top = Math.min(top, r);
+          left = Math.min(left, c);
+          bottom = Math.max(bottom, r);
+          right = Math.max(right, c);
+        }
+      }),
+    );
+    return bottom < 0 ? null : { top, left, bottom, right };
+  }
+
+  fillAt(sheet: SimSheet, r: number, c: number): SimFill {
+    return sheet.fills.get(key(r, c)) ?? NO_FILL;
+  }
+
+  /** A deep, comparable copy of everything a user could see in the sheets. */
+  dump(): object[] {
+    return this.sheets.map((s) => ({
+      name: s.name,
+      values: s.values.map((r) => [...r]),
+      formulas: s.formulas.map((r) => [...r]),
+      numberFormats: s.numberFormats.map((r) => [...r]),
+      fills: [...s.fills.entries()].filter(([, f]) => JSON.stringify(f) !== JSON.stringify(NO_FILL)).sort(),
+      merges: [...s.merges],
+    }));
+  }
+
+  fireChange(sheetName: string, addr: string): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) return;
+    for (const h of this.handlers) h({ worksheetId: sheet.id, address: addr, source: 'Local', changeType: 'RangeEdited' });
+  }
+
+  context(): SimContext {
+    return new SimContext(this);
+  }
+}
+
+/** Stand-in for Excel.RequestContext. */
+export class SimContext {
+  readonly workbook: SimWorkbook;
+  private queue: { op: Op; bytes: number }[] = [];
+
+  constructor(readonly state: SimWorkbookState) {
+    this.workbook = new SimWorkbook(this);
+  }
+
+  enqueue(op: Op, requestPayload: unknown = null): void {
+    this.queue.push({ op, bytes: requestPayload === null ? 16 : JSON.stringify(requestPayload).length + 16 });
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    this.state.stats.syncs += 1;
+    for (const { op, bytes } of ops) {
+      this.state.stats.payloadBytes += bytes;
+      const loaded = op();
+      if (loaded !== undefined) this.state.stats.payloadBytes += byteLength(JSON.stringify(loaded));
+    }
+  }
+}
+
+function byteLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+  }
+  return n;
+}
+
+/** Base for proxies: loaded data and the isNullObject flag. */
+class Proxy {
+  protected data: Record<string, unknown> = {};
+  protected loadedNull: boolean | undefined;
+  constructor(readonly ctx: SimContext) {}
+  protected get<T>(prop: string): T {
+    if (!(prop in this.data)) throw new NotLoadedError(prop);
+    return this.data[prop] as T;
+  }
+  get isNullObject(): boolean {
+    if (this.loadedNull === undefined) throw new NotLoadedError('isNullObject');
+    return this.loadedNull;
+  }
+}
+
+function propsOf(p: string | string[] | { select?: string } | undefined): string[] {
+  if (!p) return [];
+  if (typeof p === 'string') return p.split(',').map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(p)) return p;
+  return propsOf(p.select);
+}
+
+class SimWorkbook {
+  readonly worksheets: SimWorksheetCollection;
+  readonly settings: SimSettingCollection;
+  constructor(readonly ctx: SimContext) {
+    this.worksheets = new SimWorksheetCollection(ctx);
+    this.settings = new SimSettingCollection(ctx);
+  }
+}
+
+class SimWorksheetCollection extends Proxy {
+  private loadedItems: SimWorksheet[] | null = null;
+  readonly onChanged = {
+    add: (handler: (e: { worksheetId: string; address: string; source: string; changeType: string }) => void) => {
+      const result = {
+        context: this.ctx,
+        remove: () => this.ctx.enqueue(() => {
+          this.ctx.state.handlers = this.ctx.state.handlers.filter((h) => h !== handler);
+        }),
+      };
+      this.ctx.enqueue(() => {
+        this.ctx.state.handlers.push(handler);
+      });
+      return result;
+    },
+  };
+
+  get items(): SimWorksheet[] {
+    if (!this.loadedItems) throw new NotLoadedError('items');
+    return this.loadedItems;
+  }
+
+  load(p?: string | string[]): this {
+    const props = propsOf(p).map((x) => x.replace(/^items\//, ''));
+    this.ctx.enqueue(() => {
+      this.loadedItems = this.ctx.state.sheets.map((s) => {
+        const ws = new SimWorksheet(this.ctx, () => s);
+        ws.fill(props);
+        return ws;
+      });
+      return this.ctx.state.sheets.map((s) => props.map((x) => (s as unknown as Record<string, unknown>)[x]));
+    });
+    return this;
+  }
+
+  getItem(name: string): SimWorksheet {
+    return new SimWorksheet(this.ctx, () => {
+      const s = this.ctx.state.sheet(name);
+      if (!s) throw new Error(`ItemNotFound: worksheet ${name}`);
+      return s;
+    });
+  }
+
+  getItemOrNullObject(name: string): SimWorksheet {
+    return new SimWorksheet(this.ctx, () => this.ctx.state.sheet(name) ?? null);
+  }
+
+  add(name: string): SimWorksheet {
+    this.ctx.enqueue(() => {
+      if (this.ctx.state.sheet(name)) throw new Error(`ItemAlreadyExists: ${name}`);
+      this.ctx.state.addSheet(name);
+    });
+    return this.getItem(name);
+  }
+}
+
+class SimWorksheet extends Proxy {
+  constructor(
+    ctx: SimContext,
+    readonly resolve: () => SimSheet | null,
+  ) {
+    super(ctx);
+  }
+  fill(props: string[]): void {
+    const s = this.resolve();
+    this.loadedNull = s === null;
+    for (const p of props) this.data[p] = s ? (s as unknown as Record<string, unknown>)[p] : null;
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  get visibility(): string {
+    return this.get('visibility');
+  }
+  get id(): string {
+    return this.get('id');
+  }
+  load(p?: string | string[]): this {
+    const props = propsOf(p).filter((x) => x !== 'isNullObject');
+    this.ctx.enqueue(() => {
+      this.fill(props);
+      return props.map((x) => this.data[x]);
+    });
+    return this;
+  }
+  private must(): SimSheet {
+    const s = this.resolve();
+    if (!s) throw new Error('ItemNotFound: worksheet');
+    return s;
+  }
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): SimRange {
+    return new SimRange(this.ctx, () => {
+      const s = this.must();
+      const used = this.ctx.state.usedRange(s);
+      return used ? { sheet: s, range: used } : null;
+    });
+  }
+  getRange(addr?: string): SimRange {
+    return new SimRange(this.ctx, () => {
+      const s = this.must();
+      if (!addr) return { sheet: s, range: { top: 0, left: 0, bottom: 1048575, right: 16383 } };
+      const range = parseRange(addr);
+      if (!range) throw new Error(`InvalidArgument: ${addr}`);
+      return { sheet: s, range };
+    });
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): SimRange {
+    return new SimRange(this.ctx, () => ({ sheet: this.must(), range: { top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 } }));
+  }
+  getRanges(addr: string): SimRangeAreas {
+    return new SimRangeAreas(this.ctx, () => {
+      const s = this.must();
+      if (addr.length > 8192) throw new Error('InvalidArgument: address too long');
+      return {
+        sheet: s,
+        areas: addr.split(',').map((a) => {
+          const r = parseRange(a);
+          if (!r) throw new Error(`InvalidArgument: ${a}`);
+          return r;
+        }),
+      };
+    }, addr);
+  }
+  activate(): void {
+    this.ctx.enqueue(() => {
+      this.ctx.state.activeSheet = this.must().name;
+    });
+  }
+  delete(): void {
+    this.ctx.enqueue(() => {
+      const s = this.must();
+      this.ctx.state.sheets = this.ctx.state.sheets.filter((x) => x !== s);
+    });
+  }
+}
+
+type Resolved = { sheet: SimSheet; range: CellRange } | null;
+
+function rangeAddress(sheet: SimSheet, r: CellRange): string {
+  const a = address(r.top, r.left);
+  const b = address(r.bottom, r.right);
+  return `${sheet.name}!${a === b ? a : `${a}:${b}`}`;
+}
+
+class SimFillProxy extends Proxy {
+  constructor(
+    ctx: SimContext,
+    readonly cells: () => { sheet: SimSheet; cells: [number, number][] },
+  ) {
+    super(ctx);
+  }
+  load(p?: string | string[]): this {
+    const props = propsOf(p);
+    this.ctx.enqueue(() => {
+      const { sheet, cells } = this.cells();
+      const [r, c] = cells[0];
+      const f = this.ctx.state.fillAt(sheet, r, c);
+      for (const x of props) this.data[x] = (f as unknown as Record<string, unknown>)[x];
+      return props.map((x) => this.data[x]);
+    });
+    return this;
+  }
+  private set(prop: keyof SimFill, v: string | number): void {
+    this.ctx.enqueue(() => {
+      const { sheet, cells } = this.cells();
+      for (const [r, c] of cells) {
+        const f = { ...this.ctx.state.fillAt(sheet, r, c) };
+        (f as unknown as Record<string, unknown>)[prop] = v;
+        // Excel: giving a colour to an unfilled cell makes its pattern solid.
+        if (prop === 'color' && f.pattern === 'None') f.pattern = 'Solid';
+        sheet.fills.set(key(r, c), f);
+      }
+    }, [prop, v]);
+  }
+  get color(): string {
+    return this.get('color');
+  }
+  set color(v: string) {
+    this.set('color', v);
+  }
+  get pattern(): string {
+    return this.get('pattern');
+  }
+  set pattern(v: string) {
+    this.set('pattern', v);
+  }
+  get patternColor(): string {
+    return this.get('patternColor');
+  }
+  set patternColor(v: string) {
+    this.set('patternColor', v);
+  }
+  get tintAndShade(): number {
+    return this.get('tintAndShade');
+  }
+  set tintAndShade(v: number) {
+    this.set('tintAndShade', v);
+  }
+  get patternTintAndShade(): number {
+    return this.get('patternTintAndShade');
+  }
+  set patternTintAndShade(v: number) {
+    this.set('patternTintAndShade', v);
+  }
+  clear(): void {
+    this.ctx.enqueue(() => {
+      const { sheet, cells } = this.cells();
+      for (const [r, c] of cells) sheet.fills.delete(key(r, c));
+    });
+  }
+}
+
+function cellsOf(areas: CellRange[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const a of areas) for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) out.push([r, c]);
+  return out;
+}
+
+class SimFormat {
+  readonly fill: SimFillProxy;
+  readonly font: Record<string, unknown>;
+  constructor(
+    readonly ctx: SimContext,
+    readonly target: () => { sheet: SimSheet; areas: CellRange[] },
+  ) {
+    this.fill = new SimFillProxy(ctx, () => {
+      const t = target();
+      return { sheet: t.sheet, cells: cellsOf(t.areas) };
+    });
+    const fontSetter = (prop: 'bold' | 'size' | 'name') => (v: unknown) =>
+      ctx.enqueue(() => {
+        const t = target();
+        for (const [r, c] of cellsOf(t.areas)) t.sheet.fonts.set(key(r, c), { ...t.sheet.fonts.get(key(r, c)), [prop]: v });
+      });
+    this.font = {};
+    for (const prop of ['bold', 'size', 'name'] as const) {
+      Object.defineProperty(this.font, prop, { set: fontSetter(prop), get: () => undefined, enumerable: true });
+    }
+  }
+  set wrapText(v: boolean) {
+    this.ctx.enqueue(() => {
+      const t = this.target();
+      for (const [r, c] of cellsOf(t.areas)) if (v) t.sheet.wrap.add(key(r, c));
+    });
+  }
+  set columnWidth(w: number) {
+    this.ctx.enqueue(() => {
+      const t = this.target();
+      for (const a of t.areas) for (let c = a.left; c <= a.right; c++) t.sheet.columnWidths.set(c, w);
+    });
+  }
+  set verticalAlignment(_v: string) {
+    /* layout only */
+  }
+}
+
+class SimRange extends Proxy {
+  readonly format: SimFormat;
+  constructor(
+    ctx: SimContext,
+    readonly resolve: () => Resolved,
+  ) {
+    super(ctx);
+    this.format = new SimFormat(ctx, () => {
+      const r = this.must();
+      return { sheet: r.sheet, areas: [r.range] };
+    });
+  }
+  private must(): { sheet: SimSheet; range: CellRange } {
+    const r = this.resolve();
+    if (!r) throw new Error('InvalidReference: null range');
+    return r;
+  }
+  load(p?: string | string[]): this {
+    const props = propsOf(p).filter((x) => x !== 'isNullObject');
+    this.ctx.enqueue(() => {
+      const res = this.resolve();
+      this.loadedNull = res === null;
+      if (!res) return null;
+      const { sheet, range } = res;
+      const grid = <T>(pick: (r: number, c: number) => T): T[][] => {
+        const out: T[][] = [];
+        for (let r = range.top; r <= range.bottom; r++) {
+          const row: T[] = [];
+          for (let c = range.left; c <= range.right; c++) row.push(pick(r, c));
+          out.push(row);
+        }
+        return out;
+      };
+      const value = (r: number, c: number) => sheet.values[r]?.[c] ?? '';
+      for (const x of props) {
+        switch (x) {
+          case 'address':
+            this.data[x] = rangeAddress(sheet, range);
+            break;
+          case 'rowIndex':
+            this.data[x] = range.top;
+            break;
+          case 'columnIndex':
+            this.data[x] = range.left;
+            break;
+          case 'rowCount':
+            this.data[x] = range.bottom - range.top + 1;
+            break;
+          case 'columnCount':
+            this.data[x] = range.right - range.left + 1;
+            break;
+          case 'values':
+            this.data[x] = grid(value);
+            break;
+          case 'formulas':
+            // Office.js gives the constant itself for cells without a formula.
+            this.data[x] = grid((r, c) => sheet.formulas[r]?.[c] ?? value(r, c));
+            break;
+          case 'numberFormat':
+            this.data[x] = grid((r, c) => sheet.numberFormats[r]?.[c] ?? 'General');
+            break;
+          default:
+            throw new Error(`sim: unsupported range property ${x}`);
+        }
+      }
+      return props.map((x) => this.data[x]);
+    });
+    return this;
+  }
+  get address(): string {
+    return this.get('address');
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get values(): (CellValue | '')[][] {
+    return this.get('values');
+  }
+  set values(v: (CellValue | '')[][]) {
+    this.ctx.enqueue(() => {
+      const { sheet, range } = this.must();
+      this.ctx.state.stats.valueWrites.push({ sheet: sheet.name, address: rangeAddress(sheet, range) });
+      v.forEach((row, i) =>
+        row.forEach((val, j) => {
+          const r = range.top + i;
+          const c = range.left + j;
+          const nf = sheet.numberFormats[r]?.[c] ?? 'General';
+          // A string starting with "=" becomes a formula unless the cell is formatted as text.
+          const isFormula = typeof val === 'string' && val.startsWith('=') && nf !== '@';
+          this.ctx.state.setCell(sheet, r, c, isFormula ? '' : val, isFormula ? (val as string) : null, nf);
+        }),
+      );
+    }, v);
+  }
+  get formulas(): (string | number | boolean)[][] {
+    return this.get('formulas');
+  }
+  get numberFormat(): string[][] {
+    return this.get('numberFormat');
+  }
+  set numberFormat(v: string[][]) {
+    this.ctx.enqueue(() => {
+      const { sheet, range } = this.must();
+      v.forEach((row, i) =>
+        row.forEach((nf, j) => {
+          const r = range.top + i;
+          const c = range.left + j;
+          this.ctx.state.setCell(sheet, r, c, sheet.values[r]?.[c] ?? '', sheet.formulas[r]?.[c] ?? null, nf);
+        }),
+      );
+    }, v);
+  }
+  getMergedAreasOrNullObject(): SimRangeAreas {
+    return new SimRangeAreas(this.ctx, () => {
+      const { sheet, range } = this.must();
+      const inside = sheet.merges
+        .map((m) => parseRange(m))
+        .filter((m): m is CellRange => !!m && m.top >= range.top && m.bottom <= range.bottom && m.left >= range.left && m.right <= range.right);
+      return inside.length ? { sheet, areas: inside } : null;
+    });
+  }
+  getVisibleView(): SimRangeView {
+    return new SimRangeView(this.ctx, () => this.must());
+  }
+  select(): void {
+    this.ctx.enqueue(() => {
+      const { sheet, range } = this.must();
+      this.ctx.state.selection = { sheet: sheet.name, address: rangeAddress(sheet, range).split('!')[1] };
+    });
+  }
+}
+
+class SimRangeView extends Proxy {
+  constructor(
+    ctx: SimContext,
+    readonly resolve: () => { sheet: SimSheet; range: CellRange },
+  ) {
+    super(ctx);
+  }
+  load(p?: string | string[]): this {
+    const props = propsOf(p);
+    this.ctx.enqueue(() => {
+      const { sheet, range } = this.resolve();
+      const rows: string[][] = [];
+      for (let r = range.top; r <= range.bottom; r++) {
+        if (sheet.hiddenRows.has(r)) continue;
+        const row: string[] = [];
+        for (let c = range.left; c <= range.right; c++) row.push(`${columnName(c)}${r + 1}`);
+        rows.push(row);
+      }
+      if (props.includes('cellAddresses')) this.data.cellAddresses = rows;
+      return rows;
+    });
+    return this;
+  }
+  get cellAddresses(): string[][] {
+    return this.get('cellAddresses');
+  }
+}
+
+class SimRangeAreas extends Proxy {
+  readonly format: SimFormat;
+  constructor(
+    ctx: SimContext,
+    readonly resolve: () => { sheet: SimSheet; areas: CellRange[] } | null,
+    readonly addressText = '',
+  ) {
+    super(ctx);
+    this.format = new SimFormat(ctx, () => {
+      const r = this.resolve();
+      if (!r) throw new Error('InvalidReference: null areas');
+      return r;
+    });
+  }
+  load(p?: string | string[]): this {
+    const props = propsOf(p).filter((x) => x !== 'isNullObject');
+    this.ctx.enqueue(() => {
+      const r = this.resolve();
+      this.loadedNull = r === null;
+      if (!r) return null;
+      if (props.includes('address')) this.data.address = r.areas.map((a) => rangeAddress(r.sheet, a)).join(',');
+      if (props.includes('areaCount')) this.data.areaCount = r.areas.length;
+      return this.data;
+    });
+    return this;
+  }
+  get address(): string {
+    return this.get('address');
+  }
+  select(): void {
+    this.ctx.enqueue(() => {
+      const r = this.resolve();
+      if (!r) throw new Error('InvalidReference');
+      this.ctx.state.activeSheet = r.sheet.name;
+      this.ctx.state.selection = { sheet: r.sheet.name, address: r.areas.map((a) => rangeAddress(r.sheet, a).split('!')[1]).join(',') };
+    }, this.addressText);
+  }
+}
+
+class SimSetting extends Proxy {
+  constructor(
+    ctx: SimContext,
+    readonly settingKey: string,
+  ) {
+    super(ctx);
+  }
+  load(p?: string | string[]): this {
+    const props = propsOf(p).filter((x) => x !== 'isNullObject');
+    this.ctx.enqueue(() => {
+      const has = this.ctx.state.settings.has(this.settingKey);
+      this.loadedNull = !has;
+      if (props.includes('value')) this.data.value = has ? this.ctx.state.settings.get(this.settingKey) : null;
+      return this.data;
+    });
+    return this;
+  }
+  get value(): unknown {
+    return this.get('value');
+  }
+  delete(): void {
+    this.ctx.enqueue(() => {
+      this.ctx.state.settings.delete(this.settingKey);
+    });
+  }
+}
+
+class SimSettingCollection {
+  constructor(readonly ctx: SimContext) {}
+  getItemOrNullObject(k: string): SimSetting {
+    return new SimSetting(this.ctx, k);
+  }
+  add(k: string, value: unknown): SimSetting {
+    this.ctx.enqueue(() => {
+      // Excel stores settings as JSON; a round trip catches values that would not survive.
+      this.ctx.state.settings.set(k, JSON.parse(JSON.stringify(value)));
+    }, value);
+    return new SimSetting(this.ctx, k);
+  }
+}
+
+/** Runs a batch the way Excel.run does, against the simulated workbook. */
+export function simRunner(state: SimWorkbookState) {
+  return async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> =>
+    batch(state.context() as unknown as Excel.RequestContext);
+}

@@ -1,0 +1,251 @@
+import { seedWorkbook } from '../../src/samples/seed-workbook';
+import { buildSheet } from '../../src/samples/sheet-builder';
+import { SimWorkbookState, simRunner, NO_FILL } from '../../src/excel/sim/sim-excel';
+import { largeProjectWorkbook } from '../../src/excel/sim/large-workbook';
+import { syntheticTargets } from '../../src/excel/sim/measure';
+import { readWorkbook } from '../../src/excel/read-workbook';
+import { highlightCells, clearMarks, MARKS_SETTING, SEVERITY_FILL, markTargets } from '../../src/excel/highlight';
+import { createOfficeHost } from '../../src/excel/office-host';
+import { excelFeatures } from '../../src/excel/capabilities';
+import { Report } from '../../src/core/report/types';
+import { Finding } from '../../src/core/findings';
+import { WorkbookSnapshot } from '../../src/core/snapshot';
+
+const ctx = (s: SimWorkbookState) => s.context() as unknown as Excel.RequestContext;
+const allFeatures = excelFeatures(() => true);
+
+function hostOn(state: SimWorkbookState) {
+  return createOfficeHost({ run: simRunner(state), features: allFeatures, displayLanguage: 'zh-CN', download: true });
+}
+
+/** Blank cells are null in snapshots and '' in Excel; compare on that footing. */
+function normalise(snapshot: WorkbookSnapshot) {
+  return snapshot.sheets.map((s) => ({
+    name: s.name,
+    values: s.values.map((r) => r.map((v) => (v === '' ? null : v))),
+    formulas: (s.formulas ?? []).map((r) => r.map((f) => f || null)),
+    numberFormats: s.numberFormats,
+    merges: [...(s.merges ?? [])].sort(),
+  }));
+}
+
+describe('reading the workbook', () => {
+  test('the seed workbook comes back cell for cell: values, formulas, number formats, merges', async () => {
+    const seed = seedWorkbook();
+    const state = SimWorkbookState.fromSnapshot(seed);
+    const { snapshot, stats } = await readWorkbook(ctx(state));
+    expect(stats.syncs).toBe(3);
+    expect(normalise(snapshot)).toEqual(normalise(seed));
+    // The text-typed 1.43 stays text, as Excel reports it.
+    const projects = snapshot.sheets.find((s) => s.name === '项目支出明细')!;
+    expect(projects.values.flat()).toContain('1.43');
+  });
+
+  test('used range offsets and hidden rows are carried over', async () => {
+    const state = new SimWorkbookState();
+    const sheet = state.addSheet('明细');
+    state.setCell(sheet, 3, 2, '项目名称', null, 'General');
+    state.setCell(sheet, 4, 2, '甲', null, 'General');
+    state.setCell(sheet, 5, 3, 12.5, null, '0.00');
+    sheet.hiddenRows.add(4);
+    const { snapshot } = await readWorkbook(ctx(state));
+    const s = snapshot.sheets[0];
+    expect(s.rowOffset).toBe(3);
+    expect(s.colOffset).toBe(2);
+    expect(s.values).toEqual([['项目名称', null], ['甲', null], [null, 12.5]]);
+    expect(s.hiddenRows).toEqual([4]);
+  });
+
+  test('the add-in\'s own sheets are not read', async () => {
+    const state = SimWorkbookState.fromSnapshot(seedWorkbook());
+    const own = state.addSheet('自评报告');
+    state.setCell(own, 0, 0, '报告', null, 'General');
+    const { snapshot } = await readWorkbook(ctx(state));
+    expect(snapshot.sheets.map((s) => s.name)).not.toContain('自评报告');
+  });
+
+  test('large sheets are read in row blocks, all in the same sync', async () => {
+    const state = SimWorkbookState.fromSnapshot(largeProjectWorkbook(3000));
+    const { snapshot, stats } = await readWorkbook(ctx(state), { maxCellsPerRead: 5000 });
+    expect(stats.reads).toBeGreaterThan(5);
+    expect(stats.syncs).toBe(3);
+    expect(snapshot.sheets[0].values.length).toBe(3000 + 5);
+  });
+});
+
+describe('sync counts do not grow with the workbook', () => {
+  const sizes = [10, 1000, 20000];
+  test.each(sizes)('%i projects: 3 syncs to read, 2 to highlight, 2 to clear', async (n) => {
+    const state = SimWorkbookState.fromSnapshot(largeProjectWorkbook(n));
+    let s0 = state.stats.syncs;
+    await readWorkbook(ctx(state));
+    expect(state.stats.syncs - s0).toBe(3);
+    const targets = syntheticTargets(n, Math.min(50, n));
+    expect(targets.length).toBeGreaterThan(0);
+    s0 = state.stats.syncs;
+    await highlightCells(ctx(state), targets);
+    expect(state.stats.syncs - s0).toBe(2);
+    s0 = state.stats.syncs;
+    await clearMarks(ctx(state));
+    expect(state.stats.syncs - s0).toBe(2);
+  });
+});
+
+describe('marking and clearing', () => {
+  function withFills() {
+    const state = SimWorkbookState.fromSnapshot(seedWorkbook());
+    const sheet = state.sheet('项目支出明细')!;
+    // The user's own formatting on cells that will be marked: a solid yellow and a hatched pattern.
+    sheet.fills.set('5,8', { color: '#FFFF00', pattern: 'Solid', patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 });
+    sheet.fills.set('27,5', { color: '#C6EFCE', pattern: 'LightDown', patternColor: '#FF0000', tintAndShade: 0.4, patternTintAndShade: -0.2 });
+    return state;
+  }
+  const targets = [
+    { sheet: '项目支出明细', cell: 'I6', severity: 'error' as const },
+    { sheet: '项目支出明细', cell: 'F28', severity: 'error' as const },
+    { sheet: '项目支出明细', cell: 'I28', severity: 'warning' as const },
+    { sheet: '收支情况', cell: 'B9', severity: 'error' as const },
+    { sheet: '收支情况', cell: 'B8', severity: 'info' as const },
+  ];
+
+  test('marks take the severity colour, then clear restores every fill exactly and touches no value', async () => {
+    const state = withFills();
+    const before = JSON.stringify(state.dump());
+    await highlightCells(ctx(state), targets);
+    const sheet = state.sheet('项目支出明细')!;
+    expect(state.fillAt(sheet, 5, 8).color).toBe(SEVERITY_FILL.error);
+    expect(state.fillAt(sheet, 27, 8).color).toBe(SEVERITY_FILL.warning);
+    expect(state.fillAt(state.sheet('收支情况')!, 7, 1).color).toBe(SEVERITY_FILL.info);
+    expect(JSON.stringify(state.dump())).not.toBe(before);
+    await clearMarks(ctx(state));
+    expect(JSON.stringify(state.dump())).toBe(before);
+    expect(state.fillAt(sheet, 27, 5)).toEqual({ color: '#C6EFCE', pattern: 'LightDown', patternColor: '#FF0000', tintAndShade: 0.4, patternTintAndShade: -0.2 });
+    expect(state.fillAt(sheet, 0, 0)).toEqual(NO_FILL);
+    expect(state.stats.valueWrites).toEqual([]);
+    expect(state.settings.has(MARKS_SETTING)).toBe(false);
+  });
+
+  test('marking twice keeps the user\'s fill, not ours, and un-marks cells that are no longer findings', async () => {
+    const state = withFills();
+    const before = JSON.stringify(state.dump());
+    await highlightCells(ctx(state), targets);
+    await highlightCells(ctx(state), targets.slice(0, 2));
+    const sheet = state.sheet('项目支出明细')!;
+    // I28 is no longer a finding: its own (empty) fill is back at once.
+    expect(state.fillAt(sheet, 27, 8)).toEqual(NO_FILL);
+    await clearMarks(ctx(state));
+    expect(JSON.stringify(state.dump())).toBe(before);
+  });
+
+  test('the record survives closing the pane: a fresh context clears what an earlier one marked', async () => {
+    const state = withFills();
+    const before = JSON.stringify(state.dump());
+    await highlightCells(ctx(state), targets);
+    const saved = JSON.parse(JSON.stringify([...state.settings]));
+    const reopened = SimWorkbookState.fromSnapshot(seedWorkbook());
+    reopened.sheets = state.sheets;
+    reopened.settings = new Map(saved);
+    await clearMarks(ctx(reopened));
+    expect(JSON.stringify(reopened.dump())).toBe(before);
+  });
+
+  test('ignored findings are not marked; the worst severity wins on a shared cell', () => {
+    const f = (id: string, cell: string, severity: Finding['severity']) => ({ id, cell, severity, sheet: 'S', rule: 'subtotal', related: [], message: '', messageEn: '' }) as Finding;
+    const t = markTargets([f('a', 'B2', 'info'), f('b', 'B2', 'error'), f('c', 'C3', 'warning')], { c: '已核实' });
+    expect(t).toEqual([{ sheet: 'S', cell: 'B2', severity: 'error' }]);
+  });
+
+  test('a big mark set is cut into address lists Excel accepts', async () => {
+    const state = SimWorkbookState.fromSnapshot(largeProjectWorkbook(20000));
+    const before = JSON.stringify(state.dump());
+    // Every other row: no two targets are adjacent, so nothing compresses into one area.
+    const targets = syntheticTargets(20000, 2);
+    await highlightCells(ctx(state), targets);
+    expect(state.fillAt(state.sheet('项目支出明细')!, 5, 6).color).toBe(SEVERITY_FILL.error);
+    await clearMarks(ctx(state));
+    expect(JSON.stringify(state.dump())).toBe(before);
+  });
+});
+
+describe('the Office host', () => {
+  test('navigation activates the sheet and selects the cell with its related cells', async () => {
+    const state = SimWorkbookState.fromSnapshot(seedWorkbook());
+    const host = hostOn(state);
+    await host.navigate({ sheet: '收支情况', cell: 'B8', related: [{ sheet: '收支情况', cell: 'B9' }, { sheet: '收支情况', cell: 'B13' }, { sheet: '项目支出明细', cell: 'H28' }] });
+    expect(state.activeSheet).toBe('收支情况');
+    expect(state.selection).toEqual({ sheet: '收支情况', address: 'B8,B9,B13' });
+  });
+
+  test('settings round-trip through the workbook and bad fields are dropped', async () => {
+    const state = SimWorkbookState.fromSnapshot(seedWorkbook());
+    const host = hostOn(state);
+    expect(await host.readSettings()).toEqual({});
+    await host.writeSettings({ tolerance: '0.01', idleThreshold: 0.85, ignored: { x: '已说明' }, autoRevalidate: false });
+    expect(await host.readSettings()).toEqual({ tolerance: '0.01', idleThreshold: 0.85, ignored: { x: '已说明' }, autoRevalidate: false });
+    state.settings.set('budgetRecon.settings', JSON.stringify({ tolerance: 'abc', idleThreshold: 7, ignored: { y: 3 } }));
+    expect(await host.readSettings()).toEqual({ ignored: {} });
+  });
+
+  test('the report goes to 自评报告 as text, and an existing sheet is replaced only when agreed', async () => {
+    const state = SimWorkbookState.fromSnapshot(seedWorkbook());
+    const host = hostOn(state);
+    const report: Report = {
+      title: '自评报告',
+      unverified: [],
+      paragraphs: [
+        { style: 'title', runs: [{ kind: 'text', text: '2023年度部门整体支出绩效自评报告' }] },
+        { style: 'body', runs: [{ kind: 'text', text: '=HYPERLINK("x")' }] },
+      ],
+    };
+    const userBefore = JSON.stringify(state.dump().slice(0, 3));
+    expect(await host.writeReport(report, { replace: false })).toEqual({ status: 'written', sheet: '自评报告', paragraphs: 2 });
+    const sheet = state.sheet('自评报告')!;
+    expect(sheet.values[1][0]).toBe('=HYPERLINK("x")');
+    expect(sheet.formulas[1][0]).toBeNull();
+    expect(await host.writeReport(report, { replace: false })).toEqual({ status: 'exists', sheet: '自评报告' });
+    sheet.values[0][0] = '用户改过';
+    expect((await host.writeReport(report, { replace: true })).status).toBe('written');
+    expect(state.sheet('自评报告')!.values[0][0]).toBe('2023年度部门整体支出绩效自评报告');
+    expect(JSON.stringify(state.dump().slice(0, 3))).toBe(userBefore);
+    expect(state.stats.valueWrites.every((w) => w.sheet === '自评报告')).toBe(true);
+  });
+
+  test('edits in user sheets call the listener; edits in our own sheets do not', async () => {
+    const state = SimWorkbookState.fromSnapshot(seedWorkbook());
+    state.addSheet('自评报告');
+    const host = hostOn(state);
+    const calls: number[] = [];
+    const off = await host.onUserEdit(() => calls.push(1));
+    state.fireChange('自评报告', 'A1');
+    expect(calls.length).toBe(0);
+    state.fireChange('收支情况', 'B9');
+    expect(calls.length).toBe(1);
+    off();
+    state.fireChange('收支情况', 'B9');
+    expect(calls.length).toBe(1);
+  });
+
+  test('a sheet deleted between reading and marking gives a plain message and writes nothing', async () => {
+    const state = SimWorkbookState.fromSnapshot(seedWorkbook());
+    const host = hostOn(state);
+    const before = JSON.stringify(state.dump());
+    const finding = { id: 'x', rule: 'subtotal', severity: 'error', sheet: '已删除', cell: 'B2', related: [], message: '', messageEn: '' } as Finding;
+    await expect(host.highlight([finding])).rejects.toThrow('工作表已被删除或改名');
+    expect(JSON.stringify(state.dump())).toBe(before);
+  });
+
+  test('old Excel without RangeAreas gets a message instead of marks', async () => {
+    const state = SimWorkbookState.fromSnapshot(seedWorkbook());
+    const host = createOfficeHost({ run: simRunner(state), features: excelFeatures((_n, v) => Number(v.split('.')[1]) <= 7), displayLanguage: 'zh-CN', download: false });
+    const out = await host.highlight([{ id: 'x', rule: 'subtotal', severity: 'error', sheet: '收支情况', cell: 'B9', related: [], message: '', messageEn: '' } as Finding]);
+    expect(out.marked).toBe(0);
+    expect(out.unsupported?.message).toContain('ExcelApi 1.9');
+  });
+});
+
+test('sheet-builder fixtures with merged title rows read back with their merges', async () => {
+  const snap = { sheets: [buildSheet({ name: 'T', rows: [['标题', null, null], ['单位：万元', null, null], ['项目', '金额', null], ['合计', { v: 3, f: 'SUM(B5:B6)' }, null]], merges: ['A1:C1'] })] };
+  const { snapshot } = await readWorkbook(ctx(SimWorkbookState.fromSnapshot(snap)));
+  expect(snapshot.sheets[0].merges).toEqual(['A1:C1']);
+  expect(snapshot.sheets[0].formulas![3][1]).toBe('=SUM(B5:B6)');
+});
