@@ -1,27 +1,12 @@
 /**
- * Writes the report into the add-in's own 自评报告 sheet: one paragraph a row in column A,
- * formatted as text so that nothing the report quotes from a cell can turn into a formula.
- * An existing sheet of that name is replaced only when the user has agreed.
+ * Writes the report into the add-in's own 自评报告 sheet, laid out by the report engine's
+ * reportSheetRows (column A the paragraph, column B the cells its figures came from). Cells are
+ * formatted as text before the values go in, so nothing quoted from a user's cell can become a
+ * formula. An existing sheet of that name is replaced only when the user has agreed.
  */
-import { Report, paragraphText, ParagraphStyle } from '../core/report/types';
+import { reportSheetRows } from '../core/report/sheet-rows';
+import { Report } from '../core/report/types';
 import { REPORT_SHEET, WriteReportOutcome } from '../taskpane/host';
-
-export interface ReportLine {
-  text: string;
-  style: ParagraphStyle | 'unverified';
-}
-
-/** The rows written: title, the 待核实 list when figures are still flagged, then the paragraphs. */
-export function reportLines(report: Report): ReportLine[] {
-  const lines: ReportLine[] = [];
-  if (report.unverified.length) {
-    lines.push({ text: '【待核实】以下数字校验仍有问题，请核对后再定稿：', style: 'unverified' });
-    for (const u of report.unverified) lines.push({ text: `${u.label}（${u.sheet}!${u.cell}）：${u.message}`, style: 'unverified' });
-    lines.push({ text: '', style: 'body' });
-  }
-  for (const p of report.paragraphs) lines.push({ text: paragraphText(p), style: p.style });
-  return lines;
-}
 
 export async function writeReportSheet(
   context: Excel.RequestContext,
@@ -34,26 +19,29 @@ export async function writeReportSheet(
   await context.sync();
   if (!existing.isNullObject && !replace) return { status: 'exists', sheet: REPORT_SHEET, syncs: 1 };
   if (!existing.isNullObject) existing.delete();
+  const layout = reportSheetRows(report);
   const ws = sheets.add(REPORT_SHEET);
-  const lines = reportLines(report);
-  if (lines.length) {
-    const range = ws.getRange(`A1:A${lines.length}`);
-    range.numberFormat = lines.map(() => ['@']);
-    range.values = lines.map((l) => [l.text]);
-    range.format.wrapText = true;
-    range.format.columnWidth = 620;
-    range.format.verticalAlignment = 'Top';
-    range.format.font.name = 'FangSong';
-    range.format.font.size = 12;
-    lines.forEach((l, i) => {
-      if (l.style === 'title' || l.style === 'heading1' || l.style === 'heading2' || l.style === 'unverified') {
-        const cell = ws.getRange(`A${i + 1}`);
-        cell.format.font.bold = true;
-        if (l.style === 'title') cell.format.font.size = 16;
-      }
-    });
-  }
+  const n = layout.rows.length + 1;
+  const all = ws.getRange(`A1:B${n}`);
+  all.numberFormat = Array.from({ length: n }, () => ['@', '@']);
+  all.values = [layout.header, ...layout.rows.map((r) => [r.text, r.sources])];
+  all.format.wrapText = true;
+  all.format.verticalAlignment = 'Top';
+  // Column widths are in points here (Excel character units × ~7).
+  ws.getRange('A:A').format.columnWidth = layout.columns.text * 7;
+  ws.getRange('B:B').format.columnWidth = layout.columns.sources * 7;
+  const header = ws.getRange('A1:B1');
+  header.format.font.bold = true;
+  layout.rows.forEach((r, i) => {
+    const cell = ws.getRange(`A${i + 2}`);
+    cell.format.font.name = r.font.name;
+    cell.format.font.size = r.font.size;
+    cell.format.font.bold = r.font.bold;
+    if (r.font.color) cell.format.font.color = r.font.color;
+    cell.format.horizontalAlignment = r.align === 'center' ? 'Center' : r.align === 'justify' ? 'Justify' : 'Left';
+    cell.format.rowHeight = r.height;
+  });
   ws.activate();
   await context.sync();
-  return { status: 'written', sheet: REPORT_SHEET, paragraphs: lines.length, syncs: 2 };
+  return { status: 'written', sheet: REPORT_SHEET, paragraphs: layout.rows.length, syncs: 2 };
 }

@@ -28,7 +28,7 @@ export interface SimSheet {
   fills: Map<string, SimFill>;
   merges: string[];
   hiddenRows: Set<number>;
-  fonts: Map<string, { bold?: boolean; size?: number; name?: string }>;
+  fonts: Map<string, { bold?: boolean; size?: number; name?: string; color?: string }>;
   columnWidths: Map<number, number>;
   wrap: Set<string>;
 }
@@ -328,6 +328,11 @@ class SimWorksheet extends Proxy {
     return new SimRange(this.ctx, () => {
       const s = this.must();
       if (!addr) return { sheet: s, range: { top: 0, left: 0, bottom: 1048575, right: 16383 } };
+      const col = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(addr);
+      if (col) {
+        const a = parseRange(`${col[1]}1:${col[2]}1`)!;
+        return { sheet: s, range: { top: 0, left: a.left, bottom: 1048575, right: a.right } };
+      }
       const range = parseRange(addr);
       if (!range) throw new Error(`InvalidArgument: ${addr}`);
       return { sheet: s, range };
@@ -456,13 +461,13 @@ class SimFormat {
       const t = target();
       return { sheet: t.sheet, cells: cellsOf(t.areas) };
     });
-    const fontSetter = (prop: 'bold' | 'size' | 'name') => (v: unknown) =>
+    const fontSetter = (prop: 'bold' | 'size' | 'name' | 'color') => (v: unknown) =>
       ctx.enqueue(() => {
         const t = target();
         for (const [r, c] of cellsOf(t.areas)) t.sheet.fonts.set(key(r, c), { ...t.sheet.fonts.get(key(r, c)), [prop]: v });
       });
     this.font = {};
-    for (const prop of ['bold', 'size', 'name'] as const) {
+    for (const prop of ['bold', 'size', 'name', 'color'] as const) {
       Object.defineProperty(this.font, prop, { set: fontSetter(prop), get: () => undefined, enumerable: true });
     }
   }
@@ -479,6 +484,12 @@ class SimFormat {
     });
   }
   set verticalAlignment(_v: string) {
+    /* layout only */
+  }
+  set horizontalAlignment(_v: string) {
+    /* layout only */
+  }
+  set rowHeight(_v: number) {
     /* layout only */
   }
 }
