@@ -18,6 +18,7 @@ const EXPENDITURE_KEYS = new Set<SummaryLineKey>([
 ]);
 const SCAN_COLS = 12;
 const MAX_LABEL = 60;
+const BLOCK_HEADER = /^(项目|科目|科目名称|项目名称|功能分类科目名称|栏次|行次)$/;
 const AMOUNT_HEADERS = /^(金额|决算数|预算数|本年数|执行数|合计|本年决算数|年初预算数|全年预算数|调整预算数|数额|小计)$/;
 
 function labelKey(label: string, style: 'budget' | 'final'): SummaryLineKey | null {
@@ -61,15 +62,33 @@ export function readSummaryBlocks(grid: Grid, notes: CellNote[]): SummaryBlock[]
   return blocks;
 }
 
-function readBlock(grid: Grid, labelCol: number, firstRow: number, style: 'budget' | 'final', notes: CellNote[], colEnd: number): SummaryBlock | null {
+/**
+ * Lines the vocabulary does not know (一般公共服务支出 …) can sit above the first known one:
+ * the block starts under its header row (项目 / 栏次) when there is one just above.
+ */
+function blockStart(grid: Grid, labelCol: number, firstRow: number): number {
+  for (let r = firstRow - 1; r >= Math.max(grid.rowOffset, firstRow - 40); r--) {
+    if (BLOCK_HEADER.test(normaliseLabel(grid.mergedText(r, labelCol)))) return r + 1;
+  }
+  return firstRow;
+}
+
+function readBlock(grid: Grid, labelCol: number, knownRow: number, style: 'budget' | 'final', notes: CellNote[], colEnd: number): SummaryBlock | null {
+  const firstRow = blockStart(grid, labelCol, knownRow);
   // The amount column: to the right, skipping 行次, holding numbers on the most known lines.
   let best = -1;
   let bestCount = 0;
   let amountHeader: string | undefined;
   for (let c = labelCol + 1; c < Math.min(colEnd, labelCol + 5); c++) {
+    // The 行次 header may sit above a 栏次 row; column numbers (1, 2) are not a header.
     let header = '';
-    for (let r = Math.max(grid.rowOffset, firstRow - 3); r < firstRow; r++) if (grid.mergedText(r, c)) header = grid.mergedText(r, c);
-    if (isRowNumberHeader(header)) continue;
+    let rowNumbers = false;
+    for (let r = Math.max(grid.rowOffset, firstRow - 3); r < firstRow; r++) {
+      const t = grid.mergedText(r, c);
+      if (isRowNumberHeader(t)) rowNumbers = true;
+      else if (t && !/^\d+$/.test(t)) header = t;
+    }
+    if (rowNumbers) continue;
     // Another label column starts a new block (决算 side by side).
     let count = 0;
     let labels = 0;
