@@ -74,6 +74,15 @@ export interface IdentitySpec {
   severity?: Severity;
 }
 
+/** "310.000000" → "310.00": drops trailing zeros beyond two decimals. */
+export function trimZeros(s: string, keep = 2): string {
+  const dot = s.indexOf('.');
+  if (dot < 0) return s;
+  let end = s.length;
+  while (end > dot + 1 + keep && s[end - 1] === '0') end--;
+  return s.slice(0, end);
+}
+
 /** Signed decimal string without exponent. */
 export function dstr(d: Decimal): string {
   return d.toFixed();
@@ -93,9 +102,10 @@ export function checkIdentity(ctx: RuleContext, spec: IdentitySpec): Finding | n
   if (result.outcome === 'exact') return null;
   const d = shownDecimals(target.decimals, ...parts.map((p) => p.decimals));
   const u = spec.unit;
-  const expected = result.expected.toFixed(d);
-  const actual = spec.target.amount.value.toFixed(d);
-  const diff = result.difference.abs().toFixed(d);
+  // Converted figures (元 → 万元) carry many decimals; show the ones that say something.
+  const expected = trimZeros(result.expected.toFixed(d));
+  const actual = trimZeros(spec.target.amount.value.toFixed(d));
+  const diff = trimZeros(result.difference.abs().toFixed(d));
   const severity: Severity = result.outcome === 'rounding' ? 'info' : (spec.severity ?? 'error');
   const message =
     result.outcome === 'rounding'
