@@ -1,0 +1,181 @@
+/**
+ * `budget-recon report FILE -o report.docx [--xlsx OUT.xlsx] [--format docx|html|txt] [--outline NAME]`:
+ * writes the 部门整体支出绩效自评报告 from the workbook. The input is never modified; outputs are
+ * written to a temporary file and renamed, so a failure never leaves a partial file.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { generateReport } from '../../../core/report/generate';
+import { renderHtmlDocument } from '../../../core/report/render-html';
+import { renderText } from '../../../core/report/render-text';
+import { TemplateError } from '../../../core/report/template-language';
+import { OUTLINES } from '../../../core/report/templates';
+import { Report } from '../../../core/report/types';
+import { UserError } from '../../errors';
+import { reportDocxBuffer } from '../../report/docx';
+import { writeReportSheet } from '../../report/sheet-writer';
+import { settingsFromOptions } from '../../settings-args';
+import { exitCodeFor, validateFile } from '../../validate-file';
+import { writeWorkbookAtomic } from '../../xlsx-writer';
+import { parseArgs, requireOneFile } from '../args';
+import { CliIO } from '../io';
+
+export const help = [
+  '用法 Usage:  budget-recon report 文件.xlsx -o 报告.docx [--xlsx 副本.xlsx] [--format docx|html|txt] [--outline 名称]',
+  '',
+  '根据工作簿生成《部门整体支出绩效自评报告》：文中每个数字都取自工作簿（单元格或由单元格算出），',
+  '校验仍有错误的数字标注“待核实”并列在报告开头；工作簿没有的说明文字留下【请补充：…】标记。',
+  '工作簿中名为“模板”的工作表可以逐段改写句子（见 --outline 与 README）。原文件不会被修改。',
+  'Writes the performance self-evaluation report from the workbook. Every figure comes from a cell or is',
+  'computed from cells; figures that still fail validation are marked 待核实 and listed at the top; missing',
+  'narrative is left as a visible 【请补充：…】 marker. A 模板 sheet in the workbook overrides sentences.',
+  '',
+  '选项 Options:',
+  '  -o, --output 文件       报告的保存位置（.docx / .html / .txt） where to write the report',
+  '  --xlsx 副本.xlsx        另存一份工作簿副本，附“自评报告”工作表（每段一行，B 列为数据来源）',
+  '                         also write a copy of the workbook with a 自评报告 sheet (one paragraph a row)',
+  '  --format docx|html|txt 报告格式，默认按 -o 的扩展名 report format (default: from the -o extension)',
+  `  --outline 名称          报告大纲：${Object.keys(OUTLINES).join('、')}（南县），默认 default`,
+  `                         report outline: ${Object.keys(OUTLINES).join(', ')} (default: default)`,
+  '  --tolerance X          绝对容差 absolute tolerance',
+  '  --idle-threshold P     执行率低于此值列入问题，默认 90% execution rate below which a project is listed (90%)',
+  '',
+  '退出码 Exit codes: 0 无错误 · 1 报告已生成但校验仍有错误（已标注待核实） report written, errors remain · 2 输入不可用 unusable input',
+].join('\n');
+
+type Format = 'docx' | 'html' | 'txt';
+const FORMATS: Format[] = ['docx', 'html', 'txt'];
+const EXTENSIONS: Record<string, Format> = { '.docx': 'docx', '.html': 'html', '.htm': 'html', '.txt': 'txt' };
+
+function chooseFormat(output: string, requested: string | undefined): Format {
+  const ext = path.extname(output).toLowerCase();
+  const fromExt = EXTENSIONS[ext];
+  if (requested !== undefined) {
+    if (!FORMATS.includes(requested as Format)) {
+      throw new UserError('bad-format', `报告格式“${requested}”无效：应为 docx、html 或 txt`, `invalid format "${requested}": use docx, html or txt`);
+    }
+    if (fromExt && fromExt !== requested) {
+      throw new UserError(
+        'format-mismatch',
+        `--format ${requested} 与输出文件扩展名 ${ext} 不一致：${output}`,
+        `--format ${requested} does not match the output extension ${ext}: ${output}`,
+      );
+    }
+    return requested as Format;
+  }
+  if (!fromExt) {
+    throw new UserError(
+      'bad-output',
+      `无法从文件名判断报告格式：${output}（请用 .docx、.html 或 .txt 结尾，或加 --format）`,
+      `cannot tell the report format from ${output}; end it in .docx, .html or .txt, or give --format`,
+    );
+  }
+  return fromExt;
+}
+
+async function samePath(a: string, b: string): Promise<boolean> {
+  if (a === b) return true;
+  try {
+    const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
+    return sa.ino === sb.ino && sa.dev === sb.dev;
+  } catch {
+    return false;
+  }
+}
+
+async function checkTarget(input: string, target: string, shown: string): Promise<void> {
+  if (await samePath(input, target)) {
+    throw new UserError('output-is-input', `输出文件不能与输入文件相同（${shown}），本工具不会覆盖原文件`, `the output must differ from the input (${shown}); the original is never overwritten`);
+  }
+  try {
+    const st = await fs.stat(path.dirname(target));
+    if (!st.isDirectory()) throw new Error('not a directory');
+  } catch {
+    throw new UserError('bad-output-dir', `输出文件夹不存在：${path.dirname(shown) || '.'}`, `the output folder does not exist: ${path.dirname(shown) || '.'}`);
+  }
+}
+
+async function writeAtomic(target: string, data: Buffer | string, shown: string): Promise<void> {
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await fs.writeFile(tmp, data);
+    await fs.rename(tmp, target);
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    const code = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+    throw new UserError('write-failed', `无法写入 ${shown}（${code}）；未生成该文件`, `cannot write ${shown} (${code}); nothing was written there`);
+  }
+}
+
+async function renderReport(report: Report, format: Format): Promise<Buffer | string> {
+  if (format === 'docx') return reportDocxBuffer(report);
+  if (format === 'html') return renderHtmlDocument(report);
+  return renderText(report);
+}
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const parsed = parseArgs(
+    argv,
+    {
+      output: { type: 'string', alias: 'o' },
+      xlsx: { type: 'string' },
+      format: { type: 'string', alias: 'f' },
+      outline: { type: 'string' },
+      tolerance: { type: 'string' },
+      'idle-threshold': { type: 'string' },
+    },
+    'report',
+  );
+  const file = requireOneFile(parsed, 'report');
+  const output = parsed.options.output as string | undefined;
+  const xlsx = parsed.options.xlsx as string | undefined;
+  if (!output && !xlsx) {
+    throw new UserError('missing-output', '请用 -o 指定报告的保存位置，例如 -o 自评报告.docx', 'give the report file with -o, e.g. -o report.docx');
+  }
+  const input = path.resolve(io.cwd, file);
+  const format = output ? chooseFormat(output, parsed.options.format as string | undefined) : undefined;
+  if (output) await checkTarget(input, path.resolve(io.cwd, output), output);
+  if (xlsx) {
+    if (path.extname(xlsx).toLowerCase() !== '.xlsx') {
+      throw new UserError('bad-output', `--xlsx 的文件应以 .xlsx 结尾：${xlsx}`, `the --xlsx file should end in .xlsx: ${xlsx}`);
+    }
+    await checkTarget(input, path.resolve(io.cwd, xlsx), xlsx);
+    if (output && path.resolve(io.cwd, xlsx) === path.resolve(io.cwd, output)) {
+      throw new UserError('same-outputs', '-o 与 --xlsx 不能是同一个文件', '-o and --xlsx must be different files');
+    }
+  }
+  const settings = settingsFromOptions(parsed.options);
+  const { result, workbook } = await validateFile(input, settings, file);
+
+  let report: Report;
+  try {
+    report = generateReport(result.model, { findings: result.findings, settings, outline: parsed.options.outline as string | undefined });
+  } catch (e) {
+    if (e instanceof TemplateError) throw new UserError('bad-template', e.messageZh, e.messageEn);
+    throw e;
+  }
+
+  // Render everything before writing anything, so a failure leaves no half the outputs.
+  const data = output && format ? await renderReport(report, format) : undefined;
+  if (xlsx) writeReportSheet(workbook, report);
+  if (output && data !== undefined) await writeAtomic(path.resolve(io.cwd, output), data, output);
+  if (xlsx) {
+    try {
+      await writeWorkbookAtomic(workbook, path.resolve(io.cwd, xlsx));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+      throw new UserError('write-failed', `无法写入 ${xlsx}（${code}）；未生成该文件`, `cannot write ${xlsx} (${code}); nothing was written there`);
+    }
+  }
+
+  const figures = report.paragraphs.reduce((n, p) => n + p.runs.filter((r) => r.kind === 'figure').length, 0);
+  const placeholders = report.paragraphs.reduce((n, p) => n + p.runs.filter((r) => r.kind === 'placeholder').length, 0);
+  const targets = [output, xlsx].filter(Boolean).join('、');
+  io.out(
+    `已生成自评报告：${targets}（大纲 ${report.outline}；${report.paragraphs.length} 段，${figures} 个数字均注明来源；待核实 ${report.unverified.length} 处；待补充 ${placeholders} 处）`,
+  );
+  io.out(
+    `Wrote ${[output, xlsx].filter(Boolean).join(', ')}: outline ${report.outline}, ${report.paragraphs.length} paragraphs, ${figures} sourced figures, ${report.unverified.length} to verify, ${placeholders} to fill in.`,
+  );
+  return exitCodeFor(result, settings);
+}
