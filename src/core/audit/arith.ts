@@ -1,0 +1,84 @@
+/** Rounding-aware arithmetic on printed figures (REFERENCE.md §3), all in decimal.js. */
+import Decimal from 'decimal.js';
+import { Figure, UNIT_YUAN } from './extract';
+
+const HALF = new Decimal('0.5');
+
+/** Half of the last printed digit, in the figure's own unit. */
+export function halfUnit(decimals: number): Decimal {
+  return HALF.times(new Decimal(10).pow(-decimals));
+}
+
+/** The figure's value in 元, reading a suspected unit slip as the unit it should have had. */
+export function yuanOf(f: Figure): Decimal {
+  if (f.suspectUnit) return f.value.times(UNIT_YUAN[f.suspectUnit]);
+  return f.yuan ?? f.value;
+}
+
+/** Half the last printed digit of an amount, in 元 (counts and percentages: in their unit). */
+export function halfYuan(f: Figure): Decimal {
+  const u = f.suspectUnit ?? f.unit;
+  return halfUnit(f.decimals).times(UNIT_YUAN[u] ?? 1);
+}
+
+export type Outcome = 'exact' | 'rounding' | 'mismatch';
+
+export interface SumCheck {
+  outcome: Outcome;
+  expected: Decimal;
+  difference: Decimal;
+  allowance: Decimal;
+}
+
+/** total = Σ sign·part, with the XBRL interval rule: |diff| ≤ ½ulp(total) + Σ ½ulp(part). */
+export function checkSum(total: Figure, parts: { f: Figure; sign: number }[]): SumCheck {
+  let expected = new Decimal(0);
+  let allowance = halfYuan(total);
+  for (const p of parts) {
+    expected = expected.plus(yuanOf(p.f).times(p.sign));
+    allowance = allowance.plus(halfYuan(p.f));
+  }
+  const difference = yuanOf(total).minus(expected);
+  const abs = difference.abs();
+  return { outcome: abs.isZero() ? 'exact' : abs.lte(allowance) ? 'rounding' : 'mismatch', expected, difference, allowance };
+}
+
+/** Rounds half-up to d decimals (what a careful accountant prints). */
+export function roundHalfUp(v: Decimal, d: number): Decimal {
+  return v.toDecimalPlaces(d, Decimal.ROUND_HALF_UP);
+}
+
+export type RateOutcome = 'ok' | 'truncated' | 'mismatch';
+
+/**
+ * Is a printed percentage X% = num/den×100 at its printed precision? Half-up is right;
+ * a value that only truncation explains is a notice; anything inside the interval the
+ * rounded inputs allow is accepted.
+ */
+export function checkRate(
+  printed: Figure,
+  num: Decimal,
+  numHalf: Decimal,
+  den: Decimal,
+  denHalf: Decimal,
+): { outcome: RateOutcome; expected: Decimal } | null {
+  if (den.lte(0)) return null;
+  const d = printed.decimals;
+  const exact = num.div(den).times(100);
+  const expected = roundHalfUp(exact, d);
+  const x = printed.value;
+  if (expected.eq(x)) return { outcome: 'ok', expected };
+  const lowDen = den.minus(denHalf);
+  const lo = num.minus(numHalf).div(den.plus(denHalf)).times(100);
+  const hi = lowDen.gt(0) ? num.plus(numHalf).div(lowDen).times(100) : new Decimal(Infinity);
+  const h = halfUnit(d);
+  if (x.plus(h).gte(lo) && x.minus(h).lte(hi)) return { outcome: 'ok', expected };
+  if (exact.toDecimalPlaces(d, Decimal.ROUND_DOWN).eq(x)) return { outcome: 'truncated', expected };
+  return { outcome: 'mismatch', expected };
+}
+
+/** 434.35万元-style text for a value in 元, printed in the given unit. */
+export function formatYuan(yuan: Decimal, unit: string, decimals: number): string {
+  const factor = UNIT_YUAN[unit] ?? new Decimal(1);
+  return `${yuan.div(factor).toFixed(Math.max(decimals, 0))}${unit}`;
+}

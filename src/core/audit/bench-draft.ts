@@ -1,0 +1,29 @@
+/**
+ * A long draft for the speed bench: the seed report's kind of prose repeated with varied
+ * figures, ~1,000 characters a page. makeLongDraft(100) is a 100-page draft.
+ */
+export function makeLongDraft(pages: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < pages; i++) {
+    const initial = 100 + ((i * 37) % 400);
+    const carry = ((i * 13) % 50) + 0.25;
+    const inc = ((i * 7) % 60) + 0.5;
+    const budget = initial + carry + inc;
+    const spend = Math.round(budget * 0.9 * 100) / 100;
+    const rest = Math.round((budget - spend) * 100) / 100;
+    const a = Math.round(spend * 0.6 * 100) / 100;
+    const b = Math.round((spend - a) * 100) / 100;
+    out.push(`（${(i % 9) + 1}）第${i + 1}号专项经费项目`);
+    out.push(
+      `年初预算${initial.toFixed(2)}万元，上年结转结余${carry.toFixed(2)}万元，年中执行调增${inc.toFixed(2)}万元，实际支出${spend.toFixed(2)}万元，结余结转${rest.toFixed(2)}万元，完成全年预算的${((spend / budget) * 100).toFixed(2)}%。其中设备购置费${a.toFixed(2)}万元，劳务费${b.toFixed(2)}万元。`,
+    );
+    out.push(
+      '主要用于保障基层党组织正常运转、党员教育培训和人才引进工作，项目实施后各项产出指标均按计划完成，服务对象满意度较高，进一步夯实了基层组织建设基础，提升了组织工作的规范化水平，为全区经济社会发展提供了坚强的组织保证。'.repeat(3),
+    );
+    out.push(
+      `本年度共开展培训${(i % 20) + 5}期，培训干部${(i % 300) + 100}人次，比上年增加${(i % 30) + 1}人次。项目管理方面，严格执行财务制度，资金拨付及时，未发现截留挪用情况。`,
+    );
+    out.push('绩效目标设定较为合理，各项指标完成情况良好，下一步将继续加强预算绩效管理，提高资金使用效益。');
+  }
+  return out;
+}

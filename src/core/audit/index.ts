@@ -1,0 +1,75 @@
+/**
+ * auditText: checks the figures in a draft report's paragraphs against the text's own
+ * arithmetic and, given a model, against the workbook. Pure: paragraphs in, findings out.
+ */
+import { BudgetModel } from '../model';
+import { SEVERITY_ORDER } from '../findings';
+import { compareWithModel } from './against-model';
+import { newContext } from './context';
+import { checkCounts } from './counts';
+import { dominantYear, readParagraph } from './extract';
+import { checkQuoted } from './quoted';
+import { checkChanges, checkCompletion, checkShares } from './rates';
+import { assignScopes } from './scopes';
+import { checkBalance, checkBreakdown, findBreakdowns } from './structures';
+import { checkTemplate } from './template';
+import { AuditResult } from './types';
+import { checkUnits, markSuspectUnits } from './units';
+
+export * from './types';
+export { makeLongDraft } from './bench-draft';
+
+export interface AuditOptions {
+  /** The workbook model to compare labelled figures with (from readModel). */
+  model?: BudgetModel;
+  /** Offset of each paragraph in the document as read; adds docStart/docEnd to findings. */
+  paragraphOffsets?: number[];
+}
+
+export function auditText(paragraphs: string[], options: AuditOptions = {}): AuditResult {
+  const paras = paragraphs.map((t, i) => readParagraph(t ?? '', i));
+  const ctx = newContext(paras, dominantYear(paras));
+  markSuspectUnits(paras);
+  const scopes = assignScopes(paras);
+  for (const p of paras) {
+    const breakdowns = findBreakdowns(p);
+    for (const b of breakdowns) checkBreakdown(ctx, b);
+    const parts = new Set(breakdowns.flatMap((b) => b.parts));
+    checkBalance(ctx, p, parts);
+    checkShares(ctx, p, breakdowns);
+    checkChanges(ctx, p);
+    checkCompletion(ctx, p);
+    checkCounts(ctx, p);
+    checkTemplate(ctx, p);
+  }
+  let compared = 0;
+  if (options.model) compared = compareWithModel(ctx, scopes, options.model);
+  checkQuoted(ctx, scopes);
+  const usesWan = paras.some((p) => p.figures.some((f) => f.kind === 'amount' && /万元/.test(p.norm.slice(f.numEnd, f.end))));
+  for (const p of paras) checkUnits(ctx, p, usesWan);
+
+  const findings = ctx.findings.sort(
+    (a, b) => a.paragraph - b.paragraph || a.start - b.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
+  if (options.paragraphOffsets) {
+    for (const f of findings) {
+      const off = options.paragraphOffsets[f.paragraph - 1];
+      if (off !== undefined) {
+        f.docStart = off + f.start;
+        f.docEnd = off + f.end;
+      }
+    }
+  }
+  return {
+    findings,
+    summary: {
+      errors: findings.filter((f) => f.severity === 'error').length,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
+      infos: findings.filter((f) => f.severity === 'info').length,
+      paragraphs: paras.length,
+      figures: paras.reduce((n, p) => n + p.figures.filter((f) => f.kind !== 'plain').length, 0),
+      checks: ctx.checks,
+      comparedWithWorkbook: compared,
+    },
+  };
+}

@@ -1,0 +1,233 @@
+/**
+ * Percentages the text derives from its own figures: 「占X%」 shares, 「比上年增加D，增长X%」
+ * changes and 「完成预算的X%」 / 执行率 completion rates. Recomputed half-up at the printed
+ * precision; a value only truncation explains is a notice.
+ */
+import Decimal from 'decimal.js';
+import { checkRate, halfYuan, yuanOf } from './arith';
+import { addFinding, AuditContext, labelled, printed } from './context';
+import { Figure, Paragraph } from './extract';
+import { roleOf } from './roles';
+import { Breakdown } from './structures';
+
+function sameSentence(p: Paragraph, a: Figure, b: Figure): boolean {
+  return a.sentence === b.sentence;
+}
+
+function valueOf(f: Figure): Decimal {
+  return f.kind === 'amount' ? yuanOf(f) : f.value;
+}
+
+function halfOf(f: Figure): Decimal {
+  return f.kind === 'amount' ? halfYuan(f) : new Decimal('0.5').times(new Decimal(10).pow(-f.decimals));
+}
+
+function rateFinding(
+  ctx: AuditContext,
+  rule: 'share' | 'change-rate' | 'completion-rate',
+  p: Paragraph,
+  pct: Figure,
+  outcome: 'ok' | 'truncated' | 'mismatch',
+  expected: Decimal,
+  how: string,
+  howEn: string,
+  spanStart: number,
+): void {
+  ctx.checks++;
+  if (outcome === 'ok') return;
+  const exp = `${expected.toFixed(pct.decimals)}%`;
+  const extra = { expected: expected.toFixed(pct.decimals), actual: pct.value.toFixed(pct.decimals), unit: '%' as const, label: pct.label };
+  if (outcome === 'truncated') {
+    addFinding(ctx, rule, 'info', p, spanStart, pct.end, `${how}应为${exp}（四舍五入），文中${printed(p, pct)}是截尾所得`, `${howEn} rounds to ${exp}; ${printed(p, pct)} was truncated`, extra);
+    return;
+  }
+  addFinding(ctx, rule, 'error', p, spanStart, pct.end, `${how}应为${exp}，文中写作${printed(p, pct)}`, `${howEn} gives ${exp}, the text says ${printed(p, pct)}`, extra);
+}
+
+/** Where a percentage's 「占」 names its base: 「占总支出的」 → 总支出. */
+function shareBase(label: string): string | null {
+  const m = /占(.*)$/.exec(label);
+  if (!m) return null;
+  return m[1].replace(/(的比重|的比例|比重|比例|的|比)$/g, '').replace(/^(本年|全年|当年)/, '');
+}
+
+function baseMatches(base: string, f: Figure): boolean {
+  if (!base || f.key.length === 0) return false;
+  const b = base.replace(/^总/, '');
+  const k = f.key.replace(/^总|合计$|总额$|总计$/g, '');
+  return f.key === base || k === b || (b.length >= 2 && (k.endsWith(b) || b.endsWith(k)) && Math.min(k.length, b.length) >= 2);
+}
+
+export function checkShares(ctx: AuditContext, p: Paragraph, breakdowns: Breakdown[]): void {
+  if (p.isTable) return;
+  const partOf = new Map<Figure, Breakdown>();
+  for (const b of breakdowns) for (const f of b.parts) partOf.set(f, b);
+  for (let i = 0; i < p.figures.length; i++) {
+    const pct = p.figures[i];
+    if (pct.kind !== 'percent' || pct.change) continue;
+    const base = shareBase(pct.label);
+    if (base === null) continue;
+    // The part: the nearest amount or count before it in the same sentence, at most one clause back.
+    let part: Figure | undefined;
+    for (let j = i - 1; j >= 0; j--) {
+      const f = p.figures[j];
+      if (!sameSentence(p, f, pct) || pct.clause - f.clause > 1) break;
+      if ((f.kind === 'amount' || f.kind === 'count') && !f.change) {
+        part = f;
+        break;
+      }
+    }
+    if (!part) continue;
+    let whole: Figure | undefined;
+    if (base) {
+      const cands = p.figures.filter((f) => f !== part && f.kind === part!.kind && !f.change && f.year === part!.year && baseMatches(base, f));
+      if (cands.length === 1) whole = cands[0];
+    } else if (partOf.has(part)) {
+      whole = partOf.get(part)!.whole;
+    }
+    if (!whole) continue;
+    const r = checkRate(pct, valueOf(part), halfOf(part), valueOf(whole), halfOf(whole));
+    if (!r) continue;
+    rateFinding(ctx, 'share', p, pct, r.outcome, r.expected,
+      `${labelled(p, part)}占${labelled(p, whole)}的比例`, `the share of ${part.label} in ${whole.label}`, Math.min(part.labelStart, pct.start));
+  }
+  // A list of shares in one breakdown should add up to 100% when the parts make the whole.
+  for (const b of breakdowns) {
+    const shares: Figure[] = [];
+    for (const part of b.parts) {
+      const next = p.figures[p.figures.indexOf(part) + 1];
+      if (next && next.kind === 'percent' && shareBase(next.label) === '' && next.sentence === part.sentence) shares.push(next);
+    }
+    if (shares.length < 2 || shares.length !== b.parts.length) continue;
+    ctx.checks++;
+    let sum = new Decimal(0);
+    let allowance = new Decimal(0);
+    for (const s of shares) {
+      sum = sum.plus(s.value);
+      allowance = allowance.plus(new Decimal('0.5').times(new Decimal(10).pow(-s.decimals)));
+    }
+    const diff = sum.minus(100).abs();
+    if (diff.gt(allowance) && ctx.supported.has(b.whole)) {
+      addFinding(ctx, 'share', 'error', p, shares[0].start, shares[shares.length - 1].end,
+        `各项占比合计${sum.toString()}%，不等于100%`, `the shares add up to ${sum.toString()}%, not 100%`,
+        { expected: '100', actual: sum.toString(), unit: '%' });
+    }
+  }
+}
+
+const CONTEXT = /(比上年|比去年|同比|较上年|较去年|与上年相比|比上一年|较上一年|比\d{4}年|较\d{4}年|上年|去年)/;
+
+export function checkChanges(ctx: AuditContext, p: Paragraph): void {
+  if (p.isTable) return;
+  for (let i = 0; i < p.figures.length; i++) {
+    const pct = p.figures[i];
+    if (pct.kind !== 'percent' || !pct.change) continue;
+    const sentenceText = p.norm.slice(p.sentenceStarts[pct.sentence], pct.start);
+    if (!CONTEXT.test(sentenceText) && !CONTEXT.test(pct.label)) continue;
+    const before = p.figures.slice(0, i).filter((f) => f.sentence === pct.sentence && (f.kind === 'amount' || f.kind === 'count'));
+    // D: the change amount stated just before the rate, same direction.
+    let d: Figure | undefined = before[before.length - 1];
+    if (!d || !d.change || d.change !== pct.change || pct.clause - d.clause > 1) d = undefined;
+    const rest = d ? before.slice(0, before.indexOf(d)) : before;
+    const current = [...rest].reverse().find((f) => !f.change && f.year !== 'prev');
+    if (!current) continue;
+    const prev = rest.find((f) => f !== current && !f.change && f.year === 'prev' && f.kind === current.kind);
+    if (d && d.kind !== current.kind) continue;
+    const sign = pct.change === 'up' ? 1 : -1;
+    let base: Decimal;
+    let baseHalf: Decimal;
+    let delta: Decimal;
+    let deltaHalf: Decimal;
+    if (d) {
+      delta = valueOf(d);
+      deltaHalf = halfOf(d);
+      base = valueOf(current).minus(delta.times(sign));
+      baseHalf = halfOf(current).plus(deltaHalf);
+      if (prev) {
+        // Both stated: the change amount itself must be current − previous.
+        ctx.checks++;
+        const diff = valueOf(current).minus(valueOf(prev)).times(sign).minus(delta).abs();
+        if (diff.gt(halfOf(current).plus(halfOf(prev)).plus(deltaHalf))) {
+          addFinding(ctx, 'change-rate', 'error', p, prev.labelStart, d.end,
+            `${labelled(p, current)}与${labelled(p, prev)}相差${valueOf(current).minus(valueOf(prev)).abs().div(valueOf(d).div(d.value.isZero() ? 1 : d.value)).toFixed(Math.max(d.decimals, 2))}${d.unit}，文中写作${printed(p, d)}`,
+            `the stated change ${printed(p, d)} is not current − previous`, { label: d.label });
+          continue;
+        }
+      }
+    } else if (prev) {
+      base = valueOf(prev);
+      baseHalf = halfOf(prev);
+      delta = valueOf(current).minus(base).times(sign);
+      deltaHalf = halfOf(current).plus(baseHalf);
+      if (delta.lt(0)) {
+        ctx.checks++;
+        addFinding(ctx, 'change-rate', 'error', p, prev.labelStart, pct.end,
+          `${labelled(p, current)}与${labelled(p, prev)}相比实为${sign > 0 ? '减少' : '增加'}，文中写作「${pct.label}」`,
+          `the direction of the change is wrong`, { label: pct.label });
+        continue;
+      }
+    } else continue;
+    const r = checkRate(pct, delta, deltaHalf, base, baseHalf);
+    if (!r) continue;
+    rateFinding(ctx, 'change-rate', p, pct, r.outcome, r.expected, `按${d ? labelled(p, d) : labelled(p, prev!)}与${labelled(p, current)}计算，变动幅度`, 'the change rate', Math.min(current.labelStart, pct.start));
+  }
+}
+
+const COMPLETION = /(完成|达到)(了)?(年初|全年|调整后)?预算(数)?(的)?$|(预算)?执行率(为|达到|达)?$|完成率(为|达到|达)?$|资金使用率(为)?$/;
+
+export function checkCompletion(ctx: AuditContext, p: Paragraph): void {
+  if (p.isTable) return;
+  for (const pct of p.figures) {
+    if (pct.kind !== 'percent' || pct.change || pct.year === 'prev') continue;
+    const lbl = p.norm.slice(Math.max(0, pct.start - 14), pct.start).replace(/\s/g, '');
+    const m = COMPLETION.exec(lbl);
+    if (!m) continue;
+    const pick = (role: string): Figure | undefined => {
+      const all = p.figures.filter((f) => f.depth === pct.depth && roleOf(f) === role && f.year !== 'prev');
+      const same = all.filter((f) => f.sentence === pct.sentence && f.start < pct.start);
+      if (same.length === 1) return same[0];
+      if (same.length === 0 && all.length === 1) return all[0];
+      return undefined;
+    };
+    const actual = pick('actual');
+    if (!actual) continue;
+    const initial = pick('initial');
+    const adjusted = pick('adjusted');
+    const wantsInitial = m[3] === '年初';
+    let budget: { v: Decimal; h: Decimal; text: string } | undefined;
+    if (wantsInitial && initial) budget = { v: yuanOf(initial), h: halfYuan(initial), text: labelled(p, initial) };
+    else if (!wantsInitial && adjusted) budget = { v: yuanOf(adjusted), h: halfYuan(adjusted), text: labelled(p, adjusted) };
+    else if (!wantsInitial) {
+      const srcs = (['carryIn', 'initial', 'increase', 'transfer'] as const).map(pick).filter((f): f is Figure => !!f);
+      const dec = pick('decrease');
+      const mentioned = p.figures.filter((f) => f.depth === pct.depth && ['carryIn', 'initial', 'increase', 'transfer', 'decrease'].includes(roleOf(f) ?? ''));
+      if (srcs.length === 0 || mentioned.length !== srcs.length + (dec ? 1 : 0)) continue;
+      let v = new Decimal(0);
+      let h = new Decimal(0);
+      for (const f of srcs) {
+        v = v.plus(yuanOf(f));
+        h = h.plus(halfYuan(f));
+      }
+      if (dec) {
+        v = v.minus(yuanOf(dec));
+        h = h.plus(halfYuan(dec));
+      }
+      budget = { v, h, text: srcs.length === 1 && !dec ? labelled(p, srcs[0]) : `全年预算（${[...srcs, ...(dec ? [dec] : [])].map((f) => labelled(p, f)).join('、')}）` };
+    }
+    if (!budget) continue;
+    const r = checkRate(pct, yuanOf(actual), halfYuan(actual), budget.v, budget.h);
+    if (!r) continue;
+    if (r.outcome === 'mismatch' && !wantsInitial && initial && initial !== adjusted) {
+      const alt = checkRate(pct, yuanOf(actual), halfYuan(actual), yuanOf(initial), halfYuan(initial));
+      if (alt && alt.outcome === 'ok') {
+        ctx.checks++;
+        addFinding(ctx, 'completion-rate', 'warning', p, Math.min(actual.labelStart, pct.start), pct.end,
+          `执行率应以调整后的全年预算为分母：${labelled(p, actual)}÷${budget.text}为${r.expected.toFixed(pct.decimals)}%，文中${printed(p, pct)}是按${labelled(p, initial)}计算的`,
+          `the execution rate must use the adjusted budget: ${r.expected.toFixed(pct.decimals)}%; ${printed(p, pct)} was computed on the initial budget`,
+          { expected: r.expected.toFixed(pct.decimals), actual: pct.value.toFixed(pct.decimals), unit: '%' });
+        continue;
+      }
+    }
+    rateFinding(ctx, 'completion-rate', p, pct, r.outcome, r.expected, `${labelled(p, actual)}÷${budget.text}`, 'actual ÷ budget', Math.min(actual.labelStart, pct.start));
+  }
+}

@@ -1,0 +1,248 @@
+/**
+ * Sentences that state arithmetic: 「A X万元，其中B Y万元，C Z万元」, parenthetical
+ * breakdowns 「X万元（含…，…）」 and the balance of a project paragraph
+ * (上年结转 + 年初预算 + 调增 − 调减 = 实际支出 + 结余结转).
+ */
+import Decimal from 'decimal.js';
+import { checkSum, formatYuan, halfYuan, yuanOf } from './arith';
+import { addFinding, AuditContext, labelled, printed } from './context';
+import { Figure, Paragraph } from './extract';
+import { Role, roleOf } from './roles';
+
+/** A whole and the parts the text says it is made of. */
+export interface Breakdown {
+  para: Paragraph;
+  whole: Figure;
+  parts: Figure[];
+  /** 「其中」 lists may be partial; parentheses starting 含 too. */
+  kind: 'qizhong' | 'paren';
+}
+
+const INCOME = /收入|来源|拨款/;
+const SPEND = /支出|费用/;
+const BALANCE = /结余|结转/;
+
+function comparableYear(a: Figure, b: Figure): boolean {
+  if (a.year === b.year) return true;
+  // A part that names no year belongs to the whole's year; 上年 figures never do.
+  return b.year === '' ? a.year !== 'prev' : a.year === '' && b.year !== 'prev';
+}
+
+/** Parts that may follow a whole in one list: same kind, not changes, not other flows. */
+function partFits(whole: Figure, part: Figure): boolean {
+  if (part.kind !== whole.kind || part.change || part.inTable) return false;
+  if (!comparableYear(whole, part)) return false;
+  if (SPEND.test(whole.key) && (BALANCE.test(part.key) || INCOME.test(part.key))) return false;
+  if (INCOME.test(whole.key) && !BALANCE.test(whole.key) && (SPEND.test(part.key) || BALANCE.test(part.key))) return false;
+  return true;
+}
+
+function figuresBetween(p: Paragraph, from: number, to: number): Figure[] {
+  return p.figures.filter((f) => f.start >= from && f.start < to);
+}
+
+export function findBreakdowns(p: Paragraph): Breakdown[] {
+  const out: Breakdown[] = [];
+  if (p.isTable) return out;
+  const norm = p.norm;
+  // 其中 lists (and their parenthetical form 「（其中…）」).
+  for (const m of norm.matchAll(/其中/g)) {
+    const q = m.index;
+    const d = p.depthOf[q];
+    const inParen = norm[q - 1] === '(';
+    const wholeDepth = inParen ? d - 1 : d;
+    const limit = inParen ? q - 1 : q;
+    // The whole: the nearest figure before it at its depth, with nothing but a clause between.
+    const before = p.figures.filter((f) => f.end <= limit && f.depth === wholeDepth);
+    const whole = before[before.length - 1];
+    if (!whole || whole.kind !== 'amount' && whole.kind !== 'count') continue;
+    if (whole.change) continue;
+    const gapFigures = figuresBetween(p, whole.end, q).filter((f) => f.depth === wholeDepth);
+    if (gapFigures.length > 0 || q - whole.end > 80) continue;
+    const gap = norm.slice(whole.end, q);
+    if (gap.includes('。') && norm.slice(p.sentenceStarts[p.sentenceOf[q]], q).trim() !== '') continue;
+    const sentenceEnd = p.sentenceStarts[p.sentenceOf[q] + 1] ?? norm.length;
+    const nextQ = norm.indexOf('其中', q + 2);
+    let end = inParen ? closingParen(norm, q - 1) : sentenceEnd;
+    if (nextQ >= 0 && nextQ < end && p.depthOf[nextQ] === d) end = nextQ;
+    const parts: Figure[] = [];
+    for (const f of figuresBetween(p, q, end)) {
+      if (f.depth !== d) continue;
+      if (!partFits(whole, f)) {
+        if (f.kind === whole.kind && !f.change) break; // another flow starts: the list is over
+        continue;
+      }
+      parts.push(f);
+    }
+    if (parts.length > 0) out.push({ para: p, whole, parts, kind: 'qizhong' });
+  }
+  // Parenthetical breakdowns right after a figure: 「416.47万元（含A…，B…）」, 「（年初预算安排…，年中追加…）」.
+  for (const whole of p.figures) {
+    if (whole.kind !== 'amount' || whole.change || whole.inTable) continue;
+    let i = whole.end;
+    while (i < norm.length && norm[i] === ' ') i++;
+    if (norm[i] !== '(') continue;
+    const close = closingParen(norm, i);
+    const body = norm.slice(i + 1, close);
+    if (/^其中/.test(body)) continue; // handled above
+    const parts = figuresBetween(p, i + 1, close).filter((f) => f.depth === whole.depth + 1 && partFits(whole, f));
+    const contains = /^(含|包含|包括)/.test(body);
+    if (parts.length >= 2 || (contains && parts.length >= 1)) out.push({ para: p, whole, parts, kind: 'paren' });
+  }
+  return out;
+}
+
+function closingParen(norm: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < norm.length; i++) {
+    if (norm[i] === '(') depth++;
+    else if (norm[i] === ')') {
+      depth--;
+      if (depth === 0) return i;
+    } else if (norm[i] === '。') return i;
+  }
+  return norm.length;
+}
+
+export function checkBreakdown(ctx: AuditContext, b: Breakdown): void {
+  const { para: p, whole, parts } = b;
+  ctx.checks++;
+  const res = checkSum(
+    whole,
+    parts.map((f) => ({ f, sign: 1 })),
+  );
+  const unit = whole.suspectUnit ?? whole.unit;
+  const dec = Math.max(whole.decimals, ...parts.map((f) => f.decimals), 2);
+  const expected = formatYuan(res.expected, unit, dec);
+  const partsText = parts.map((f) => labelled(p, f)).join('、');
+  const extra = {
+    expected: res.expected.div(unitFactor(whole)).toFixed(dec),
+    actual: yuanOf(whole).div(unitFactor(whole)).toFixed(dec),
+    difference: res.difference.div(unitFactor(whole)).toFixed(dec),
+    tolerance: res.allowance.div(unitFactor(whole)).toFixed(Math.max(dec, 3)),
+    label: whole.label,
+  };
+  const all = [whole, ...parts];
+  if (res.outcome !== 'mismatch') {
+    for (const f of all) {
+      ctx.supported.add(f);
+      if (f.suspectUnit) ctx.unitEvidence.add(f);
+    }
+    if (res.outcome === 'rounding') {
+      addFinding(ctx, 'parts-sum', 'info', p, whole.start, parts[parts.length - 1].end,
+        `${labelled(p, whole)}与所列明细合计${expected}相差${formatYuan(res.difference.abs(), unit, dec)}，在四舍五入尾差范围内`,
+        `${whole.label} ${printed(p, whole)} differs from the sum of its parts (${expected}) by a rounding residue only`, extra);
+    }
+    return;
+  }
+  if (parts.length === 1) {
+    // One 其中 item only: it may not exceed the whole.
+    if (yuanOf(parts[0]).minus(halfYuan(parts[0])).lte(yuanOf(whole).plus(halfYuan(whole)))) {
+      ctx.checks--;
+      return;
+    }
+    for (const f of all) ctx.contradicted.add(f);
+    addFinding(ctx, 'parts-sum', 'error', p, whole.start, parts[0].end,
+      `其中数大于总数：${labelled(p, parts[0])}超过了${labelled(p, whole)}`,
+      `a part exceeds its total: ${parts[0].label} ${printed(p, parts[0])} > ${whole.label} ${printed(p, whole)}`, extra);
+    return;
+  }
+  const short = res.difference.gt(0);
+  if (short && res.expected.lt(yuanOf(whole).times(new Decimal('0.9')))) {
+    // Parts cover less than 90%: the list is most likely partial («其中» names the main items only).
+    addFinding(ctx, 'parts-sum', 'info', p, whole.start, parts[parts.length - 1].end,
+      `${labelled(p, whole)}所列明细（${partsText}）合计${expected}，少于总数，请确认是否未列全`,
+      `the parts listed for ${whole.label} add up to ${expected}, less than the total; check whether the list is complete`, extra);
+    return;
+  }
+  for (const f of all) ctx.contradicted.add(f);
+  addFinding(ctx, 'parts-sum', 'error', p, whole.start, parts[parts.length - 1].end,
+    `${labelled(p, whole)}与所列明细不符：${partsText}合计${expected}，相差${formatYuan(res.difference.abs(), unit, dec)}`,
+    `${whole.label} ${printed(p, whole)} is not the sum of its parts: they add up to ${expected}`, extra);
+}
+
+function unitFactor(f: Figure): Decimal {
+  return yuanOf(f).div(f.value.isZero() ? 1 : f.value);
+}
+
+/** 上年结转 + 年初预算 + 调增 − 调减 + 上级转移支付 = 实际支出 + 结余结转, within one paragraph. */
+export function checkBalance(ctx: AuditContext, p: Paragraph, partsOfBreakdowns: Set<Figure>): void {
+  if (p.isTable) return;
+  const byRole = new Map<Role, Figure[]>();
+  for (const f of p.figures) {
+    if (partsOfBreakdowns.has(f) || f.depth > 0) continue;
+    if (f.year === 'prev') continue;
+    const r = roleOf(f);
+    if (!r) continue;
+    const list = byRole.get(r) ?? [];
+    list.push(f);
+    byRole.set(r, list);
+  }
+  // A role stated twice means several subjects in one paragraph: no single balance to check.
+  for (const list of byRole.values()) if (list.length > 1) return;
+  const one = (r: Role) => byRole.get(r)?.[0];
+  const incomeGrand = one('incomeGrand');
+  const expenditureGrand = one('expenditureGrand');
+  if (incomeGrand && expenditureGrand) {
+    report(ctx, p, expenditureGrand, [{ f: incomeGrand, sign: 1 }], '收入总计应等于支出总计', 'income grand total must equal expenditure grand total');
+  }
+  const sources = (['carryIn', 'initial', 'increase', 'transfer'] as Role[]).map(one).filter((f): f is Figure => !!f);
+  const dec = one('decrease');
+  const actual = one('actual');
+  const carryOut = one('carryOut');
+  const adjusted = one('adjusted');
+  if (!actual) return;
+  const hasBase = !!(one('carryIn') || one('initial'));
+  const srcTerms = [...sources.map((f) => ({ f, sign: 1 })), ...(dec ? [{ f: dec, sign: -1 }] : [])];
+  if (adjusted && hasBase) {
+    report(ctx, p, adjusted, srcTerms, '全年预算数应等于上年结转、年初预算与年中调整之和', 'the adjusted budget must equal carry-in + initial budget + adjustments');
+  }
+  if (carryOut && (adjusted || hasBase)) {
+    const budget = adjusted ? [{ f: adjusted, sign: 1 }] : srcTerms;
+    // Balance as: 结余结转 = 预算来源 − 实际支出.
+    report(ctx, p, carryOut, [...budget, { f: actual, sign: -1 }], '结余结转应等于预算资金减实际支出', 'the carry-over must equal the budget less actual spending');
+    return;
+  }
+  if (!carryOut && hasBase && sources.length >= 2) {
+    // No carry-over stated: only used as evidence for a unit slip, never as an error by itself.
+    const r = checkSum(actual, srcTerms);
+    if (r.outcome !== 'mismatch' && actual.suspectUnit) ctx.unitEvidence.add(actual);
+  }
+}
+
+function report(ctx: AuditContext, p: Paragraph, target: Figure, terms: { f: Figure; sign: number }[], ruleZh: string, ruleEn: string): void {
+  ctx.checks++;
+  const res = checkSum(target, terms);
+  const all = [target, ...terms.map((t) => t.f)];
+  const unit = target.suspectUnit ?? target.unit;
+  const dec = Math.max(2, ...all.map((f) => f.decimals));
+  const factor = unitFactor(target);
+  const extra = {
+    expected: res.expected.div(factor).toFixed(dec),
+    actual: yuanOf(target).div(factor).toFixed(dec),
+    difference: res.difference.div(factor).toFixed(dec),
+    tolerance: res.allowance.div(factor).toFixed(Math.max(dec, 3)),
+    label: target.label,
+  };
+  const first = Math.min(...all.map((f) => f.labelStart));
+  const last = Math.max(...all.map((f) => f.end));
+  const formula = terms
+    .map((t, i) => `${i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${labelled(p, t.f)}`)
+    .join('');
+  if (res.outcome !== 'mismatch') {
+    for (const f of all) {
+      ctx.supported.add(f);
+      if (f.suspectUnit) ctx.unitEvidence.add(f);
+    }
+    if (res.outcome === 'rounding') {
+      addFinding(ctx, 'balance', 'info', p, first, last,
+        `${ruleZh}：${formula} = ${formatYuan(res.expected, unit, dec)}，与${labelled(p, target)}相差${formatYuan(res.difference.abs(), unit, dec)}，属四舍五入尾差`,
+        `${ruleEn}: off by a rounding residue only`, extra);
+    }
+    return;
+  }
+  for (const f of all) ctx.contradicted.add(f);
+  addFinding(ctx, 'balance', 'error', p, first, last,
+    `${ruleZh}：${formula} = ${formatYuan(res.expected, unit, dec)}，而文中${labelled(p, target)}，相差${formatYuan(res.difference.abs(), unit, dec)}`,
+    `${ruleEn}: the figures give ${formatYuan(res.expected, unit, dec)} but the text says ${printed(p, target)}`, extra);
+}
