@@ -24,8 +24,8 @@ export interface ContextOptions {
   flagged: UnverifiedCells;
   /** 执行率 below this counts as low execution (fraction; default 0.9). */
   idleThreshold: number;
-  /** Number of figures the engine still flags, for 其他需要说明的情况. */
-  unverifiedCount: number;
+  /** Cells the engine still reports errors on (the 待核实 list), for 其他需要说明的情况. */
+  unverifiedCells: { sheet: string; cell: string }[];
 }
 
 const PROJECT_FIGURES: Schema = {
@@ -434,6 +434,7 @@ export function buildRootScope(model: BudgetModel, opts: ContextOptions): Scope 
   summaryScope(model, opts, values);
   projectsScope(model, opts, values);
   values['执行率阈值'] = fig(figure(new Decimal(opts.idleThreshold).times(100), '%', { formula: '设置：执行率阈值' }, opts.flagged));
-  values['待核实数'] = opts.unverifiedCount ? fig(figure(new Decimal(opts.unverifiedCount), '项', { formula: '校验仍报告错误的数据个数' }, opts.flagged)) : undefined;
+  const doubtful = opts.unverifiedCells;
+  values['待核实数'] = doubtful.length ? fig(figure(new Decimal(doubtful.length), '项', { formula: '校验仍报告错误的单元格个数', inputs: doubtful }, opts.flagged)) : undefined;
   return { values };
 }

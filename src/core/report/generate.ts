@@ -150,7 +150,8 @@ function unverifiedParagraphs(list: Report['unverified']): Paragraph[] {
     },
   ];
   for (const u of list.slice(0, MAX_UNVERIFIED_LISTED)) {
-    out.push({ style: 'note', runs: [{ kind: 'text', text: `· ${u.sheet}!${u.cell}${u.label ? `（${u.label}）` : ''}：${u.message}` }] });
+    const message = u.label && !u.message.startsWith(u.label) ? `${u.label}：${u.message}` : u.message;
+    out.push({ style: 'note', runs: [{ kind: 'text', text: `· ${u.sheet}!${u.cell}：${message}` }] });
   }
   if (list.length > MAX_UNVERIFIED_LISTED) {
     out.push({ style: 'note', runs: [{ kind: 'text', text: `· 另有 ${list.length - MAX_UNVERIFIED_LISTED} 处，见「校验结果」。` }] });
@@ -171,7 +172,7 @@ export function generateReport(model: BudgetModel, options: ReportOptions = {}):
   const root = buildRootScope(model, {
     flagged: flaggedCells(errors),
     idleThreshold: settings.idleThreshold ?? 0.9,
-    unverifiedCount: unverified.length,
+    unverifiedCells: unverified.map((u) => ({ sheet: u.sheet, cell: u.cell })),
   });
   const body: Paragraph[] = [];
   render(compiled, [root], [ROOT_SCHEMA], body);

@@ -39,15 +39,15 @@ export const ORDINAL_FIELDS: Schema = {
 /** Looks a name up through the scope chain, innermost first. */
 export function lookup(scopes: Scope[], name: string): Value | undefined {
   for (let i = scopes.length - 1; i >= 0; i--) {
-    if (name in scopes[i].values) return scopes[i].values[name];
+    // Own properties only: a name like "constructor" must never reach Object.prototype.
+    if (Object.prototype.hasOwnProperty.call(scopes[i].values, name)) return scopes[i].values[name];
   }
   return undefined;
 }
 
 export function lookupSpec(schemas: Schema[], name: string): FieldSpec | undefined {
   for (let i = schemas.length - 1; i >= 0; i--) {
-    const spec = schemas[i][name];
-    if (spec) return spec;
+    if (Object.prototype.hasOwnProperty.call(schemas[i], name)) return schemas[i][name];
   }
   return undefined;
 }

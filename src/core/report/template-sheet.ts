@@ -73,7 +73,7 @@ export function readTemplateSheets(sheets: TemplateSheet[]): TemplateSheetConten
       const styleText = (cells[2] ?? '').trim();
       let style: ParagraphStyle | undefined;
       if (styleText) {
-        style = STYLE_NAMES[styleText];
+        style = Object.prototype.hasOwnProperty.call(STYLE_NAMES, styleText) ? STYLE_NAMES[styleText] : undefined;
         if (!style) {
           throw new TemplateError(
             { key, sheet: sheet.sheet, cell: address(row, 2) },

@@ -15,9 +15,12 @@ const ALIASES: Record<string, string> = {
   南县: 'nanxian',
 };
 
+const own = <T>(o: Record<string, T>, k: string): T | undefined => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+
 export function findOutline(name: string): Outline | undefined {
   const key = name.trim();
-  return OUTLINES[key] ?? OUTLINES[ALIASES[key] ?? ''] ?? OUTLINES[key.toLowerCase()];
+  const alias = own(ALIASES, key);
+  return own(OUTLINES, key) ?? (alias ? own(OUTLINES, alias) : undefined) ?? own(OUTLINES, key.toLowerCase());
 }
 
 export { DEFAULT_OUTLINE, NANXIAN_OUTLINE };
