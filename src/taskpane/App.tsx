@@ -1,0 +1,485 @@
+import React, { useMemo, useRef, useState } from 'react';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  FluentProvider,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Switch,
+  Tab,
+  TabList,
+  Textarea,
+  Theme,
+  ToggleButton,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { Finding, Operand, RULE_LABEL, SEVERITY_LABEL, Severity } from '../core/findings';
+import { Report, Run } from '../core/report/types';
+import { Host } from './host';
+import { Locale, t } from './i18n';
+import { counts, flatten, formatAmount, groupFindings, GroupBy, moveSelection } from './findings-view';
+import { reportDocxBlob, reportFileName, saveBlob } from './report-bridge';
+import { usePane } from './usePane';
+
+/** Chinese system fonts first, so CJK text never falls back to a Latin font's odd glyph choice. */
+export const CJK_FONT_STACK =
+  '"Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Segoe UI", sans-serif';
+
+export const paneTheme: Theme = { ...webLightTheme, fontFamilyBase: CJK_FONT_STACK };
+
+const SEVERITY_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '12px', minHeight: '100vh', boxSizing: 'border-box', fontFamily: CJK_FONT_STACK },
+  toolbar: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
+  counts: { display: 'flex', gap: '6px', flexWrap: 'wrap' },
+  row: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
+  list: { display: 'flex', flexDirection: 'column', outline: 'none', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, overflowY: 'auto', maxHeight: '60vh' },
+  groupTitle: { padding: '4px 8px', backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, position: 'sticky', top: 0 },
+  item: { display: 'flex', gap: '8px', padding: '6px 8px', cursor: 'pointer', borderTop: `1px solid ${tokens.colorNeutralStroke3}`, alignItems: 'flex-start' },
+  itemActive: { backgroundColor: tokens.colorBrandBackground2, outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
+  itemIgnored: { opacity: 0.55 },
+  itemText: { display: 'flex', flexDirection: 'column', gap: '2px', minWidth: 0, fontSize: tokens.fontSizeBase300 },
+  where: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200, '& td, & th': { borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, padding: '3px 4px', textAlign: 'left' } },
+  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  preview: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '8px 12px', maxHeight: '55vh', overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground1, lineHeight: 1.7 },
+  title: { textAlign: 'center', fontSize: '18px', fontWeight: 700, margin: '6px 0' },
+  subtitle: { textAlign: 'center', margin: '4px 0' },
+  heading1: { fontWeight: 700, margin: '8px 0 2px' },
+  heading2: { fontWeight: 600, margin: '6px 0 2px' },
+  heading3: { margin: '4px 0', textIndent: '2em' },
+  body: { margin: '4px 0', textIndent: '2em' },
+  note: { margin: '4px 0', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  unverified: { backgroundColor: '#FFEB9C', borderBottom: '1px dashed #9C5700' },
+  placeholder: { color: tokens.colorPaletteRedForeground1 },
+  figure: { borderBottom: `1px dotted ${tokens.colorBrandStroke1}` },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+export function App({ host, locale, initialTab = 'findings', demo = false }: { host: Host; locale: Locale; initialTab?: string; demo?: boolean }) {
+  const s = useStyles();
+  const pane = usePane(host, locale);
+  const [tab, setTab] = useState(initialTab);
+  const L = (k: Parameters<typeof t>[1], v?: Record<string, string | number>) => t(locale, k, v);
+  const progressLabel = pane.progress
+    ? pane.progress.phase === 'reading'
+      ? L('phaseReading')
+      : pane.progress.phase === 'highlighting'
+        ? L('phaseHighlighting')
+        : L('phaseChecking')
+    : '';
+
+  return (
+    <FluentProvider theme={paneTheme} lang={locale === 'en' ? 'en-US' : 'zh-CN'}>
+      <main className={s.root}>
+        {demo && (
+          <MessageBar intent="info">
+            <MessageBarBody>{L('demoBanner')}</MessageBarBody>
+          </MessageBar>
+        )}
+        <div className={s.toolbar}>
+          <Button appearance="primary" onClick={() => void pane.validate()} disabled={!!pane.progress} data-testid="validate">
+            {pane.progress ? L('validating') : L('validate')}
+          </Button>
+          <Button onClick={() => void pane.clear()} disabled={!!pane.progress} data-testid="clear">
+            {L('clearMarks')}
+          </Button>
+        </div>
+        {pane.progress && <ProgressBar value={pane.progress.fraction} thickness="large" aria-label={progressLabel} />}
+        {pane.progress && <span className={s.hint}>{progressLabel}</span>}
+        {pane.notice && (
+          <MessageBar intent={pane.notice.intent} data-testid="notice">
+            <MessageBarBody>{pane.notice.text}</MessageBarBody>
+          </MessageBar>
+        )}
+        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(String(d.value))} size="small">
+          <Tab value="findings" data-testid="tab-findings">{L('tabFindings')}</Tab>
+          <Tab value="report" data-testid="tab-report">{L('tabReport')}</Tab>
+          <Tab value="settings" data-testid="tab-settings">{L('tabSettings')}</Tab>
+        </TabList>
+        {tab === 'findings' && <FindingsTab pane={pane} locale={locale} />}
+        {tab === 'report' && <ReportTab pane={pane} host={host} locale={locale} />}
+        {tab === 'settings' && <SettingsTab pane={pane} host={host} locale={locale} />}
+      </main>
+    </FluentProvider>
+  );
+}
+
+type Pane = ReturnType<typeof usePane>;
+
+function FindingsTab({ pane, locale }: { pane: Pane; locale: Locale }) {
+  const s = useStyles();
+  const L = (k: Parameters<typeof t>[1], v?: Record<string, string | number>) => t(locale, k, v);
+  const [groupBy, setGroupBy] = useState<GroupBy>('sheet');
+  const [severities, setSeverities] = useState<Set<Severity>>(new Set(['error', 'warning', 'info']));
+  const [showIgnored, setShowIgnored] = useState(true);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [detailId, setDetailId] = useState<string | null>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const ignored = pane.settings.ignored ?? {};
+  const findings = pane.result?.findings ?? [];
+  const groups = useMemo(() => groupFindings(findings, { groupBy, severities, showIgnored, ignored }, locale), [findings, groupBy, severities, showIgnored, ignored, locale]);
+  const order = useMemo(() => flatten(groups), [groups]);
+  const c = counts(findings, ignored);
+
+  if (!pane.result) return <p className={s.hint}>{L('notValidated')}</p>;
+  const detail = detailId ? findings.find((f) => f.id === detailId) : undefined;
+  if (detail) return <FindingDetail finding={detail} pane={pane} locale={locale} onBack={() => { setDetailId(null); setTimeout(() => listRef.current?.focus(), 0); }} />;
+
+  const go = (f: Finding) => void pane.navigate(f.sheet, f.cell, f.related.map((r) => ({ sheet: r.sheet, cell: r.cell })));
+  const toggle = (sev: Severity) => {
+    const next = new Set(severities);
+    if (next.has(sev)) next.delete(sev);
+    else next.add(sev);
+    setSeverities(next);
+  };
+  const onKey = (e: React.KeyboardEvent) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const id = moveSelection(order, activeId, e.key === 'ArrowDown' ? 1 : -1);
+      setActiveId(id);
+      if (id) document.getElementById(`finding-${cssId(id)}`)?.scrollIntoView({ block: 'nearest' });
+    } else if (e.key === 'Enter') {
+      const f = order.find((x) => x.id === activeId) ?? order[0];
+      if (f) {
+        e.preventDefault();
+        setActiveId(f.id);
+        go(f);
+      }
+    } else if (e.key === ' ' && activeId) {
+      e.preventDefault();
+      setDetailId(activeId);
+    }
+  };
+  const summary = pane.result.summary;
+
+  return (
+    <>
+      <div className={s.counts} data-testid="counts">
+        {(['error', 'warning', 'info'] as Severity[]).map((sev) => (
+          <ToggleButton key={sev} size="small" checked={severities.has(sev)} onClick={() => toggle(sev)} data-testid={`count-${sev}`}
+            icon={<Badge color={SEVERITY_COLOR[sev]} size="small" />}>
+            {L(sev === 'error' ? 'errors' : sev === 'warning' ? 'warnings' : 'infos')} {c[sev]}
+          </ToggleButton>
+        ))}
+        {c.ignored > 0 && <Checkbox checked={showIgnored} onChange={(_, d) => setShowIgnored(!!d.checked)} label={`${L('showIgnored')} (${c.ignored})`} />}
+      </div>
+      <div className={s.row}>
+        <RadioGroup layout="horizontal" value={groupBy} onChange={(_, d) => setGroupBy(d.value as GroupBy)} aria-label={L('groupBy')}>
+          <Radio value="sheet" label={L('bySheet')} />
+          <Radio value="rule" label={L('byRule')} />
+        </RadioGroup>
+      </div>
+      <span className={s.hint}>{L('summaryLine', { sheets: summary.sheets, projects: summary.projects, cells: summary.cellsRead })}</span>
+      {findings.length === 0 ? (
+        <MessageBar intent="success"><MessageBarBody>{L('noFindings')}</MessageBarBody></MessageBar>
+      ) : (
+        <>
+          <span className={s.hint}>{L('keyboardHint')}</span>
+          <div
+            ref={listRef}
+            className={s.list}
+            role="listbox"
+            tabIndex={0}
+            aria-label={L('tabFindings')}
+            aria-activedescendant={activeId ? `finding-${cssId(activeId)}` : undefined}
+            onKeyDown={onKey}
+            data-testid="findings"
+          >
+            {groups.map((g) => (
+              <div key={g.key} role="group" aria-label={g.title}>
+                <div className={s.groupTitle}>{g.title}（{g.findings.length}）</div>
+                {g.findings.map((f) => {
+                  const isIgnored = ignored[f.id] !== undefined;
+                  return (
+                    <div
+                      key={f.id}
+                      id={`finding-${cssId(f.id)}`}
+                      role="option"
+                      aria-selected={f.id === activeId}
+                      className={`${s.item} ${f.id === activeId ? s.itemActive : ''} ${isIgnored ? s.itemIgnored : ''}`}
+                      onClick={() => {
+                        setActiveId(f.id);
+                        go(f);
+                      }}
+                      onDoubleClick={() => setDetailId(f.id)}
+                      data-testid="finding"
+                      data-finding-id={f.id}
+                    >
+                      <Badge color={SEVERITY_COLOR[f.severity]} appearance="filled" size="small">{SEVERITY_LABEL[f.severity][locale === 'en' ? 'en' : 'zh']}</Badge>
+                      <div className={s.itemText}>
+                        <span>{locale === 'en' ? f.messageEn : f.message}</span>
+                        <span className={s.where}>
+                          {f.sheet}!{f.cell}
+                          {groupBy === 'sheet' ? ` · ${RULE_LABEL[f.rule]?.[locale === 'en' ? 'en' : 'zh'] ?? f.rule}` : ''}
+                          {isIgnored ? ` · ${L('ignoredBecause', { reason: ignored[f.id] })}` : ''}
+                        </span>
+                        <Link as="button" inline onClick={(e) => { e.stopPropagation(); setActiveId(f.id); setDetailId(f.id); }} data-testid="details">
+                          {L('calculation')}
+                        </Link>
+                      </div>
+                    </div>
+                  );
+                })}
+              </div>
+            ))}
+          </div>
+        </>
+      )}
+      {pane.result.notChecked.length > 0 && (
+        <details>
+          <summary className={s.hint}>{L('notChecked')}（{pane.result.notChecked.length}）</summary>
+          <ul className={s.hint}>
+            {pane.result.notChecked.map((n, i) => (
+              <li key={i}>{n.sheet ? `${n.sheet}${n.cell ? '!' + n.cell : ''}：` : ''}{n.check} — {locale === 'en' ? n.reasonEn : n.reason}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
+  );
+}
+
+function cssId(id: string): string {
+  return id.replace(/[^A-Za-z0-9_-]/g, (ch) => `_${ch.codePointAt(0)!.toString(16)}`);
+}
+
+function OperandRow({ o, unit, pane, sign }: { o: Operand; unit?: string; pane: Pane; sign?: string }) {
+  const s = useStyles();
+  return (
+    <tr>
+      <td>{sign}{o.label}</td>
+      <td>
+        <Link as="button" onClick={() => void pane.navigate(o.sheet, o.cell)} data-testid="operand-cell">
+          {o.sheet}!{o.cell}
+        </Link>
+      </td>
+      <td className={s.num}>{formatAmount(o.value, unit)}</td>
+    </tr>
+  );
+}
+
+function FindingDetail({ finding: f, pane, locale, onBack }: { finding: Finding; pane: Pane; locale: Locale; onBack: () => void }) {
+  const s = useStyles();
+  const L = (k: Parameters<typeof t>[1], v?: Record<string, string | number>) => t(locale, k, v);
+  const [reason, setReason] = useState('');
+  const [asking, setAsking] = useState(false);
+  const ignoredReason = pane.settings.ignored?.[f.id];
+  const unit = f.unit && f.unit !== '%' ? `（${f.unit}）` : '';
+  return (
+    <section data-testid="detail" aria-label={L('calculation')}>
+      <div className={s.row}>
+        <Button size="small" onClick={onBack} data-testid="back">{L('back')}</Button>
+        <Button size="small" appearance="primary" onClick={() => void pane.navigate(f.sheet, f.cell, f.related)}>{L('goToCell')}</Button>
+      </div>
+      <p>
+        <Badge color={SEVERITY_COLOR[f.severity]} appearance="filled" size="small">{SEVERITY_LABEL[f.severity][locale === 'en' ? 'en' : 'zh']}</Badge>{' '}
+        {locale === 'en' ? f.messageEn : f.message}
+      </p>
+      <p className={s.where}>{f.sheet}!{f.cell} · {RULE_LABEL[f.rule]?.[locale === 'en' ? 'en' : 'zh']}{f.label ? ` · ${f.label}` : ''}</p>
+      {f.equation && (
+        <>
+          <h4>{L('calculation')}{unit}：{f.equation.formula}</h4>
+          <table className={s.table}>
+            <thead>
+              <tr><th>{L('operand')}</th><th>{L('cell')}</th><th className={s.num}>{L('amount')}</th></tr>
+            </thead>
+            <tbody>
+              <OperandRow o={f.equation.target} unit={f.unit} pane={pane} sign="= " />
+              {f.equation.parts.map((p, i) => (
+                <OperandRow key={i} o={p} unit={f.unit} pane={pane} sign={p.weight < 0 ? '− ' : '+ '} />
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      <table className={s.table}>
+        <tbody>
+          <tr><td>{L('stated')}</td><td className={s.num}>{formatAmount(f.actual, f.unit)}</td></tr>
+          <tr><td>{L('computed')}</td><td className={s.num}>{formatAmount(f.expected, f.unit)}</td></tr>
+          <tr><td>{L('difference')}</td><td className={s.num}>{formatAmount(f.difference, f.unit)}</td></tr>
+          <tr><td>{L('tolerance')}</td><td className={s.num}>{f.tolerance !== undefined ? `±${formatAmount(f.tolerance, f.unit)}` : '—'}</td></tr>
+        </tbody>
+      </table>
+      {f.fix && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            {L('suggestedFix')}：{locale === 'en' ? f.fix.messageEn : f.fix.message}
+            {f.fix.clears > 1 ? L('clearsOthers', { n: f.fix.clears }) : ''}{' '}
+            <Link as="button" inline onClick={() => void pane.navigate(f.fix!.sheet, f.fix!.cell)}>{f.fix.sheet}!{f.fix.cell}</Link>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {f.related.length > 0 && !f.equation && (
+        <>
+          <h4>{L('related')}</h4>
+          <ul>
+            {f.related.map((r, i) => (
+              <li key={i}>
+                <Link as="button" onClick={() => void pane.navigate(r.sheet, r.cell)}>{r.sheet}!{r.cell}</Link> {r.label ?? ''} {r.value !== undefined ? formatAmount(r.value) : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div style={{ marginTop: 12 }}>
+        {ignoredReason !== undefined ? (
+          <div className={s.row}>
+            <span>{L('ignoredBecause', { reason: ignoredReason })}</span>
+            <Button size="small" onClick={() => void pane.setIgnored(f, null)} data-testid="unignore">{L('unignore')}</Button>
+          </div>
+        ) : asking ? (
+          <>
+            <Field label={L('ignoreReason')} required>
+              <Textarea value={reason} onChange={(_, d) => setReason(d.value)} maxLength={200} data-testid="ignore-reason" />
+            </Field>
+            <div className={s.row} style={{ marginTop: 6 }}>
+              <Button size="small" appearance="primary" disabled={!reason.trim()} onClick={() => { void pane.setIgnored(f, reason.trim()); setAsking(false); }} data-testid="ignore-confirm">
+                {L('ignoreConfirm')}
+              </Button>
+              <Button size="small" onClick={() => setAsking(false)}>{L('cancel')}</Button>
+            </div>
+          </>
+        ) : (
+          <Button size="small" onClick={() => setAsking(true)} data-testid="ignore">{L('ignore')}</Button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function RunView({ run, pane }: { run: Run; pane: Pane }) {
+  const s = useStyles();
+  if (run.kind === 'text') return <>{run.text}</>;
+  if (run.kind === 'placeholder') return <span className={s.placeholder}>{run.text}</span>;
+  const where = run.source.sheet && run.source.cell ? `${run.source.sheet}!${run.source.cell}` : run.source.formula ?? '';
+  const go = run.source.sheet && run.source.cell ? () => void pane.navigate(run.source.sheet!, run.source.cell!) : undefined;
+  return (
+    <span className={`${s.figure} ${run.unverified ? s.unverified : ''}`} title={where} onClick={go} style={go ? { cursor: 'pointer' } : undefined}>
+      {run.text}
+      {run.unverified ? '（待核实）' : ''}
+    </span>
+  );
+}
+
+export function ReportPreview({ report, pane }: { report: Report; pane: Pane }) {
+  const s = useStyles();
+  return (
+    <article className={s.preview} lang="zh-CN" data-testid="report-preview">
+      {report.paragraphs.map((p, i) => (
+        <p key={i} className={s[p.style]} data-testid="report-paragraph">
+          {p.runs.map((r, j) => (
+            <RunView key={j} run={r} pane={pane} />
+          ))}
+        </p>
+      ))}
+    </article>
+  );
+}
+
+function ReportTab({ pane, host, locale }: { pane: Pane; host: Host; locale: Locale }) {
+  const s = useStyles();
+  const L = (k: Parameters<typeof t>[1], v?: Record<string, string | number>) => t(locale, k, v);
+  const [confirm, setConfirm] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const canDownload = host.capabilities().download;
+  const write = async (replace: boolean) => {
+    if (!pane.report) return;
+    try {
+      const out = await host.writeReport(pane.report, { replace });
+      if (out.status === 'exists') setConfirm(true);
+      else setStatus(L('written', { sheet: out.sheet, n: out.paragraphs }));
+    } catch (e) {
+      pane.setNotice({ intent: 'error', text: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  const download = async () => {
+    if (!pane.report) return;
+    try {
+      saveBlob(await reportDocxBlob(pane.report), reportFileName(pane.report));
+      setStatus(L('downloaded'));
+    } catch (e) {
+      pane.setNotice({ intent: 'error', text: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  return (
+    <>
+      <span className={s.hint}>{L('reportHint')}</span>
+      <div className={s.row}>
+        <Button appearance="primary" onClick={() => { setStatus(null); pane.generate(); }} disabled={!pane.result} data-testid="generate">
+          {L('generate')}
+        </Button>
+        {pane.report && <Button onClick={() => void write(false)} data-testid="write-report">{L('writeToSheet')}</Button>}
+        {pane.report && canDownload && <Button onClick={() => void download()} data-testid="download">{L('downloadDocx')}</Button>}
+      </div>
+      {!pane.result && <span className={s.hint}>{L('needValidateFirst')}</span>}
+      {pane.report && !canDownload && (
+        <MessageBar intent="info"><MessageBarBody>{L('downloadUnavailable')}</MessageBarBody></MessageBar>
+      )}
+      {status && <MessageBar intent="success" data-testid="report-status"><MessageBarBody>{status}</MessageBarBody></MessageBar>}
+      {pane.report && <ReportPreview report={pane.report} pane={pane} />}
+      <Dialog open={confirm} onOpenChange={(_, d) => setConfirm(d.open)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{L('replaceTitle')}</DialogTitle>
+            <DialogContent>{L('replaceBody')}</DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => { setConfirm(false); void write(true); }} data-testid="confirm-replace">{L('replace')}</Button>
+              <Button onClick={() => setConfirm(false)}>{L('cancel')}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </>
+  );
+}
+
+function SettingsTab({ pane, host, locale }: { pane: Pane; host: Host; locale: Locale }) {
+  const L = (k: Parameters<typeof t>[1], v?: Record<string, string | number>) => t(locale, k, v);
+  const [tolerance, setTolerance] = useState(pane.settings.tolerance ?? '');
+  const [idle, setIdle] = useState(String(Math.round((pane.settings.idleThreshold ?? 0.9) * 100)));
+  const [auto, setAuto] = useState(pane.settings.autoRevalidate !== false);
+  const tolOk = tolerance.trim() === '' || /^\d+(\.\d+)?$/.test(tolerance.trim());
+  const idleN = Number(idle);
+  const idleOk = Number.isFinite(idleN) && idleN >= 1 && idleN <= 100;
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!tolOk || !idleOk) return;
+        const next = { ...pane.settings, autoRevalidate: auto, idleThreshold: idleN / 100 };
+        if (tolerance.trim()) next.tolerance = tolerance.trim();
+        else delete next.tolerance;
+        void pane.saveSettings(next);
+      }}
+      style={{ display: 'flex', flexDirection: 'column', gap: 10 }}
+    >
+      <Field label={L('settingsTolerance')} validationMessage={tolOk ? undefined : L('invalidTolerance')}>
+        <Input value={tolerance} onChange={(_, d) => setTolerance(d.value)} placeholder="0.01" inputMode="decimal" />
+      </Field>
+      <Field label={L('settingsIdle')} validationMessage={idleOk ? undefined : L('invalidIdle')}>
+        <Input value={idle} onChange={(_, d) => setIdle(d.value)} contentAfter="%" inputMode="decimal" />
+      </Field>
+      <Switch checked={auto} onChange={(_, d) => setAuto(d.checked)} label={L('settingsAuto')} disabled={!host.capabilities().changeEvents} />
+      <div>
+        <Button type="submit" appearance="primary" disabled={!tolOk || !idleOk}>{L('save')}</Button>
+      </div>
+    </form>
+  );
+}

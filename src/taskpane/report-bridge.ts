@@ -1,0 +1,35 @@
+/**
+ * The pane's way to the report engine (src/core/report) and to the .docx writer.
+ * Downloads are offered only where the platform allows blob downloads (Excel on the web and
+ * browsers); desktop task panes block them, and the pane says so and offers the sheet instead.
+ */
+import { generateReport } from '../core/report/generate';
+import { Report } from '../core/report/types';
+import { Settings } from '../core/findings';
+import { ValidationResult } from '../core/validate';
+
+export function buildReport(result: ValidationResult, settings: Settings): Report {
+  return generateReport(result.model, { findings: result.findings, settings });
+}
+
+export function reportFileName(report: Report): string {
+  const base = (report.title || '绩效自评报告').replace(/[\\/:*?"<>|\s]+/g, '');
+  return `${base || '绩效自评报告'}.docx`;
+}
+
+/** Builds the .docx in the browser (docx is loaded on demand to keep the pane quick to open). */
+export async function reportDocxBlob(report: Report): Promise<Blob> {
+  const [{ Packer }, { buildReportDocument }] = await Promise.all([import('docx'), import('../node/report/docx')]);
+  return Packer.toBlob(buildReportDocument(report));
+}
+
+export function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
