@@ -191,6 +191,8 @@ function mismatch(ctx: AuditContext, p: Paragraph, f: Figure, m: ModelFigure): v
       actual: f.value.toFixed(f.decimals),
       label: f.label,
       unit: unit as Unit,
+      sheet: m.sheet,
+      cell: m.cell,
       related: [{ sheet: m.sheet, cell: m.cell, label: m.label, value: m.yuan.div(UNIT_FACTOR[m.unit]).toFixed(m.decimals) }],
     });
 }

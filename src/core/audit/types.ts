@@ -15,8 +15,8 @@ export type AuditRuleId =
 
 /**
  * A finding about a draft's text. Same shape as a workbook Finding; `sheet`/`cell` are
- * empty unless the finding is about a workbook cell (workbook-mismatch names it there
- * and in `related`). `start`/`end` index into the paragraph string as given.
+ * empty except for workbook-mismatch, where they name the workbook cell the text
+ * disagrees with (also in `related`). `start`/`end` index into the paragraph string as given.
  */
 export interface AuditFinding extends Omit<Finding, 'rule'> {
   rule: AuditRuleId;
