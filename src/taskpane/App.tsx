@@ -70,6 +70,9 @@ const useStyles = makeStyles({
   placeholder: { color: tokens.colorPaletteRedForeground1 },
   figure: { borderBottom: `1px dotted ${tokens.colorBrandStroke1}` },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  badge: { flexShrink: 0, whiteSpace: 'nowrap', marginTop: '2px' },
+  nowrap: { whiteSpace: 'nowrap' },
+  factTable: { borderCollapse: 'collapse', width: '100%', marginTop: '8px', fontSize: tokens.fontSizeBase200, '& td': { borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, padding: '3px 4px' }, '& td:first-child': { width: '45%' } },
 });
 
 export function App({ host, locale, initialTab = 'findings', demo = false }: { host: Host; locale: Locale; initialTab?: string; demo?: boolean }) {
@@ -222,7 +225,7 @@ function FindingsTab({ pane, locale }: { pane: Pane; locale: Locale }) {
                       data-testid="finding"
                       data-finding-id={f.id}
                     >
-                      <Badge color={SEVERITY_COLOR[f.severity]} appearance="filled" size="small">{SEVERITY_LABEL[f.severity][locale === 'en' ? 'en' : 'zh']}</Badge>
+                      <Badge className={s.badge} color={SEVERITY_COLOR[f.severity]} appearance="filled" size="small">{SEVERITY_LABEL[f.severity][locale === 'en' ? 'en' : 'zh']}</Badge>
                       <div className={s.itemText}>
                         <span>{locale === 'en' ? f.messageEn : f.message}</span>
                         <span className={s.where}>
@@ -265,7 +268,7 @@ function OperandRow({ o, unit, pane, sign }: { o: Operand; unit?: string; pane: 
   return (
     <tr>
       <td>{sign}{o.label}</td>
-      <td>
+      <td className={s.nowrap}>
         <Link as="button" onClick={() => void pane.navigate(o.sheet, o.cell)} data-testid="operand-cell">
           {o.sheet}!{o.cell}
         </Link>
@@ -309,7 +312,7 @@ function FindingDetail({ finding: f, pane, locale, onBack }: { finding: Finding;
           </table>
         </>
       )}
-      <table className={s.table}>
+      <table className={s.factTable}>
         <tbody>
           <tr><td>{L('stated')}</td><td className={s.num}>{formatAmount(f.actual, f.unit)}</td></tr>
           <tr><td>{L('computed')}</td><td className={s.num}>{formatAmount(f.expected, f.unit)}</td></tr>

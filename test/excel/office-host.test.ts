@@ -250,3 +250,25 @@ test('sheet-builder fixtures with merged title rows read back with their merges'
   expect(snapshot.sheets[0].merges).toEqual(['A1:C1']);
   expect(snapshot.sheets[0].formulas![3][1]).toBe('=SUM(B5:B6)');
 });
+
+describe('校验 through the Office host on the seed sample', () => {
+  test('finds what the engine finds on the plain snapshot, marks it, and clear leaves every cell as it was', async () => {
+    const { validateWorkbook } = await import('../../src/core/validate');
+    const state = SimWorkbookState.fromSnapshot(seedWorkbook());
+    const before = JSON.stringify(state.dump());
+    const host = hostOn(state);
+    const phases: string[] = [];
+    const result = await host.validate({}, (p) => phases.push(p.phase));
+    expect(phases).toEqual(['reading', 'checking', 'done']);
+    expect(host.lastReadSyncs()).toBe(3);
+    const direct = validateWorkbook(seedWorkbook(), {});
+    expect(result.findings.map((f) => f.id).sort()).toEqual(direct.findings.map((f) => f.id).sort());
+    expect(result.findings.some((f) => f.sheet === '收支情况' && f.cell === 'B9' && f.severity === 'error')).toBe(true);
+    const out = await host.highlight(result.findings);
+    expect(out.marked).toBeGreaterThan(3);
+    expect(state.fillAt(state.sheet('收支情况')!, 8, 1).color).toBe(SEVERITY_FILL.error);
+    await host.clear();
+    expect(JSON.stringify(state.dump())).toBe(before);
+    expect(state.stats.valueWrites).toEqual([]);
+  });
+});

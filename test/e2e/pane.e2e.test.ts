@@ -1,0 +1,173 @@
+/**
+ * The built task pane in Debian's chromium (never a downloaded browser), Office stubbed so the
+ * pane runs on the FakeHost over the seed sample. Screenshots go to test/output/.
+ */
+import { execFileSync } from 'child_process';
+import fs from 'fs';
+import http from 'http';
+import path from 'path';
+import type { Browser, Page } from 'playwright-core';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = path.resolve(__dirname, '../..');
+const DIST = process.env.BUDGET_RECON_E2E_DIST ?? path.join(ROOT, 'dist');
+const OUT = path.join(ROOT, 'test/output');
+const haveChromium = fs.existsSync(CHROMIUM);
+
+if (!haveChromium) {
+  console.warn(`e2e skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
+}
+const describeIf = haveChromium ? describe : describe.skip;
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.png': 'image/png', '.xml': 'application/xml' };
+
+function serve(dir: string): Promise<{ server: http.Server; url: string }> {
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent((req.url ?? '/').split('?')[0]).replace(/^\/+/, '');
+    const file = path.resolve(dir, rel || 'taskpane.html');
+    if (!file.startsWith(path.resolve(dir)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404);
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    const addr = server.address() as { port: number };
+    resolve({ server, url: `http://127.0.0.1:${addr.port}` });
+  }));
+}
+
+type Log = { navigations: { sheet: string; cell: string; related?: unknown[] }[]; reports: unknown[]; highlights: unknown[][] };
+
+describeIf('task pane in chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let server: http.Server;
+  let base: string;
+  const pageErrors: string[] = [];
+  const blocked: string[] = [];
+
+  beforeAll(async () => {
+    if (!process.env.BUDGET_RECON_E2E_DIST) {
+      execFileSync(process.execPath, [path.join(ROOT, 'node_modules/webpack/bin/webpack.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'pipe' });
+    }
+    expect(fs.existsSync(path.join(DIST, 'taskpane.html'))).toBe(true);
+    fs.mkdirSync(OUT, { recursive: true });
+    ({ server, url: base } = await serve(DIST));
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const context = await browser.newContext({ viewport: { width: 380, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    const stub = fs.readFileSync(path.join(__dirname, 'office-stub.js'), 'utf8');
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('https://appsforoffice.microsoft.com/')) return route.fulfill({ contentType: 'text/javascript', body: stub });
+      if (url.startsWith(base)) return route.continue();
+      // The pane makes no other network calls; anything else is a bug worth seeing.
+      blocked.push(url);
+      return route.abort();
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  const log = () => page.evaluate(() => (window as unknown as { __budgetReconHost: { log: Log } }).__budgetReconHost.log);
+
+  test('校验 lists the seed sample\'s findings with their counts', async () => {
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByTestId('validate').click();
+    await page.getByTestId('finding').first().waitFor({ timeout: 20_000 });
+    const items = await page.getByTestId('finding').allTextContents();
+    // The seed's known slips: 支出合计 B8 and 基本支出 B9 on 收支情况, the 合计 row on 项目支出明细.
+    expect(items.some((t) => t.includes('收支情况!B9') && t.includes('基本支出'))).toBe(true);
+    expect(items.some((t) => t.includes('项目支出明细!F28'))).toBe(true);
+    const errorCount = await page.getByTestId('count-error').textContent();
+    expect(errorCount).toMatch(/错误\s*[1-9]\d*/);
+    expect(await page.getByTestId('notice').textContent()).toMatch(/已在工作表中标记 \d+ 个单元格/);
+    const marks = (await log()).highlights;
+    expect(marks.length).toBe(1);
+    expect(marks[0].length).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(OUT, 'pane-findings.png'), fullPage: true });
+  });
+
+  test('↓ then Enter navigates: the fake host records the sheet and cell', async () => {
+    const list = page.getByTestId('findings');
+    await list.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const second = await page.locator('[data-testid=finding][aria-selected=true]').getAttribute('data-finding-id');
+    expect(second).toBeTruthy();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window as unknown as { __budgetReconHost: { log: Log } }).__budgetReconHost.log.navigations.length > 0);
+    const nav = (await log()).navigations;
+    const text = await page.locator('[data-testid=finding][aria-selected=true]').textContent();
+    expect(nav.length).toBe(1);
+    expect(text).toContain(`${nav[0].sheet}!${nav[0].cell}`);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    const nav2 = (await log()).navigations;
+    expect(nav2.length).toBe(2);
+    expect(`${nav2[1].sheet}!${nav2[1].cell}`).not.toBe('');
+  });
+
+  test('the detail view shows the calculation; an operand cell is clickable', async () => {
+    const row = page.locator('[data-testid=finding]', { hasText: '收支情况!B9' }).first();
+    await row.getByTestId('details').click();
+    const detail = page.getByTestId('detail');
+    await detail.waitFor();
+    const text = await detail.textContent();
+    expect(text).toContain('434.35');
+    expect(text).toContain('416.47');
+    expect(text).toContain('17.88');
+    const before = (await log()).navigations.length;
+    await page.getByTestId('operand-cell').nth(1).click();
+    const nav = (await log()).navigations;
+    expect(nav.length).toBe(before + 1);
+    expect(nav[nav.length - 1].sheet).toBe('收支情况');
+    await page.screenshot({ path: path.join(OUT, 'pane-detail.png'), fullPage: true });
+  });
+
+  test('ignore with a reason keeps it in settings and shows it as ignored; undo restores it', async () => {
+    await page.getByTestId('ignore').click();
+    await page.getByTestId('ignore-reason').fill('已在报告中说明');
+    await page.getByTestId('ignore-confirm').click();
+    await page.getByTestId('unignore').waitFor();
+    expect(await page.getByTestId('detail').textContent()).toContain('已忽略：已在报告中说明');
+    await page.getByTestId('back').click();
+    expect(await page.getByTestId('counts').textContent()).toContain('已忽略');
+    await page.locator('[data-testid=finding]', { hasText: '收支情况!B9' }).first().getByTestId('details').click();
+    await page.getByTestId('unignore').click();
+    await page.getByTestId('ignore').waitFor();
+    await page.getByTestId('back').click();
+  });
+
+  test('生成报告 previews the paragraphs, writes the sheet and asks before replacing it', async () => {
+    await page.getByTestId('tab-report').click();
+    await page.getByTestId('generate').click();
+    await page.getByTestId('report-paragraph').first().waitFor();
+    const paragraphs = await page.getByTestId('report-paragraph').allTextContents();
+    expect(paragraphs.length).toBeGreaterThan(10);
+    expect(paragraphs.join('\n')).toContain('中共株洲市石峰区委员会组织部');
+    await page.screenshot({ path: path.join(OUT, 'pane-report.png'), fullPage: false });
+    await page.getByTestId('write-report').click();
+    await page.getByTestId('report-status').waitFor();
+    expect(await page.getByTestId('report-status').textContent()).toContain('自评报告');
+    await page.getByTestId('write-report').click();
+    await page.getByTestId('confirm-replace').click();
+    await page.waitForFunction(() => (window as unknown as { __budgetReconHost: { log: Log } }).__budgetReconHost.log.reports.length === 2);
+  });
+
+  test('no page errors and no network calls beyond the pane itself', () => {
+    expect(pageErrors).toEqual([]);
+    expect(blocked).toEqual([]);
+  });
+});
