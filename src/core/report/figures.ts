@@ -20,6 +20,7 @@ export function cellKey(sheet: string, cell: string): string {
 }
 
 function isUnverified(source: Source, flagged: UnverifiedCells): boolean {
+  if (flagged.size === 0) return false;
   if (source.sheet && source.cell && flagged.has(cellKey(source.sheet, source.cell))) return true;
   return (source.inputs ?? []).some((i) => flagged.has(cellKey(i.sheet, i.cell)));
 }

@@ -9,7 +9,7 @@ import { buildRootScope, ROOT_SCHEMA } from './context';
 import { cellKey, chineseNumeral as chineseOrdinal, UnverifiedCells } from './figures';
 import { isGroup, Outline, OutlineEntry } from './outline';
 import { checkTemplate, renderTemplate } from './render-template';
-import { lookup, lookupSpec, ORDINAL_FIELDS, Schema, Scope } from './scope';
+import { itemSchema, lookup, lookupSpec, Schema, Scope } from './scope';
 import { applyOverrides, readTemplateSheets } from './template-sheet';
 import { parseTemplate, TemplateError, TemplateNode, TemplateOrigin } from './template-language';
 import { DEFAULT_OUTLINE, findOutline, OUTLINES } from './templates';
@@ -77,7 +77,7 @@ function listSchema(schemas: Schema[], name: string, origin: TemplateOrigin): Sc
   if (!spec || typeof spec.type !== 'object') {
     throw new TemplateError(origin, `「${name}」不是可以逐项重复的列表`, `"${name}" is not a list that can be repeated over`);
   }
-  return { ...spec.type.list, ...ORDINAL_FIELDS };
+  return itemSchema(spec.type.list);
 }
 
 /** Parses and checks every template of the outline against the schema. */

@@ -3,7 +3,7 @@
  * Interpretation walks the tree; nothing in a template is ever executed.
  */
 import { chineseNumeral, printsUnit } from './figures';
-import { availableNames, lookup, lookupSpec, ORDINAL_FIELDS, Schema, Scope, Value } from './scope';
+import { availableNames, itemSchema, lookup, lookupSpec, Schema, Scope, Value } from './scope';
 import { TemplateError, TemplateNode, TemplateOrigin } from './template-language';
 import { Run } from './types';
 
@@ -33,7 +33,7 @@ export function checkTemplate(nodes: TemplateNode[], schemas: Schema[], origin: 
       }
       continue;
     }
-    const inner = typeof spec.type === 'object' && n.kind === '#' ? [...schemas, { ...spec.type.list, ...ORDINAL_FIELDS }] : schemas;
+    const inner = typeof spec.type === 'object' && n.kind === '#' ? [...schemas, itemSchema(spec.type.list)] : schemas;
     checkTemplate(n.children, inner, origin);
   }
 }
@@ -121,59 +121,80 @@ function fieldRuns(v: Value | undefined, name: string, scopes: Scope[], schemas:
   }
 }
 
-function hasText(runs: Run[]): boolean {
-  return runs.some((r) => r.text.trim() !== '');
+/** Whether rendering added visible text after position `from` (whose run's text was `fromText`). */
+function addedText(out: Run[], from: number, fromText: string | undefined): boolean {
+  const grown = from > 0 ? out[from - 1] : undefined;
+  if (grown && fromText !== undefined && grown.text.length > fromText.length && grown.text.slice(fromText.length).trim() !== '') return true;
+  for (let i = from; i < out.length; i++) if (out[i].text.trim() !== '') return true;
+  return false;
+}
+
+/** Appends text, extending the last plain run (one this renderer created) instead of adding one. */
+function pushText(out: Run[], text: string): void {
+  if (!text) return;
+  const last = out[out.length - 1];
+  if (last && last.kind === 'text' && !last.source && !last.ordinal) last.text += text;
+  else out.push({ kind: 'text', text });
+}
+
+function pushRun(out: Run[], r: Run): void {
+  if (r.kind === 'text' && !r.source && !r.ordinal) pushText(out, r.text);
+  else if (r.text !== '') out.push(r);
 }
 
 /** Renders a checked template over the scope chain. */
 export function renderTemplate(nodes: TemplateNode[], scopes: Scope[], schemas: Schema[]): Run[] {
   const out: Run[] = [];
+  renderInto(nodes, scopes, schemas, out);
+  return out;
+}
+
+function renderInto(nodes: TemplateNode[], scopes: Scope[], schemas: Schema[], out: Run[]): void {
   for (const n of nodes) {
     if (n.t === 'text') {
-      out.push(...literalRuns(n.s));
+      if (n.s.includes('【请补充')) for (const r of literalRuns(n.s)) pushRun(out, r);
+      else pushText(out, n.s);
       continue;
     }
     if (n.t === 'field') {
-      out.push(...fieldRuns(lookup(scopes, n.name), n.name, scopes, schemas));
+      for (const r of fieldRuns(lookup(scopes, n.name), n.name, scopes, schemas)) pushRun(out, r);
       continue;
     }
     if (n.t === 'join') {
-      const parts = n.parts.map((p) => renderTemplate(p, scopes, schemas)).filter(hasText);
-      parts.forEach((p, i) => {
-        if (i > 0 && n.sep) out.push({ kind: 'text', text: n.sep });
-        out.push(...p);
-      });
+      let first = true;
+      for (const part of n.parts) {
+        // Render in place and roll back when the part says nothing: no per-part arrays.
+        const mark = out.length;
+        const last = out[mark - 1];
+        const lastText = last?.text;
+        if (!first && n.sep) pushText(out, n.sep);
+        const before = out.length;
+        const beforeText = out[before - 1]?.text;
+        renderInto(part, scopes, schemas, out);
+        if (addedText(out, before, beforeText)) {
+          first = false;
+          continue;
+        }
+        out.length = mark;
+        if (last && lastText !== undefined) last.text = lastText;
+      }
       continue;
     }
     const v = lookup(scopes, n.name);
-    const spec = lookupSpec(schemas, n.name);
-    if (n.kind === '#' && v && v.k === 'list' && spec && typeof spec.type === 'object') {
-      const itemSchemas = [...schemas, { ...spec.type.list, ...ORDINAL_FIELDS }];
+    if (n.kind === '#' && v && v.k === 'list') {
+      const spec = lookupSpec(schemas, n.name);
+      if (!spec || typeof spec.type !== 'object') continue;
+      const itemSchemas = [...schemas, itemSchema(spec.type.list)];
       v.items.forEach((item, i) => {
-        if (i > 0 && n.sep) out.push({ kind: 'text', text: n.sep });
+        if (i > 0 && n.sep) pushText(out, n.sep);
         const ordinals: Scope = {
           values: { 序号: { k: 'ordinal', text: String(i + 1) }, 序号中文: { k: 'ordinal', text: chineseNumeral(i + 1) } },
         };
-        out.push(...renderTemplate(n.children, [...scopes, ordinals, item], itemSchemas));
+        renderInto(n.children, [...scopes, ordinals, item], itemSchemas, out);
       });
       continue;
     }
     const show = n.kind === '#' ? truthy(v) : n.kind === '^' ? !truthy(v) : n.kind === '?' ? present(v) : !present(v);
-    if (show) out.push(...renderTemplate(n.children, scopes, schemas));
+    if (show) renderInto(n.children, scopes, schemas, out);
   }
-  return mergeText(out);
-}
-
-/** Joins adjacent plain text runs so paragraphs stay small. */
-function mergeText(runs: Run[]): Run[] {
-  const out: Run[] = [];
-  for (const r of runs) {
-    const last = out[out.length - 1];
-    if (r.kind === 'text' && !r.source && !r.ordinal && last && last.kind === 'text' && !last.source && !last.ordinal) {
-      out[out.length - 1] = { kind: 'text', text: last.text + r.text };
-    } else if (r.text !== '') {
-      out.push(r);
-    }
-  }
-  return out;
 }

@@ -36,6 +36,18 @@ export const ORDINAL_FIELDS: Schema = {
   序号中文: { type: 'ordinal', describe: '中文序号（一、二、三…）' },
 };
 
+const itemSchemas = new WeakMap<Schema, Schema>();
+
+/** The schema of one item of a list: its fields plus 序号 / 序号中文 (built once per list schema). */
+export function itemSchema(list: Schema): Schema {
+  let s = itemSchemas.get(list);
+  if (!s) {
+    s = { ...list, ...ORDINAL_FIELDS };
+    itemSchemas.set(list, s);
+  }
+  return s;
+}
+
 /** Looks a name up through the scope chain, innermost first. */
 export function lookup(scopes: Scope[], name: string): Value | undefined {
   for (let i = scopes.length - 1; i >= 0; i--) {
