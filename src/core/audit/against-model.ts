@@ -138,7 +138,7 @@ export function compareWithModel(ctx: AuditContext, scopes: Scope[], model: Budg
     unitParaIsAboutUnit.set(p.index, !!first && UNIT_TOTALS.test(first.key));
     const project = scope.title ? findProject(idx, scope.title, 0) : undefined;
     for (const f of p.figures) {
-      if (f.kind !== 'amount' || f.inTable || f.change) continue;
+      if (f.kind !== 'amount' || f.inTable || f.change || f.bound) continue;
       if (f.year && f.year !== ctx.docYear) continue;
       const target = lookup(idx, scope, project, f, unitParaIsAboutUnit.get(p.index) ?? false);
       if (!target) continue;

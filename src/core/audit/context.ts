@@ -72,5 +72,5 @@ export function printed(p: Paragraph, f: Figure): string {
 
 /** The figure with its label, e.g. 「基本支出434.35万元」. */
 export function labelled(p: Paragraph, f: Figure): string {
-  return `${f.label}${printed(p, f)}`;
+  return `${f.rawLabel}${printed(p, f)}`;
 }

@@ -25,6 +25,8 @@ export interface Figure {
   numEnd: number;
   /** The label as written (normalised), and its comparison key. */
   label: string;
+  /** The label exactly as written (traditional script, full-width), for messages. */
+  rawLabel: string;
   key: string;
   labelStart: number;
   /** Year the figure speaks of: '2023', 'prev' (上年) or '' when not stated. */
@@ -35,6 +37,8 @@ export interface Figure {
   /** The label says the figure is a change (比上年增加…, 减少…). */
   change?: 'up' | 'down';
   inTable: boolean;
+  /** A threshold, not a stated amount: 「50万元以上」, 「不超过3000元」. */
+  bound?: boolean;
   /** Set by the unit check: the unit written is probably a slip for this one. */
   suspectUnit?: '万元';
 }
@@ -70,10 +74,10 @@ const CHANGE_DOWN = /(减少|下降|降低|减幅|少支出|节约|减支|下滑
 const CHANGE_CONTEXT = /(比上年|比去年|同比|较上年|较去年|与上年相比|比年初|较年初|比\d{4}年|较\d{4}年|比上一年|较上一年|环比)/;
 
 const LEADING_STRIP = /^(?:[、\s]|其中|包括|包含|含|共计|共|合计|为|是|及|和|与|以及|另有|另外|此外|主要是|主要有|分别是|分别为|即)+/;
-const TRAILING_STRIP = /(?:为|是|共计|共|计|合计|达到|达|约|约为|金额|总额|资金|共有|有|\s)+$/;
+const TRAILING_STRIP = /(?:为|是|共计|共|达到|达|约为|约|共有|分别为|分别是|\s)+$/;
 
 export function headingOf(norm: string): { level: number; title: string } | undefined {
-  const t = norm.trim();
+  const t = norm.trim().replace(/^#{1,6}\s*/, '').replace(/^\*\*(.*)\*\*$/, '$1');
   let m = /^([一二三四五六七八九十]+)、(.*)$/.exec(t);
   if (m) return { level: 1, title: m[2] };
   m = /^\(([一二三四五六七八九十]+)\)(.*)$/.exec(t);
@@ -165,32 +169,53 @@ export function readParagraph(raw: string, index: number): Paragraph {
     // The label: back to the last hard delimiter or the previous figure.
     let ls = start;
     const floor = Math.max(prevEnd, 0);
-    while (ls > floor && !HARD_DELIM.test(norm[ls - 1])) ls--;
-    let label = norm.slice(ls, start);
-    const lead = LEADING_STRIP.exec(label);
-    let labelStart = ls;
-    if (lead) {
-      label = label.slice(lead[0].length);
-      labelStart += lead[0].length;
+    while (ls > floor) {
+      const c = norm[ls - 1];
+      if (c === ')') {
+        // A short bracket inside a label stays in it: 因公出国（境）费, 维修（护）费.
+        const open = norm.lastIndexOf('(', ls - 1);
+        if (open >= floor && ls - 1 - open <= 5 && !/\d/.test(norm.slice(open, ls))) {
+          ls = open;
+          continue;
+        }
+        break;
+      }
+      if (HARD_DELIM.test(c)) break;
+      ls--;
     }
-    label = label.replace(TRAILING_STRIP, '');
+    let a = ls;
+    let b = start;
+    if (norm[a] === '度' && norm[a - 1] === '年') a++; // 「2023年度收入总计」
+    const lead = LEADING_STRIP.exec(norm.slice(a, b));
+    if (lead) a += lead[0].length;
+    const trail = TRAILING_STRIP.exec(norm.slice(a, b));
+    if (trail) b -= trail[0].length;
     let year = '';
-    const ym = /^(\d{4})年(度)?/.exec(label);
+    const ym = /^(\d{4})年(度)?/.exec(norm.slice(a, b));
     if (ym) {
       year = ym[1];
-      label = label.slice(ym[0].length);
-    } else if (/^(上年|去年|上一年|上年度|上年同期)/.test(label) && !/^(上年|上年度|上一年)(结转|结余)/.test(label)) {
+      a += ym[0].length;
+    }
+    const head = norm.slice(a, b);
+    if (!year && /^(上年|去年|上一年|上年度|上年同期)/.test(head) && !/^(上年|上年度|上一年)(结转|结余)/.test(head)) {
       year = 'prev';
-    } else if (lastYearSentence === sentence) {
+    } else if (!year && lastYearSentence === sentence) {
       year = lastYear;
     }
-    label = label.replace(/^(全年|本年度|本年|当年)(?=.)/, '');
+    const period = /^(全年|本年度|本年|当年)(?=.)/.exec(norm.slice(a, b));
+    if (period) a += period[0].length;
+    const label = norm.slice(a, Math.max(a, b));
+    const rawLabel = raw.slice(a, Math.max(a, b));
+    const labelStart = a;
     let change: 'up' | 'down' | undefined;
     if (CHANGE_UP.test(label)) change = 'up';
     else if (CHANGE_DOWN.test(label)) change = 'down';
     if (!change && CHANGE_CONTEXT.test(label)) change = /减|降|少|节约/.test(label) ? 'down' : 'up';
     let clause = 0;
-    for (let i = sentenceStarts[sentence]; i < start; i++) if (norm[i] === '，' || norm[i] === ',' || norm[i] === ';') clause++;
+    for (let i = sentenceStarts[sentence]; i < start; i++) {
+      const c = norm[i];
+      if (c === '，' || c === ';' || (c === ',' && !(/\d/.test(norm[i - 1] ?? '') && /\d/.test(norm[i + 1] ?? '')))) clause++;
+    }
     const fig: Figure = {
       para: index,
       kind,
@@ -201,6 +226,7 @@ export function readParagraph(raw: string, index: number): Paragraph {
       end,
       numEnd,
       label,
+      rawLabel,
       key: labelKey(label),
       labelStart,
       year,
@@ -211,6 +237,7 @@ export function readParagraph(raw: string, index: number): Paragraph {
       inTable: isTable,
     };
     if (kind === 'amount') fig.yuan = fig.value.times(UNIT_YUAN[u]);
+    if (/^(以上|以下|以内|左右|及以上|及以下|起|至|到|—|-|~)/.test(norm.slice(end, end + 3)) || /(不超过|超过|不低于|低于|高于|不足|最高|最低|上限|下限)$/.test(norm.slice(Math.max(0, start - 4), start))) fig.bound = true;
     para.figures.push(fig);
     prevEnd = end;
   }

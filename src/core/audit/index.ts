@@ -9,7 +9,8 @@ import { newContext } from './context';
 import { checkCounts } from './counts';
 import { dominantYear, readParagraph } from './extract';
 import { checkQuoted } from './quoted';
-import { checkChanges, checkCompletion, checkShares } from './rates';
+import { BUDGET_TOTAL, checkChanges, checkCompletion, checkShares } from './rates';
+import { Figure } from './extract';
 import { assignScopes } from './scopes';
 import { checkBalance, checkBreakdown, findBreakdowns } from './structures';
 import { checkTemplate } from './template';
@@ -31,6 +32,15 @@ export function auditText(paragraphs: string[], options: AuditOptions = {}): Aud
   const ctx = newContext(paras, dominantYear(paras));
   markSuspectUnits(paras);
   const scopes = assignScopes(paras);
+  const budgets = new Map<string, Figure[]>();
+  for (const p of paras) {
+    for (const f of p.figures) {
+      if (f.kind !== 'amount' || f.change || f.bound || f.inTable || f.year === 'prev' || !BUDGET_TOTAL.test(f.key)) continue;
+      const list = budgets.get(scopes[p.index].id) ?? [];
+      list.push(f);
+      budgets.set(scopes[p.index].id, list);
+    }
+  }
   for (const p of paras) {
     const breakdowns = findBreakdowns(p);
     for (const b of breakdowns) checkBreakdown(ctx, b);
@@ -38,7 +48,7 @@ export function auditText(paragraphs: string[], options: AuditOptions = {}): Aud
     checkBalance(ctx, p, parts);
     checkShares(ctx, p, breakdowns);
     checkChanges(ctx, p);
-    checkCompletion(ctx, p);
+    checkCompletion(ctx, p, budgets.get(scopes[p.index].id));
     checkCounts(ctx, p);
     checkTemplate(ctx, p);
   }

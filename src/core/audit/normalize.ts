@@ -43,11 +43,19 @@ const PUNCT: Record<string, string> = {
 for (const [k, v] of Object.entries(PUNCT)) MAP.set(k.charCodeAt(0), v);
 
 /** Same length as the input; see the module comment. */
+const FW_DIGIT = /[０-９]/;
+
 export function normalizeText(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    // A full-width comma between full-width digit groups is a thousands separator: ２，１２８．４８.
+    if (ch === '，' && FW_DIGIT.test(s[i - 1] ?? '') && /^[０-９]{3}(?![０-９])/.test(s.slice(i + 1, i + 5))) {
+      out += ',';
+      continue;
+    }
     const m = MAP.get(s.charCodeAt(i));
-    out += m ?? s[i];
+    out += m ?? ch;
   }
   return out;
 }
@@ -55,6 +63,6 @@ export function normalizeText(s: string): string {
 /** A label reduced for comparison: no spaces, quotes or stray punctuation. */
 export function labelKey(label: string): string {
   return normalizeText(label)
-    .replace(/[\s“”"'‘’《》〈〉]/g, '')
+    .replace(/[\s“”"'‘’《》〈〉*_]/g, '')
     .replace(/^[、，,:;.]+|[、，,:;.]+$/g, '');
 }

@@ -14,7 +14,7 @@ export function checkQuoted(ctx: AuditContext, scopes: Scope[]): void {
     const scope = scopes[p.index];
     for (const f of p.figures) {
       if (f.kind !== 'amount' && f.kind !== 'count') continue;
-      if (f.inTable || f.change || f.key.length < 2) continue;
+      if (f.inTable || f.change || f.bound || f.key.length < 2) continue;
       if (scope.id === 'unit' && (GENERIC_LABEL.test(f.key) || f.key.length < 3)) continue;
       if (/^(其中|含|共|为|是|和|及|等)$/.test(f.key)) continue;
       const year = f.year || ctx.docYear;

@@ -109,7 +109,7 @@ export function checkShares(ctx: AuditContext, p: Paragraph, breakdowns: Breakdo
     const diff = sum.minus(100).abs();
     if (diff.gt(allowance) && ctx.supported.has(b.whole)) {
       addFinding(ctx, 'share', 'error', p, shares[0].start, shares[shares.length - 1].end,
-        `各项占比合计${sum.toString()}%，不等于100%`, `the shares add up to ${sum.toString()}%, not 100%`,
+        `各项占比合计${sum.toFixed(2)}%，不等于100%`, `the shares add up to ${sum.toFixed(2)}%, not 100%`,
         { expected: '100', actual: sum.toString(), unit: '%' });
     }
   }
@@ -175,7 +175,10 @@ export function checkChanges(ctx: AuditContext, p: Paragraph): void {
 
 const COMPLETION = /(完成|达到)(了)?(年初|全年|调整后)?预算(数)?(的)?$|(预算)?执行率(为|达到|达)?$|完成率(为|达到|达)?$|资金使用率(为)?$/;
 
-export function checkCompletion(ctx: AuditContext, p: Paragraph): void {
+/** Budget totals a unit-level rate can be read against when its paragraph names none. */
+export const BUDGET_TOTAL = /^(全年预算(数|总额)?|预算收入(总额)?|调整后预算(数)?|预算总额|全年预算收入)$/;
+
+export function checkCompletion(ctx: AuditContext, p: Paragraph, scopeBudgets: Figure[] = []): void {
   if (p.isTable) return;
   for (const pct of p.figures) {
     if (pct.kind !== 'percent' || pct.change || pct.year === 'prev') continue;
@@ -183,20 +186,31 @@ export function checkCompletion(ctx: AuditContext, p: Paragraph): void {
     const m = COMPLETION.exec(lbl);
     if (!m) continue;
     const pick = (role: string): Figure | undefined => {
-      const all = p.figures.filter((f) => f.depth === pct.depth && roleOf(f) === role && f.year !== 'prev');
+      const all = p.figures.filter((f) => f.depth === pct.depth && roleOf(f) === role && f.year !== 'prev' && f.start < pct.start);
       const same = all.filter((f) => f.sentence === pct.sentence && f.start < pct.start);
       if (same.length === 1) return same[0];
       if (same.length === 0 && all.length === 1) return all[0];
       return undefined;
     };
-    const actual = pick('actual');
-    if (!actual) continue;
+    let actual = pick('actual');
+    let adjusted = pick('adjusted');
+    if (!actual) {
+      // 「整体支出1,356.73万元，完成全年预算的95.61%」: the amount just before the rate.
+      const near = p.figures.filter((f) => f.sentence === pct.sentence && f.start < pct.start && f.kind === 'amount' && !f.change && !f.bound && f.year !== 'prev');
+      const cand = near[near.length - 1];
+      if (!cand || pct.clause - cand.clause > 1 || !/支出|执行|使用/.test(cand.key)) continue;
+      actual = cand;
+      if (!adjusted) {
+        const values = new Set(scopeBudgets.filter((f) => f !== cand).map((f) => yuanOf(f).toString()));
+        const b = scopeBudgets.find((f) => f !== cand);
+        if (values.size === 1 && b) adjusted = b;
+      }
+    }
     const initial = pick('initial');
-    const adjusted = pick('adjusted');
     const wantsInitial = m[3] === '年初';
     let budget: { v: Decimal; h: Decimal; text: string } | undefined;
     if (wantsInitial && initial) budget = { v: yuanOf(initial), h: halfYuan(initial), text: labelled(p, initial) };
-    else if (!wantsInitial && adjusted) budget = { v: yuanOf(adjusted), h: halfYuan(adjusted), text: labelled(p, adjusted) };
+    else if (!wantsInitial && adjusted) budget = { v: yuanOf(adjusted), h: halfYuan(adjusted), text: labelled(ctx.paras[adjusted.para], adjusted) };
     else if (!wantsInitial) {
       const srcs = (['carryIn', 'initial', 'increase', 'transfer'] as const).map(pick).filter((f): f is Figure => !!f);
       const dec = pick('decrease');

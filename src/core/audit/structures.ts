@@ -30,7 +30,8 @@ function comparableYear(a: Figure, b: Figure): boolean {
 
 /** Parts that may follow a whole in one list: same kind, not changes, not other flows. */
 function partFits(whole: Figure, part: Figure): boolean {
-  if (part.kind !== whole.kind || part.change || part.inTable) return false;
+  if (part.kind !== whole.kind || part.change || part.inTable || part.bound) return false;
+  if (/总额|合计|总计|^总/.test(part.key)) return false; // another total: 「；负债总额…」
   if (!comparableYear(whole, part)) return false;
   if (SPEND.test(whole.key) && (BALANCE.test(part.key) || INCOME.test(part.key))) return false;
   if (INCOME.test(whole.key) && !BALANCE.test(whole.key) && (SPEND.test(part.key) || BALANCE.test(part.key))) return false;
@@ -53,14 +54,22 @@ export function findBreakdowns(p: Paragraph): Breakdown[] {
     const wholeDepth = inParen ? d - 1 : d;
     const limit = inParen ? q - 1 : q;
     // The whole: the nearest figure before it at its depth, with nothing but a clause between.
-    const before = p.figures.filter((f) => f.end <= limit && f.depth === wholeDepth);
-    const whole = before[before.length - 1];
-    if (!whole || whole.kind !== 'amount' && whole.kind !== 'count') continue;
-    if (whole.change) continue;
-    const gapFigures = figuresBetween(p, whole.end, q).filter((f) => f.depth === wholeDepth);
-    if (gapFigures.length > 0 || q - whole.end > 80) continue;
-    const gap = norm.slice(whole.end, q);
-    if (gap.includes('。') && norm.slice(p.sentenceStarts[p.sentenceOf[q]], q).trim() !== '') continue;
+    // Change figures between (「比上年减少1.24万元，下降8.99%。其中：…」) are stepped over.
+    const before = p.figures.filter((f) => f.end <= limit && f.depth === wholeDepth && !f.change);
+    let whole = before[before.length - 1];
+    const startsSentence = norm.slice(p.sentenceStarts[p.sentenceOf[q]], q).trim() === '';
+    if (startsSentence && !inParen) {
+      // 「…项目支出131.31万元，主要用于…。其中A…，B…」: the spending the previous sentence stated.
+      const prevSentence = p.sentenceOf[q] - 1;
+      const spend = before.filter((f) => f.sentence === prevSentence && f.kind === 'amount' && !f.bound && /支出|决算数|执行数|费$|经费|资金/.test(f.key) && !/结余|结转|预算$/.test(f.key));
+      whole = spend[spend.length - 1];
+      if (!whole) continue;
+    }
+    if (!whole || (whole.kind !== 'amount' && whole.kind !== 'count') || whole.bound) continue;
+    if (!startsSentence) {
+      const gapFigures = figuresBetween(p, whole.end, q).filter((f) => f.depth === wholeDepth && !f.change);
+      if (gapFigures.length > 0 || q - whole.end > 80 || norm.slice(whole.end, q).includes('。')) continue;
+    }
     const sentenceEnd = p.sentenceStarts[p.sentenceOf[q] + 1] ?? norm.length;
     const nextQ = norm.indexOf('其中', q + 2);
     let end = inParen ? closingParen(norm, q - 1) : sentenceEnd;
@@ -78,7 +87,7 @@ export function findBreakdowns(p: Paragraph): Breakdown[] {
   }
   // Parenthetical breakdowns right after a figure: 「416.47万元（含A…，B…）」, 「（年初预算安排…，年中追加…）」.
   for (const whole of p.figures) {
-    if (whole.kind !== 'amount' || whole.change || whole.inTable) continue;
+    if (whole.kind !== 'amount' || whole.change || whole.inTable || whole.bound) continue;
     let i = whole.end;
     while (i < norm.length && norm[i] === ' ') i++;
     if (norm[i] !== '(') continue;
@@ -170,7 +179,7 @@ export function checkBalance(ctx: AuditContext, p: Paragraph, partsOfBreakdowns:
   if (p.isTable) return;
   const byRole = new Map<Role, Figure[]>();
   for (const f of p.figures) {
-    if (partsOfBreakdowns.has(f) || f.depth > 0) continue;
+    if (partsOfBreakdowns.has(f) || f.depth > 0 || f.bound) continue;
     if (f.year === 'prev') continue;
     const r = roleOf(f);
     if (!r) continue;

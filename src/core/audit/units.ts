@@ -54,8 +54,8 @@ function reportSuspect(ctx: AuditContext, p: Paragraph, f: Figure): void {
     f.labelStart,
     f.end,
     confirmed
-      ? `单位错误：「${f.label}${printed(p, f)}」应为${f.value.toFixed(f.decimals)}万元（按万元计算与上下文数字相符）`
-      : `单位疑似错误：「${f.label}${printed(p, f)}」，全文金额多以万元计，此处是否应为万元？`,
+      ? `单位错误：「${f.rawLabel}${printed(p, f)}」应为${f.value.toFixed(f.decimals)}万元（按万元计算与上下文数字相符）`
+      : `单位疑似错误：「${f.rawLabel}${printed(p, f)}」，全文金额多以万元计，此处是否应为万元？`,
     confirmed
       ? `unit slip: ${printed(p, f)} should read ${f.value.toFixed(f.decimals)}万元 (the figures around it agree in 万元)`
       : `suspect unit: ${printed(p, f)} among 万元 figures; should it be 万元?`,
