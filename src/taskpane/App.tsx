@@ -324,7 +324,7 @@ function FindingDetail({ finding: f, pane, locale, onBack }: { finding: Finding;
         <MessageBar intent="info">
           <MessageBarBody>
             {L('suggestedFix')}：{locale === 'en' ? f.fix.messageEn : f.fix.message}
-            {f.fix.clears > 1 ? L('clearsOthers', { n: f.fix.clears }) : ''}{' '}
+{' '}
             <Link as="button" inline onClick={() => void pane.navigate(f.fix!.sheet, f.fix!.cell)}>{f.fix.sheet}!{f.fix.cell}</Link>
           </MessageBarBody>
         </MessageBar>

@@ -5,7 +5,8 @@
  */
 import { Finding, Settings } from '../core/findings';
 import { Report } from '../core/report/types';
-import { WorkbookSnapshot } from '../core/snapshot';
+import { CellValue, WorkbookSnapshot } from '../core/snapshot';
+import { parseAddress } from '../core/address';
 import { validateWorkbook } from '../core/validate';
 import { Host, HostCapabilities, NavigateTarget, PaneSettings, REPORT_SHEET, ValidateProgress, WriteReportOutcome } from './host';
 
@@ -86,5 +87,19 @@ export class FakeHost implements Host {
   edit(snapshot: WorkbookSnapshot): void {
     this.snapshot = snapshot;
     for (const l of this.listeners) l();
+  }
+
+  /** Simulates the user typing a constant into one cell (A1 address, sheet coordinates). */
+  editCell(sheetName: string, cell: string, value: CellValue): void {
+    const at = parseAddress(cell);
+    const next: WorkbookSnapshot = JSON.parse(JSON.stringify(this.snapshot));
+    const sheet = next.sheets.find((s) => s.name === sheetName);
+    if (!at || !sheet) throw new Error(`no such cell: ${sheetName}!${cell}`);
+    const r = at.row - (sheet.rowOffset ?? 0);
+    const c = at.col - (sheet.colOffset ?? 0);
+    while (sheet.values.length <= r) sheet.values.push([]);
+    sheet.values[r][c] = value;
+    if (sheet.formulas?.[r]) sheet.formulas[r][c] = null;
+    this.edit(next);
   }
 }

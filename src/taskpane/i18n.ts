@@ -40,7 +40,6 @@ const STRINGS = {
   difference: ['差额', 'Difference'],
   tolerance: ['允许误差', 'Tolerance'],
   suggestedFix: ['建议修改', 'Suggested fix'],
-  clearsOthers: ['（同时解决 {n} 个问题）', '(clears {n} findings)'],
   related: ['相关单元格', 'Related cells'],
   ignore: ['忽略此问题', 'Ignore this finding'],
   ignoreReason: ['忽略原因（必填，保存在工作簿中）', 'Reason (required, kept in the workbook)'],

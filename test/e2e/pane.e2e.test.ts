@@ -166,6 +166,18 @@ describeIf('task pane in chromium', () => {
     await page.waitForFunction(() => (window as unknown as { __budgetReconHost: { log: Log } }).__budgetReconHost.log.reports.length === 2);
   });
 
+  test('an edit in the workbook re-validates on its own after a pause', async () => {
+    await page.getByTestId('tab-findings').click();
+    const before = await page.getByTestId('count-error').textContent();
+    expect(before).toMatch(/错误\s*5/);
+    // The user corrects 基本支出 to the sum of its parts: B8 and B9 reconcile again.
+    await page.evaluate(() => (window as unknown as { __budgetReconHost: { editCell: (s: string, c: string, v: number) => void } }).__budgetReconHost.editCell('收支情况', 'B9', 416.47));
+    await page.getByTestId('notice').filter({ hasText: '已自动重新校验' }).waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('count-error').textContent()).toMatch(/错误\s*3/);
+    const items = await page.getByTestId('finding').allTextContents();
+    expect(items.some((t) => t.includes('收支情况!B9') && t.includes('应为'))).toBe(false);
+  });
+
   test('no page errors and no network calls beyond the pane itself', () => {
     expect(pageErrors).toEqual([]);
     expect(blocked).toEqual([]);
