@@ -56,11 +56,14 @@ export function findProjectHeader(grid: Grid, from: number, limit = HEADER_SCAN_
     let merged = top;
     if (r + 1 < grid.rowEnd && !rowHasNumbers(grid, r + 1)) {
       const below = mapRow(grid, r + 1);
+      // Only under a merged group header (or an unmapped cell): a heading row such as
+      // 「一、年初预算项目」 right under the header must not remap 项目名称.
+      const open = (c: number) => !top.has(c) || grid.isMergedCovered(r, c) || grid.isMergedCovered(r, c + 1);
       let own = 0;
-      for (const [c, m] of below) if (AMOUNT_KEYS.has(m.key) && !grid.isMergedCovered(r + 1, c)) own++;
+      for (const [c, m] of below) if (AMOUNT_KEYS.has(m.key) && !grid.isMergedCovered(r + 1, c) && open(c)) own++;
       if (own >= 1) {
         merged = new Map(top);
-        for (const [c, m] of below) merged.set(c, m);
+        for (const [c, m] of below) if (open(c)) merged.set(c, m);
         endRow = r + 1;
       }
     }
@@ -153,7 +156,7 @@ function readTable(grid: Grid, header: HeaderMatch, titleFrom: number, notes: Ce
     blankRun = 0;
     if (isNoteRow(grid, r)) break;
     // A repeated header (a second table) ends this one.
-    if (r > header.endRow + 1 && mapRow(grid, r).size >= 3 && !rowHasNumbers(grid, r)) break;
+    if (r > header.endRow + 1 && !rowHasNumbers(grid, r) && mapRow(grid, r).size >= 3) break;
 
     const rawName = grid.text(r, nameCol) === '' ? '' : String(grid.value(r, nameCol));
     const code = columns.code !== undefined ? grid.text(r, columns.code) : '';
