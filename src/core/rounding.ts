@@ -25,6 +25,8 @@ export interface EquationCheck {
 }
 
 const HALF = new Decimal('0.5');
+/** Below any figure a budget sheet displays; differences this small are floating-point noise. */
+const FLOAT_RESIDUE = new Decimal('1e-9');
 
 export function halfUnit(decimals: number): Decimal {
   return HALF.times(new Decimal(10).pow(-Math.max(0, Math.min(decimals, 20))));
@@ -51,6 +53,7 @@ export function checkEquation(total: Term, parts: Term[], tolerance?: Decimal): 
   const difference = total.value.minus(expected);
   const allowance = tolerance ?? roundingAllowance(total, parts);
   const abs = difference.abs();
-  const outcome: Outcome = abs.isZero() ? 'exact' : abs.lte(allowance) ? 'rounding' : 'mismatch';
+  // Cached formula results carry binary residue (150 − 149.6 = 0.40000000000000568): not a 尾差.
+  const outcome: Outcome = abs.lt(FLOAT_RESIDUE) ? 'exact' : abs.lte(allowance) ? 'rounding' : 'mismatch';
   return { outcome, expected, difference, allowance };
 }
