@@ -4,7 +4,6 @@ describe('audit corpus: recall on planted slips, no false error on clean prose',
   const m = measureCorpus();
 
   it('prints the figures for the README', () => {
-    // eslint-disable-next-line no-console
     console.log(
       `audit corpus: ${m.documents} documents, ${m.paragraphs} paragraphs (${m.cleanParagraphs} clean); ` +
         `planted slips found ${m.found}/${m.planted}; false errors on clean paragraphs ${m.falseErrors.length}; ` +

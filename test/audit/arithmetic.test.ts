@@ -1,0 +1,96 @@
+import { auditText } from '../../src/core/audit';
+import { readParagraph } from '../../src/core/audit/extract';
+import { normalizeText } from '../../src/core/audit/normalize';
+
+const rules = (paras: string[]) => auditText(paras).findings.map((f) => `${f.severity}:${f.rule}`);
+
+describe('extraction', () => {
+  it('keeps offsets: normalised text has the length of the text as read', () => {
+    const raw = '２０２３年預算收入２，１２８．４８萬元，佔９５．６１％';
+    const norm = normalizeText(raw);
+    expect(norm.length).toBe(raw.length);
+    expect(norm).toBe('2023年预算收入2,128.48万元，占95.61%');
+  });
+
+  it('reads amounts, labels, years and units the way reports write them', () => {
+    const p = readParagraph('2023年预算收入2128.48万元，其中年初预算939.28万元，上年基本支出396.12万元，人均3500元，比上年增长5.1%。', 0);
+    expect(p.figures.map((f) => [f.key, f.value.toString(), f.unit, f.year, f.change ?? ''])).toEqual([
+      ['预算收入', '2128.48', '万元', '2023', ''],
+      ['年初预算', '939.28', '万元', '2023', ''],
+      ['上年基本支出', '396.12', '万元', 'prev', ''],
+      ['人均', '3500', '元', '2023', ''],
+      ['比上年增长', '5.1', '%', '2023', 'up'],
+    ]);
+  });
+
+  it('keeps short brackets inside labels and marks thresholds', () => {
+    const p = readParagraph('因公出国（境）费0万元，单位价值50万元以上通用设备2台。', 0);
+    expect(p.figures[0].key).toBe('因公出国(境)费');
+    expect(p.figures[1].bound).toBe(true);
+  });
+});
+
+describe('the rounding rule of REFERENCE.md §3', () => {
+  it('exact sums raise nothing', () => {
+    expect(rules(['支出合计30.00万元，其中基本支出10.00万元，项目支出20.00万元。'])).toEqual([]);
+  });
+  it('a 0.01 residue within the allowance is a notice', () => {
+    expect(rules(['支出合计30.01万元，其中基本支出10.00万元，项目支出20.00万元。'])).toEqual(['info:parts-sum']);
+  });
+  it('0.02 off is an error', () => {
+    expect(rules(['支出合计30.02万元，其中基本支出10.00万元，项目支出20.00万元。'])).toEqual(['error:parts-sum']);
+  });
+  it('one decimal parts: 12.1 + 45.4 against 57.6 is consistent', () => {
+    expect(rules(['收入57.6万元，其中财政拨款12.1万元，其他收入45.4万元。'])).toEqual(['info:parts-sum']);
+  });
+  it('a real 决算: 434.16 + 0.00 + 0.55 against 434.72 holds within rounding', () => {
+    expect(rules(['本年支出合计434.72万元，其中基本支出434.16万元，项目支出0.00万元，经营支出0.55万元。'])).toEqual(['info:parts-sum']);
+  });
+});
+
+describe('rates at the printed precision', () => {
+  it('a truncated share is a notice, a wrong one an error', () => {
+    // 1/3 = 33.333…% → 33.33; 2/3 = 66.666…% → 66.67 half-up, 66.66 truncated.
+    expect(rules(['支出合计3,000.00万元，其中基本支出1,000.00万元，占33.33%；项目支出2,000.00万元，占66.67%。'])).toEqual([]);
+    expect(rules(['支出合计3,000.00万元，其中基本支出1,000.00万元，占33.33%；项目支出2,000.00万元，占66.66%。'])).toEqual(['info:share']);
+    expect(rules(['支出合计3,000.00万元，其中基本支出1,000.00万元，占33.33%；项目支出2,000.00万元，占62.67%。'])).toEqual(['error:share', 'error:share']);
+    // Coarse inputs widen the interval: 2.00/3.00 may be anything in 66.39%–66.94%, so 66.66% stands.
+    expect(rules(['支出合计3.00万元，其中基本支出1.00万元，占33.33%；项目支出2.00万元，占66.66%。'])).toEqual([]);
+  });
+
+  it('the execution rate uses the adjusted budget; one computed on 年初预算 is called out', () => {
+    expect(rules(['年初预算100.00万元，年中追加20.00万元，实际支出110.00万元，结余结转10.00万元，预算执行率91.67%。'])).toEqual([]);
+    expect(rules(['年初预算100.00万元，年中追加20.00万元，实际支出110.00万元，结余结转10.00万元，预算执行率110.00%。'])).toEqual(['warning:completion-rate']);
+  });
+
+  it('a change rate with both years stated, and a wrong direction', () => {
+    expect(rules(['2023年基本支出416.47万元，上年基本支出396.12万元，增长5.14%。'])).toEqual([]);
+    expect(rules(['2023年基本支出416.47万元，上年基本支出396.12万元，下降5.14%。'])).toEqual(['error:change-rate']);
+  });
+});
+
+describe('counts and units', () => {
+  it('「共N个，分别是…」 and 「…五项合计」 count their items', () => {
+    expect(rules(['内设科室4个，分别是党建组、干部组、人才组、办公室。'])).toEqual([]);
+    expect(rules(['内设科室4个，分别是党建组、干部组、办公室。'])).toEqual(['error:count-items']);
+    expect(rules(['甲经费、乙经费、丙经费四项合计30.00万元。'])).toEqual(['error:count-items']);
+  });
+
+  it('元 among 万元 figures is a warning without evidence, per-head 元 figures are not', () => {
+    const doc = ['年初预算70.00万元，年中追加30.00万元，实际支出95.00万元，结余结转5.00万元。', '人均补助标准3000元，全年发放补贴8.20元。'];
+    const f = auditText(doc).findings;
+    expect(f.map((x) => `${x.severity}:${x.rule}:${x.text}`)).toEqual(['warning:unit-slip:发放补贴8.20元']);
+  });
+
+  it('doubled and truncated units', () => {
+    expect(rules(['项目支出12.85万万元，结余结转0.15万元，年初预算13.00万元。'])).toEqual(['error:unit-slip']);
+    expect(rules(['项目支出12.85万，结余结转0.15万元，年初预算13.00万元。'])).toEqual(['warning:unit-slip']);
+  });
+});
+
+describe('document offsets', () => {
+  it('adds docStart/docEnd from the paragraph offsets', () => {
+    const r = auditText(['标题', '没有请写明“无其他需要说明的情况”。'], { paragraphOffsets: [0, 4] });
+    expect(r.findings[0]).toMatchObject({ paragraph: 2, start: 0, docStart: 4 });
+  });
+});
