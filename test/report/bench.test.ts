@@ -12,7 +12,6 @@ test('the bench model renders a full report', () => {
 
 test('1,000 projects generate well under the 0.2 s budget', () => {
   const result = benchReport(1000, 3);
-  // eslint-disable-next-line no-console
   console.log(`reportMs1000=${result.ms} (${result.paragraphs} paragraphs, ${result.figures} figures)`);
   expect(result.paragraphs).toBeGreaterThan(2000);
   // The budget is 200 ms; jest's transpiled, instrumented run gets headroom against noisy CI machines.

@@ -133,6 +133,7 @@ describe('report from the seed sample with its slips', () => {
     expect(renderText(report)).toContain('其中基本支出434.35万元〔待核实〕（含');
     expect(findPara(report, '年初预算项目：')).toContain('年中执行调增1114.27万元，实际支出1462.23万元');
     expect(all).toContain('本报告中有5处数据经校验仍存在勾稽错误，已标注“待核实”，请核实更正后再定稿。');
+    expect(renderText(report)).toContain('本报告中有5处数据');
   });
 
   test('every number in the text comes from the workbook', () => {

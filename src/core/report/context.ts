@@ -428,6 +428,9 @@ function projectsScope(model: BudgetModel, opts: ContextOptions, values: Record<
   values['问题项目'] = { k: 'list', items: flagged.map((t) => t.scope) };
 }
 
+/** The count of doubtful cells is itself certain. */
+const NOTHING_FLAGGED: UnverifiedCells = new Set<string>();
+
 export function buildRootScope(model: BudgetModel, opts: ContextOptions): Scope {
   const values: Record<string, Value | undefined> = {};
   unitScope(model, opts, values);
@@ -435,6 +438,6 @@ export function buildRootScope(model: BudgetModel, opts: ContextOptions): Scope 
   projectsScope(model, opts, values);
   values['执行率阈值'] = fig(figure(new Decimal(opts.idleThreshold).times(100), '%', { formula: '设置：执行率阈值' }, opts.flagged));
   const doubtful = opts.unverifiedCells;
-  values['待核实数'] = doubtful.length ? fig(figure(new Decimal(doubtful.length), '项', { formula: '校验仍报告错误的单元格个数', inputs: doubtful }, opts.flagged)) : undefined;
+  values['待核实数'] = doubtful.length ? fig(figure(new Decimal(doubtful.length), '项', { formula: '校验仍报告错误的单元格个数', inputs: doubtful }, NOTHING_FLAGGED)) : undefined;
   return { values };
 }

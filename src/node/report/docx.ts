@@ -7,7 +7,6 @@
  */
 import {
   AlignmentType,
-  convertMillimetersToTwip,
   Document,
   Footer,
   HighlightColor,
@@ -23,6 +22,11 @@ import { FONT, LATIN_FONT, PAGE, STYLE_SPECS, StyleSpec } from '../../core/repor
 import { Paragraph, Report } from '../../core/report/types';
 
 const TWIPS_PER_POINT = 20;
+
+/** Millimetres to twips, rounded (the docx helper truncates: A4 would come out 11905 × 16837). */
+function mm(value: number): number {
+  return Math.round((value * 1440) / 25.4);
+}
 
 function runFont(spec: StyleSpec) {
   return { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia: spec.fonts[0], hint: 'eastAsia' };
@@ -95,14 +99,14 @@ export function buildReportDocument(report: Report): Document {
       {
         properties: {
           page: {
-            size: { width: convertMillimetersToTwip(PAGE.widthMm), height: convertMillimetersToTwip(PAGE.heightMm) },
+            size: { width: mm(PAGE.widthMm), height: mm(PAGE.heightMm) },
             margin: {
-              top: convertMillimetersToTwip(PAGE.marginTopMm),
-              bottom: convertMillimetersToTwip(PAGE.marginBottomMm),
-              left: convertMillimetersToTwip(PAGE.marginLeftMm),
-              right: convertMillimetersToTwip(PAGE.marginRightMm),
+              top: mm(PAGE.marginTopMm),
+              bottom: mm(PAGE.marginBottomMm),
+              left: mm(PAGE.marginLeftMm),
+              right: mm(PAGE.marginRightMm),
               // The page number sits 7 mm below the text block, per GB/T 9704 7.5.
-              footer: convertMillimetersToTwip(PAGE.marginBottomMm - 7 - 5),
+              footer: mm(PAGE.marginBottomMm - 7 - 5),
             },
           },
         },
@@ -129,7 +133,9 @@ async function addFontFallbacks(buffer: Buffer): Promise<Buffer> {
   for (const [name, alt] of FONT_ALTERNATES) {
     const entry = `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="${name === FONT.heiti[0] ? 'modern' : 'roman'}"/><w:pitch w:val="fixed"/></w:font>`;
     if (xml.includes(`w:name="${name}"`)) continue;
-    xml = xml.replace('</w:fonts>', `${entry}</w:fonts>`);
+    // The generated table may be empty and self-closing (<w:fonts …/>).
+    if (xml.includes('</w:fonts>')) xml = xml.replace('</w:fonts>', `${entry}</w:fonts>`);
+    else xml = xml.replace(/<w:fonts([^>]*?)\/>/, `<w:fonts$1>${entry}</w:fonts>`);
   }
   zip.file('word/fontTable.xml', xml);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
