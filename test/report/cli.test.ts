@@ -1,0 +1,92 @@
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { run } from '../../src/node/cli/commands/report';
+import { memoryIO } from '../../src/node/cli/io';
+import { UserError } from '../../src/node/errors';
+import { snapshotToWorkbook } from '../../src/node/xlsx-writer';
+import { seedWorkbook } from '../../src/samples/seed-workbook';
+import { WorkbookSnapshot } from '../../src/core/snapshot';
+import { seedWith, templateSheet } from './fixtures';
+
+let dir = '';
+
+async function writeXlsx(name: string, snapshot: WorkbookSnapshot): Promise<string> {
+  const file = path.join(dir, name);
+  await snapshotToWorkbook(snapshot).xlsx.writeFile(file);
+  return file;
+}
+
+async function userError(p: Promise<unknown>): Promise<UserError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof UserError) return e;
+    throw e;
+  }
+  throw new Error('expected a UserError');
+}
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'br-report-'));
+  await writeXlsx('slips.xlsx', seedWorkbook({ corrected: false }));
+  await writeXlsx('clean.xlsx', seedWorkbook({ corrected: true }));
+  await writeXlsx('bad-template.xlsx', seedWith([templateSheet([['预算支出', '{年度}年支出{支出总额}。', null, null]])]));
+});
+
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+test('writes the .docx and a workbook copy with the 自评报告 sheet; exit 1 while errors remain', async () => {
+  const io = memoryIO(dir);
+  const code = await run(['slips.xlsx', '-o', 'r.docx', '--xlsx', 'copy.xlsx'], io);
+  expect(code).toBe(1);
+  expect(io.stdout[0]).toMatch(/^已生成自评报告：r\.docx、copy\.xlsx（大纲 default；\d+ 段，\d+ 个数字均注明来源；待核实 5 处；待补充 \d+ 处）$/);
+  expect(io.stdout[1]).toMatch(/^Wrote r\.docx, copy\.xlsx: outline default/);
+  const zip = await JSZip.loadAsync(await fs.readFile(path.join(dir, 'r.docx')));
+  const xml = await (zip.file('word/document.xml') as JSZip.JSZipObject).async('string');
+  expect(xml.includes('2128.48万元')).toBe(true);
+
+  const copy = new ExcelJS.Workbook();
+  await copy.xlsx.readFile(path.join(dir, 'copy.xlsx'));
+  expect(copy.worksheets.map((w) => w.name)).toEqual(['单位基本情况', '收支情况', '项目支出明细', '自评报告']);
+  const sheet = copy.getWorksheet('自评报告') as ExcelJS.Worksheet;
+  expect(String(sheet.getCell('A2').value)).toMatch(/^待核实：/);
+  // The user's sheets are carried over untouched.
+  const original = new ExcelJS.Workbook();
+  await original.xlsx.readFile(path.join(dir, 'slips.xlsx'));
+  expect(copy.getWorksheet('收支情况')?.getCell('B9').value).toEqual(original.getWorksheet('收支情况')?.getCell('B9').value);
+});
+
+test('text and HTML, the 南县 outline, exit 0 on a clean workbook', async () => {
+  const io = memoryIO(dir);
+  expect(await run(['clean.xlsx', '-o', 'r.txt', '--outline', '南县'], io)).toBe(0);
+  const text = await fs.readFile(path.join(dir, 'r.txt'), 'utf8');
+  expect(text).toContain('一、基本情况');
+  expect(await run(['clean.xlsx', '-o', 'r.htm', '--format', 'html'], memoryIO(dir))).toBe(0);
+  expect(await fs.readFile(path.join(dir, 'r.htm'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+});
+
+test('a bad template is one clear error naming the cell, and nothing is written', async () => {
+  const e = await userError(run(['bad-template.xlsx', '-o', 'bad.docx', '--xlsx', 'bad.xlsx'], memoryIO(dir)));
+  expect(e.code).toBe('bad-template');
+  expect(e.exitCode).toBe(2);
+  expect(e.line()).toMatch(/^错误：模板工作表「模板」单元格 B2（预算支出）：无法识别的占位符「\{支出总额\}」/);
+  expect(e.line()).toContain('Error: template sheet "模板" cell B2 (预算支出): unknown placeholder "{支出总额}"');
+  await expect(fs.stat(path.join(dir, 'bad.docx'))).rejects.toThrow();
+  await expect(fs.stat(path.join(dir, 'bad.xlsx'))).rejects.toThrow();
+});
+
+test('argument errors', async () => {
+  expect((await userError(run(['clean.xlsx'], memoryIO(dir)))).code).toBe('missing-output');
+  expect((await userError(run(['clean.xlsx', '-o', 'r.docx', '--format', 'txt'], memoryIO(dir)))).code).toBe('format-mismatch');
+  expect((await userError(run(['clean.xlsx', '-o', 'r.pdf'], memoryIO(dir)))).code).toBe('bad-output');
+  expect((await userError(run(['clean.xlsx', '-o', 'clean.xlsx', '--format', 'txt'], memoryIO(dir)))).code).toBe('output-is-input');
+  expect((await userError(run(['clean.xlsx', '--xlsx', 'clean.xlsx'], memoryIO(dir)))).code).toBe('output-is-input');
+  expect((await userError(run(['clean.xlsx', '-o', 'r.docx', '--outline', '北县'], memoryIO(dir)))).code).toBe('bad-template');
+  expect((await userError(run(['clean.xlsx', '-o', path.join('no-such-dir', 'r.docx')], memoryIO(dir)))).code).toBe('bad-output-dir');
+  expect((await userError(run(['missing.xlsx', '-o', 'r.docx'], memoryIO(dir)))).code).toBe('file-not-found');
+});
