@@ -38,7 +38,7 @@ function alignment(spec: StyleSpec) {
   return AlignmentType.BOTH;
 }
 
-function docxParagraph(p: Paragraph): DocxParagraph {
+function docxParagraph(p: Paragraph, next: Paragraph | undefined): DocxParagraph {
   const spec = STYLE_SPECS[p.style];
   const base = { font: runFont(spec), size: spec.size * 2, bold: spec.bold, color: spec.color, language: { eastAsia: 'zh-CN' } };
   const children: TextRun[] = [];
@@ -60,8 +60,8 @@ function docxParagraph(p: Paragraph): DocxParagraph {
       line: lineSpacing * TWIPS_PER_POINT,
       lineRule: LineRuleType.EXACT,
       before: 0,
-      // A blank line under the title block, as 公文 leave one.
-      after: p.style === 'subtitle' ? PAGE.lineSpacingPt * TWIPS_PER_POINT : 0,
+      // A blank line under the title block (title, or title + unit line), as 公文 leave one.
+      after: p.style === 'subtitle' || (p.style === 'title' && next?.style !== 'subtitle') ? PAGE.lineSpacingPt * TWIPS_PER_POINT : 0,
     },
     keepNext: p.style.startsWith('heading'),
     widowControl: true,
@@ -111,7 +111,7 @@ export function buildReportDocument(report: Report): Document {
           },
         },
         footers: { default: pageNumberFooter() },
-        children: report.paragraphs.map(docxParagraph),
+        children: report.paragraphs.map((p, i) => docxParagraph(p, report.paragraphs[i + 1])),
       },
     ],
   });
