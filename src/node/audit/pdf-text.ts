@@ -57,11 +57,17 @@ export async function pdfToParagraphs(data: Uint8Array, file: string): Promise<{
         const t = it.transform as number[];
         items.push({ str: it.str, x: t[4], y: t[5], w: it.width, h: Math.abs(t[3]) || it.height || 10 });
       }
-      if (items.length === 0 || items.every((i) => i.str.trim() === '')) {
+      const lines = itemsToLines(items).filter((l) => !isPageFurniture(l.text));
+      if (lines.length === 0) {
         emptyPages.push(n);
         continue;
       }
-      for (const p of linesToParagraphs(itemsToLines(items))) {
+      const pageParas = linesToParagraphs(lines);
+      // A paragraph that runs over a page break: the last one did not end a sentence.
+      if (paragraphs.length && pageParas.length && !ENDS_PARAGRAPH.test(paragraphs[paragraphs.length - 1]) && !STARTS_HEADING.test(pageParas[0])) {
+        paragraphs[paragraphs.length - 1] += pageParas.shift();
+      }
+      for (const p of pageParas) {
         paragraphs.push(p);
         pages.push(n);
       }
@@ -70,6 +76,15 @@ export async function pdfToParagraphs(data: Uint8Array, file: string): Promise<{
     await doc.destroy();
   }
   return { paragraphs, pages, emptyPages };
+}
+
+const ENDS_PARAGRAPH = /[。；;：:！？!?”」』）)]\s*$/;
+const STARTS_HEADING = /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[．.、](?!\d))/;
+
+/** Page numbers and running heads: 「— 3 —」, 「第3页」, 「- 3 -」, 「3/12」. */
+function isPageFurniture(text: string): boolean {
+  const t = text.replace(/\s/g, '');
+  return /^[-—–]*\d{1,4}[-—–]*$/.test(t) || /^第\d+页(共\d+页)?$/.test(t) || /^\d+\/\d+$/.test(t);
 }
 
 /** Groups items whose baselines are within half a glyph height, top to bottom, left to right. */
@@ -111,7 +126,11 @@ export function linesToParagraphs(lines: Line[]): string[] {
     const l = lines[i];
     const gap = prev.y - l.y;
     const indented = l.x0 - left > l.h * 1.5;
-    const prevShort = right - prev.x1 > prev.h * 2;
+    // A short line ends a paragraph, unless what follows could not have fitted on it:
+    // numbers do not break, so 「其他资金来源」 may end short before 「21.67万元」.
+    const run = /^[\d.,%A-Za-z]+/.exec(l.text)?.[0] ?? '';
+    const fits = run.length * 0.6 * l.h + l.h * 1.2;
+    const prevShort = right - prev.x1 > prev.h * 2 && right - prev.x1 > fits;
     const bigGap = typical > 0 && gap > typical * 1.4;
     if (bigGap || indented || prevShort) {
       out.push(cur);

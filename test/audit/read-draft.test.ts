@@ -1,0 +1,117 @@
+import { promises as fs, readFileSync } from 'fs';
+import os from 'os';
+import { execFileSync } from 'child_process';
+import path from 'path';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { auditText } from '../../src/core/audit';
+import { decodeText, readDraft } from '../../src/node/audit/read-draft';
+import { itemsToLines, linesToParagraphs } from '../../src/node/audit/pdf-text';
+import { UserError } from '../../src/node/errors';
+
+const FIX = path.join(__dirname, 'fixtures');
+const seedText = readFileSync(path.join(FIX, 'seed-report.txt'), 'utf8');
+const seedParagraphs = seedText.split('\n').filter((l) => l.trim() !== '');
+
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'audit-draft-'));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+/**
+ * pdf.js is an ES module, which Jest's CommonJS runtime cannot load (Node can: the CLI does).
+ * So the PDF reader runs in a child Node process, compiled from the current sources.
+ */
+function readPdfOutsideJest(file: string): { format: string; paragraphs: string[]; where: number[] } {
+  const ROOT = path.resolve(__dirname, '..', '..');
+  const out = path.join(ROOT, 'test', 'output', 'audit-tsc');
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--outDir', out, '--rootDir', ROOT, '--module', 'commonjs', '--target', 'es2021', '--esModuleInterop', '--skipLibCheck', '--resolveJsonModule', path.join(ROOT, 'src', 'node', 'audit', 'read-draft.ts')], { cwd: ROOT, stdio: 'pipe' });
+  const reader = path.join(out, 'src', 'node', 'audit', 'read-draft.js');
+  const script = `require(${JSON.stringify(reader)}).readDraft(${JSON.stringify(file)}).then((d) => process.stdout.write(JSON.stringify(d)))`;
+  return JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 }));
+}
+
+function rulesOf(paragraphs: string[]): string[] {
+  return auditText(paragraphs).findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}:${f.text}`);
+}
+
+describe('reading drafts', () => {
+  it('reads UTF-8 .txt into its non-blank lines, with offsets into the text as read', async () => {
+    const d = await readDraft(path.join(FIX, 'seed-report.txt'));
+    expect(d.paragraphs).toEqual(seedParagraphs);
+    for (let i = 0; i < d.paragraphs.length; i++) expect(d.text.slice(d.offsets[i], d.offsets[i] + d.paragraphs[i].length)).toBe(d.paragraphs[i]);
+    expect(d.where[0]).toBe(1);
+  });
+
+  it('reads a GBK/GB18030 .txt and says so', async () => {
+    const d = await readDraft(path.join(FIX, 'seed-report-gbk.txt'));
+    expect(d.paragraphs).toEqual(seedParagraphs);
+    expect(d.notes.join()).toContain('GB18030');
+  });
+
+  it('rejects bytes that are neither UTF-8 nor GB18030 with a clear message', () => {
+    expect(() => decodeText(Buffer.from([0x81, 0x20, 0xff, 0xff, 0x30]), 'x.txt')).toThrow(/无法识别 x\.txt 的文字编码/);
+  });
+
+  it('reads .docx paragraphs (and table cells) with mammoth', async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            ...seedParagraphs.slice(0, 20).map((t) => new Paragraph({ children: [new TextRun(t)] })),
+            new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph('基本支出')] }), new TableCell({ children: [new Paragraph('416.47')] })] })] }),
+            ...seedParagraphs.slice(20).map((t) => new Paragraph({ children: [new TextRun(t)] })),
+          ],
+        },
+      ],
+    });
+    const file = path.join(dir, 'draft.docx');
+    await fs.writeFile(file, await Packer.toBuffer(doc));
+    const d = await readDraft(file);
+    expect(d.format).toBe('docx');
+    expect(d.paragraphs.filter((p) => p !== '基本支出' && p !== '416.47')).toEqual(seedParagraphs);
+    expect(rulesOf(d.paragraphs)).toEqual(rulesOf(seedParagraphs));
+  });
+
+  it('reads the text layer of a PDF (the seed printed by LibreOffice) and finds the same slips', () => {
+    const d = readPdfOutsideJest(path.join(FIX, 'seed-report.pdf'));
+    expect(d.format).toBe('pdf');
+    const found = auditText(d.paragraphs).findings.filter((f) => f.severity === 'error');
+    // The text layer puts spaces between figures and Chinese (「434.35 万元」): same findings otherwise.
+    const texts = found.map((f) => `${f.rule}:${f.text.replace(/\s/g, '')}`);
+    expect(texts.map((t) => t.split(':')[0])).toEqual(rulesOf(seedParagraphs).map((t) => t.split(':')[0]));
+    expect(d.paragraphs).toHaveLength(seedParagraphs.length);
+    expect(texts).toEqual(expect.arrayContaining([
+      'quoted-differently:基本支出434.35万元',
+      'unit-slip:项目支出131.31元',
+      'template-leftover:没有请写明“绩效管理不存在相关问题”',
+      'template-leftover:没有请写明“无其他需要说明的情况”',
+    ]));
+    expect(d.where[d.where.length - 1]).toBeGreaterThan(1); // more than one page
+  });
+
+  it('puts an out-of-order text layer back in reading order', () => {
+    // Items as a PDF may store them: the second line first, the heading last, a line split in two.
+    const items = [
+      { str: '项目支出1462.23万元。', x: 300, y: 680, w: 200, h: 16 },
+      { str: '二、预算收支情况', x: 72, y: 740, w: 150, h: 16 },
+      { str: '2023年支出1878.70万元，其中基本支出416.47万元，', x: 104, y: 710, w: 430, h: 16 },
+      { str: '基本支出之外的', x: 72, y: 680, w: 226, h: 16 },
+      { str: '结余结转249.78万元。', x: 104, y: 640, w: 200, h: 16 },
+    ];
+    const paras = linesToParagraphs(itemsToLines(items));
+    expect(paras).toEqual(['二、预算收支情况', '2023年支出1878.70万元，其中基本支出416.47万元，基本支出之外的项目支出1462.23万元。', '结余结转249.78万元。']);
+  });
+
+  it('gives one-line errors for missing, empty and unsupported files', async () => {
+    await expect(readDraft(path.join(dir, 'none.txt'))).rejects.toThrow(UserError);
+    await fs.writeFile(path.join(dir, 'empty.txt'), '');
+    await expect(readDraft(path.join(dir, 'empty.txt'))).rejects.toThrow(/文件是空的/);
+    await fs.writeFile(path.join(dir, 'x.rtf'), 'x');
+    await expect(readDraft(path.join(dir, 'x.rtf'))).rejects.toThrow(/支持 \.txt、\.md、\.docx、\.pdf/);
+    await fs.writeFile(path.join(dir, 'fake.pdf'), 'not a pdf');
+    await expect(readDraft(path.join(dir, 'fake.pdf'))).rejects.toThrow(/不是有效的 PDF/);
+  });
+});
