@@ -44,6 +44,9 @@ export function checkReportSources(report: Report, snapshot: WorkbookSnapshot): 
           const cellText = String(value ?? '').replace(/\s|\u3000/g, '');
           if (!cellText.includes(r.text.replace(/\s|\u3000/g, ''))) problems.push(`text 「${r.text}」 not in ${r.source.sheet}!${r.source.cell} 「${cellText}」`);
         }
+      } else if (r.kind === 'placeholder') {
+        // A 【请补充：…】 marker is a request to the user (it may quote a project name), not report text.
+        masked += '?';
       } else {
         masked += r.text;
       }

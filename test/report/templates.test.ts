@@ -247,3 +247,11 @@ test('generateReport works on a model with nothing but a project table', () => {
   expect(generateReport).toBeDefined();
   expect(r.paragraphs.length).toBeGreaterThan(10);
 });
+
+test('Chinese enumerators', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { chineseNumeral } = require('../../src/core/report/figures') as typeof import('../../src/core/report/figures');
+  expect([1, 9, 10, 11, 19, 20, 21, 99, 100, 101, 110, 115, 300, 1005, 1010].map(chineseNumeral)).toEqual([
+    '一', '九', '十', '十一', '十九', '二十', '二十一', '九十九', '一百', '一百零一', '一百一十', '一百一十五', '三百', '一千零五', '一千零一十',
+  ]);
+});

@@ -233,7 +233,8 @@ function breakdown(model: BudgetModel, parent: FoundLine | undefined, fallback: 
   const items: Scope[] = [];
   for (const key of fallback) {
     const f = findLine(model, [key]);
-    if (f && (!parent || f.line.level > parent.line.level || f.block !== parent.block)) items.push(lineItem(f.block, f.line, opts));
+    // 决算 sheets list the income lines above 本年收入合计 as its siblings, not under it.
+    if (f && f.line !== parent?.line) items.push(lineItem(f.block, f.line, opts));
   }
   return { k: 'list', items };
 }
@@ -246,7 +247,20 @@ function summaryScope(model: BudgetModel, opts: ContextOptions, values: Record<s
   values['收入构成'] = breakdown(
     model,
     income,
-    ['initialBudget', 'adjustment', 'otherFunds', 'carryIn', 'generalBudgetAppropriation', 'upperSubsidy', 'businessIncome', 'otherIncome'],
+    [
+      'initialBudget',
+      'adjustment',
+      'otherFunds',
+      'carryIn',
+      'generalBudgetAppropriation',
+      'govFundAppropriation',
+      'stateCapitalAppropriation',
+      'upperSubsidy',
+      'businessIncome',
+      'operatingIncome',
+      'affiliatedIncome',
+      'otherIncome',
+    ],
     opts,
   );
   values['支出合计'] = lineFigure(expenditure, opts);
@@ -345,12 +359,25 @@ function projectFigures(table: ProjectTable, row: ProjectRow, opts: ContextOptio
   return { values, budget, actual };
 }
 
-/** The label without 其中： and indentation, as the report prints it. */
+const LEADING_MARKS = [
+  /^[\s\u3000]+/,
+  /^[一二三四五六七八九十]+[、.．]/, // 一、
+  /^[(（][一二三四五六七八九十]+[)）][、.．]?/, // （一）
+  /^\d+(\.\d+)*[、.．](?!\d)/, // 1. 1、 2.1.
+  /^[(（]\d+[)）][、.．]?/, // （1）
+  /^[①-⑳]/,
+  /^(其中|含)[:：]?/,
+];
+
+/** The label without indentation, numbering (一、 （一） 1.) or 其中：, as the report prints it. */
 export function cleanLabel(label: string): string {
-  return label
-    .replace(/^[\s\u3000]+/, '')
-    .replace(/^(其中|含)[:：]?/, '')
-    .trim();
+  let s = label;
+  for (let i = 0; i < 4; i++) {
+    const before = s;
+    for (const re of LEADING_MARKS) s = s.replace(re, '');
+    if (s === before) break;
+  }
+  return s.trim();
 }
 
 function projectScope(table: ProjectTable, row: ProjectRow, opts: ContextOptions, withChildren = true): Scope {

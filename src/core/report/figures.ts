@@ -125,11 +125,24 @@ export function printsUnit(unit: FigureUnit): boolean {
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
-/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 35 → 三十五 (enumerators up to 99). */
+/** 1 → 一, 10 → 十, 12 → 十二, 105 → 一百零五, 310 → 三百一十 (enumerators up to 9999). */
 export function chineseNumeral(n: number): string {
-  if (n <= 0 || n >= 100 || !Number.isInteger(n)) return String(n);
+  if (n <= 0 || n >= 10000 || !Number.isInteger(n)) return String(n);
   if (n < 10) return DIGITS[n];
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return (tens === 1 ? '' : DIGITS[tens]) + '十' + (ones ? DIGITS[ones] : '');
+  if (n < 20) return '十' + (n % 10 ? DIGITS[n % 10] : '');
+  const units = ['', '十', '百', '千'];
+  const digits = String(n).split('').map(Number);
+  let out = '';
+  let zero = false;
+  digits.forEach((d, i) => {
+    const unit = units[digits.length - 1 - i];
+    if (d === 0) {
+      zero = true;
+      return;
+    }
+    if (zero && out) out += '零';
+    zero = false;
+    out += DIGITS[d] + unit;
+  });
+  return out;
 }
