@@ -125,10 +125,11 @@ const FONT_ALTERNATES: [string, string][] = [
   [FONT.heiti[0], FONT.heiti[1]],
 ];
 
-async function addFontFallbacks(buffer: Buffer): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(buffer);
+/** Adds the fallback entries to word/fontTable.xml of a packed document. */
+async function addFontFallbacks(packed: ArrayBuffer): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(packed);
   const file = zip.file('word/fontTable.xml');
-  if (!file) return buffer;
+  if (!file) return new Uint8Array(packed);
   let xml = await file.async('string');
   for (const [name, alt] of FONT_ALTERNATES) {
     const entry = `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="${name === FONT.heiti[0] ? 'modern' : 'roman'}"/><w:pitch w:val="fixed"/></w:font>`;
@@ -138,10 +139,18 @@ async function addFontFallbacks(buffer: Buffer): Promise<Buffer> {
     else xml = xml.replace(/<w:fonts([^>]*?)\/>/, `<w:fonts$1>${entry}</w:fonts>`);
   }
   zip.file('word/fontTable.xml', xml);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
+/**
+ * The finished .docx bytes, font fallbacks included. Works in Node and in the task pane
+ * (no Node APIs): the pane can wrap it in a Blob for download.
+ */
+export async function reportDocxBytes(report: Report): Promise<Uint8Array> {
+  return addFontFallbacks(await Packer.toArrayBuffer(buildReportDocument(report)));
+}
+
+/** The .docx as a Node Buffer, for the CLI. */
 export async function reportDocxBuffer(report: Report): Promise<Buffer> {
-  const buffer = await Packer.toBuffer(buildReportDocument(report));
-  return addFontFallbacks(buffer);
+  return Buffer.from(await reportDocxBytes(report));
 }
