@@ -20,7 +20,7 @@ async function httpsOptions() {
 
 module.exports = async (env, argv) => {
   const dev = argv.mode !== 'production';
-  const https = argv.$0 && process.argv.includes('serve') ? await httpsOptions() : undefined;
+  const https = process.argv.includes('serve') ? await httpsOptions() : undefined;
   return {
     mode: dev ? 'development' : 'production',
     devtool: dev ? 'eval-source-map' : false,

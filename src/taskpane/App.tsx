@@ -42,7 +42,7 @@ export const CJK_FONT_STACK =
 
 export const paneTheme: Theme = { ...webLightTheme, fontFamilyBase: CJK_FONT_STACK };
 
-const SEVERITY_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
+const SEVERITY_COLOR: Record<Severity, 'danger' | 'warning' | 'brand'> = { error: 'danger', warning: 'warning', info: 'brand' };
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '12px', minHeight: '100vh', boxSizing: 'border-box', fontFamily: CJK_FONT_STACK },

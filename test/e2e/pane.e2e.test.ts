@@ -178,6 +178,28 @@ describeIf('task pane in chromium', () => {
     expect(items.some((t) => t.includes('收支情况!B9') && t.includes('应为'))).toBe(false);
   });
 
+  test('an English display language gets the English pane', async () => {
+    const context = await browser.newContext({ viewport: { width: 380, height: 700 }, locale: 'en-US' });
+    const en = await context.newPage();
+    en.on('pageerror', (e) => pageErrors.push(String(e)));
+    const stub = fs.readFileSync(path.join(__dirname, 'office-stub.js'), 'utf8');
+    await en.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('https://appsforoffice.microsoft.com/')) return route.fulfill({ contentType: 'text/javascript', body: stub });
+      if (url.startsWith(base)) return route.continue();
+      blocked.push(url);
+      return route.abort();
+    });
+    await en.goto(`${base}/taskpane.html`);
+    await en.getByTestId('validate').click();
+    await en.getByTestId('finding').first().waitFor({ timeout: 20_000 });
+    expect(await en.getByTestId('validate').textContent()).toBe('Validate');
+    expect(await en.getByTestId('count-error').textContent()).toMatch(/Errors\s*5/);
+    expect(await en.evaluate(() => document.documentElement.lang)).toBe('en-US');
+    await en.screenshot({ path: path.join(OUT, 'pane-findings-en.png') });
+    await context.close();
+  });
+
   test('no page errors and no network calls beyond the pane itself', () => {
     expect(pageErrors).toEqual([]);
     expect(blocked).toEqual([]);
