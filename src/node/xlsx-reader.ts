@@ -49,6 +49,14 @@ export async function loadXlsx(filePath: string, options: ReadOptions = {}): Pro
       `not a valid .xlsx file: ${file} (its workbook could not be read: ${reason(e)})`,
     );
   }
+  if (workbook.worksheets.length === 0 && !buffer.includes('xl/workbook')) {
+    // A zip archive, but not a workbook: ExcelJS reads it as a workbook without sheets.
+    throw new UserError(
+      'not-xlsx',
+      `不是有效的 .xlsx 文件：${file}（压缩包中没有 Excel 工作簿）`,
+      `not a valid .xlsx file: ${file} (the archive holds no Excel workbook)`,
+    );
+  }
   const snapshot = workbookToSnapshot(workbook, options);
   if (snapshot.sheets.every((s) => s.values.length === 0)) {
     throw new UserError(
