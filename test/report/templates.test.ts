@@ -199,6 +199,7 @@ describe('section 四 and 其他 from the data', () => {
   test('overspending is reported with the amount over budget', () => {
     const wb = workbookWith([{ name: '应急物资采购', initial: 10, spend: 12.35 }]);
     const r = reportFor(wb);
+    expect(texts(r)).toContain('年初预算10.00万元，实际支出12.35万元，执行率123.50%，超支2.35万元。');
     expect(texts(r).find((t) => t.startsWith('一是'))).toBe('一是应急物资采购：实际支出12.35万元，超出全年预算10.00万元共2.35万元。偏差原因：【请补充：应急物资采购的原因】。改进措施：【请补充：应急物资采购的改进措施】。');
   });
 
