@@ -81,6 +81,14 @@ export function findProjectHeader(grid: Grid, from: number, limit = HEADER_SCAN_
       }
     }
     // 结转资金 alone is ambiguous; a carry-in column sits left of spending, a carry-out right of it.
+    for (let c = grid.colOffset; c < grid.colEnd; c++) {
+      const raw = grid.mergedValue(endRow, c) ?? grid.mergedValue(r, c);
+      if (typeof raw !== 'string' || normaliseHeader(raw) !== '结转资金') continue;
+      const key: ProjectColumn = columns.actualSpend !== undefined && c > columns.actualSpend ? 'carryOut' : 'carryIn';
+      if (columns[key] !== undefined) continue;
+      columns[key] = c;
+      labels[key] = raw.replace(/[\s\u3000]+/g, '');
+    }
     if (columns.name === undefined) continue;
     let amountCount = 0;
     for (const k of Object.keys(columns) as ProjectColumn[]) if (AMOUNT_KEYS.has(k)) amountCount++;
