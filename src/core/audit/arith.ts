@@ -5,8 +5,11 @@ import { Figure, UNIT_YUAN } from './extract';
 const HALF = new Decimal('0.5');
 
 /** Half of the last printed digit, in the figure's own unit. */
+const HALF_CACHE: Decimal[] = [];
+
 export function halfUnit(decimals: number): Decimal {
-  return HALF.times(new Decimal(10).pow(-decimals));
+  const d = Math.max(0, Math.min(decimals, 20));
+  return (HALF_CACHE[d] ??= HALF.times(new Decimal(10).pow(-d)));
 }
 
 /** The figure's value in 元, reading a suspected unit slip as the unit it should have had. */

@@ -73,7 +73,7 @@ const CHANGE_UP = /(增加|增长|上升|提高|增幅|多支出|超出|增支)$
 const CHANGE_DOWN = /(减少|下降|降低|减幅|少支出|节约|减支|下滑)$/;
 const CHANGE_CONTEXT = /(比上年|比去年|同比|较上年|较去年|与上年相比|比年初|较年初|比\d{4}年|较\d{4}年|比上一年|较上一年|环比)/;
 
-const LEADING_STRIP = /^(?:[、\s]|其中|包括|包含|含|共计|共|合计|为|是|及|和|与|以及|另有|另外|此外|主要是|主要有|分别是|分别为|即)+/;
+const LEADING_STRIP = /^(?:[、\s]|其中|主要包括|包括|包含|含|共计|共|合计|为|是|及|和|与|以及|另有|另外|此外|主要是|主要有|分别是|分别为|即)+/;
 const TRAILING_STRIP = /(?:为|是|共计|共|达到|达|约为|约|共有|分别为|分别是|\s)+$/;
 
 export function headingOf(norm: string): { level: number; title: string } | undefined {
