@@ -61,7 +61,7 @@ describeIf('task pane in chromium', () => {
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
-    const context = await browser.newContext({ viewport: { width: 380, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
+    const context = await browser.newContext({ viewport: { width: 380, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1, acceptDownloads: true });
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(String(e)));
     const stub = fs.readFileSync(path.join(__dirname, 'office-stub.js'), 'utf8');
@@ -164,6 +164,19 @@ describeIf('task pane in chromium', () => {
     await page.getByTestId('write-report').click();
     await page.getByTestId('confirm-replace').click();
     await page.waitForFunction(() => (window as unknown as { __budgetReconHost: { log: Log } }).__budgetReconHost.log.reports.length === 2);
+  });
+
+  test('下载 Word gives a real .docx built in the browser', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const file = path.join(OUT, 'report.docx');
+    await download.saveAs(file);
+    const bytes = fs.readFileSync(file);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('中共株洲市石峰区委员会组织部');
   });
 
   test('an edit in the workbook re-validates on its own after a pause', async () => {
