@@ -65,6 +65,16 @@ export function checkShares(ctx: AuditContext, p: Paragraph, breakdowns: Breakdo
   for (let i = 0; i < p.figures.length; i++) {
     const pct = p.figures[i];
     if (pct.kind !== 'percent' || pct.change) continue;
+    // 「860人，占全镇党员总数1,075人的80.00%」: the base is the figure the 占 phrase names.
+    const named = p.figures[i - 1];
+    if (named && named.sentence === pct.sentence && /^占/.test(named.label) && /^(的)?(比重|比例)?$/.test(pct.label) && named.kind !== 'percent') {
+      const part = p.figures[i - 2];
+      if (part && part.kind === named.kind && part.sentence === pct.sentence && !part.change) {
+        const r = checkRate(pct, valueOf(part), halfOf(part), valueOf(named), halfOf(named));
+        if (r) rateFinding(ctx, 'share', p, pct, r.outcome, r.expected, `${labelled(p, part)}占${labelled(p, named).replace(/^占/, '')}的比例`, `the share of ${part.label} in ${named.label}`, part.labelStart);
+      }
+      continue;
+    }
     const base = shareBase(pct.label);
     if (base === null) continue;
     // The part: the nearest amount or count before it in the same sentence, at most one clause back.
@@ -129,10 +139,15 @@ export function checkChanges(ctx: AuditContext, p: Paragraph): void {
     let d: Figure | undefined = before[before.length - 1];
     if (!d || !d.change || d.change !== pct.change || pct.clause - d.clause > 1) d = undefined;
     const rest = d ? before.slice(0, before.indexOf(d)) : before;
-    const current = [...rest].reverse().find((f) => !f.change && f.year !== 'prev');
+    let current = [...rest].reverse().find((f) => !f.change && f.year !== 'prev');
     if (!current) continue;
-    const prev = rest.find((f) => f !== current && !f.change && f.year === 'prev' && f.kind === current.kind);
-    if (d && d.kind !== current.kind) continue;
+    // 「A，其中B b，C c，比上年减少d」 may speak of A or of C: either reading is accepted.
+    const q = p.norm.lastIndexOf('其中', (d ?? pct).start);
+    const kind = current.kind;
+    const alt = q >= p.sentenceStarts[pct.sentence] && q > 0 ? [...rest].reverse().find((f) => f.end <= q && !f.change && f.year !== 'prev' && f.kind === kind) : undefined;
+    const first = current;
+    const prev = rest.find((f) => f !== first && !f.change && f.year === 'prev' && f.kind === kind);
+    if (d && d.kind !== kind) continue;
     const sign = pct.change === 'up' ? 1 : -1;
     let base: Decimal;
     let baseHalf: Decimal;
@@ -167,8 +182,18 @@ export function checkChanges(ctx: AuditContext, p: Paragraph): void {
         continue;
       }
     } else continue;
-    const r = checkRate(pct, delta, deltaHalf, base, baseHalf);
+    let r = checkRate(pct, delta, deltaHalf, base, baseHalf);
     if (!r) continue;
+    if (r.outcome !== 'ok' && alt && d && !prev) {
+      const altBase = valueOf(alt).minus(delta.times(sign));
+      const r2 = checkRate(pct, delta, deltaHalf, altBase, halfOf(alt).plus(deltaHalf));
+      if (r2 && r2.outcome === 'ok') continue;
+      if (r2) {
+        // Neither reading holds: report it against the sentence's subject.
+        r = r2;
+        current = alt;
+      }
+    }
     rateFinding(ctx, 'change-rate', p, pct, r.outcome, r.expected, `按${d ? labelled(p, d) : labelled(p, prev!)}与${labelled(p, current)}计算，变动幅度`, 'the change rate', Math.min(current.labelStart, pct.start));
   }
 }

@@ -75,8 +75,12 @@ export function findBreakdowns(p: Paragraph): Breakdown[] {
     let end = inParen ? closingParen(norm, q - 1) : sentenceEnd;
     if (nextQ >= 0 && nextQ < end && p.depthOf[nextQ] === d) end = nextQ;
     const parts: Figure[] = [];
+    let prevEnd = q;
     for (const f of figuresBetween(p, q, end)) {
       if (f.depth !== d) continue;
+      // 「；另有编外聘用人员12人」: something besides the whole, not one of its parts.
+      if (/另有|另外|此外|除此之外|同时|以及其他/.test(norm.slice(prevEnd, f.start))) break;
+      prevEnd = f.end;
       if (!partFits(whole, f)) {
         if (f.kind === whole.kind && !f.change) break; // another flow starts: the list is over
         continue;
