@@ -1,4 +1,5 @@
 import { seedWorkbook, SEED_CELLS } from '../../src/samples/seed-workbook';
+import { validateWorkbook } from '../../src/core/validate';
 import { paragraphText, Report } from '../../src/core/report/types';
 import { renderText } from '../../src/core/report/render-text';
 import { seedReport } from './helpers';
@@ -174,5 +175,18 @@ describe('the 南县 outline', () => {
 
   test('the text is pinned', () => {
     expect(renderText(report)).toMatchSnapshot();
+  });
+});
+
+describe('section 四 and the engine’s findings', () => {
+  test('a reason typed when ignoring an idle-funds finding becomes the 原因 (the sheet had none)', () => {
+    const wb = seedWorkbook({ corrected: true });
+    const idle = validateWorkbook(wb).findings.find((f) => f.rule === 'idle-funds' && f.label === '驻村工作队员待遇保障');
+    expect(idle).toBeDefined();
+    const reason = '驻村工作队员次年一月到岗，资金结转使用。';
+    const report = seedReport(true, { settings: { ignored: { [idle?.id as string]: reason } } });
+    const para = texts(report).find((t) => t.startsWith('五是驻村工作队员待遇保障'));
+    expect(para).toContain('偏差原因：驻村工作队员次年一月到岗，资金结转使用。改进措施：【请补充：驻村工作队员待遇保障的改进措施】。');
+    expect(checkReportSources(report, wb)).toEqual([]);
   });
 });

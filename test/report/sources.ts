@@ -39,7 +39,7 @@ export function checkReportSources(report: Report, snapshot: WorkbookSnapshot): 
         problems.push(...checkFigure(r, snapshot));
       } else if (r.kind === 'text' && (r.source || r.ordinal)) {
         masked += '@';
-        if (r.source?.sheet && r.source.cell) {
+        if (r.source?.sheet && r.source.cell && !r.source.formula) {
           const { value } = cellValue(snapshot, r.source.sheet, r.source.cell);
           const cellText = String(value ?? '').replace(/\s|\u3000/g, '');
           if (!cellText.includes(r.text.replace(/\s|\u3000/g, ''))) problems.push(`text 「${r.text}」 not in ${r.source.sheet}!${r.source.cell} 「${cellText}」`);

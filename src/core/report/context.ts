@@ -4,6 +4,7 @@
  * sub-items and its text columns. Every figure keeps its cell or its derivation.
  */
 import Decimal from 'decimal.js';
+import { Finding } from '../findings';
 import { Amount, BudgetModel, CellRef, ProjectRow, ProjectTable, SummaryBlock, SummaryLine, SummaryLineKey, UnitInfoKey } from '../model';
 import { Unit } from '../numbers';
 import {
@@ -24,6 +25,11 @@ export interface ContextOptions {
   flagged: UnverifiedCells;
   /** 执行率 below this counts as low execution (fraction; default 0.9). */
   idleThreshold: number;
+  /**
+   * The engine's idle-funds / overspend findings by "sheet!row" (1-based row), with the reason
+   * the user gave when ignoring one: section 四 uses that reason when the sheet states none.
+   */
+  projectFindings?: Map<string, { finding: Finding; ignoredReason?: string }[]>;
   /** Cells the engine still reports errors on (the 待核实 list), for 其他需要说明的情况. */
   unverifiedCells: { sheet: string; cell: string }[];
 }
@@ -356,6 +362,17 @@ function projectFigures(table: ProjectTable, row: ProjectRow, opts: ContextOptio
     const t = row.texts[col];
     values[name] = text(t?.text, t?.ref);
   }
+  // A project the engine flags (idle funds, overspending) is listed even if the figures alone
+  // would not say so; a reason typed when ignoring the finding stands in for a missing 原因.
+  const flaggedBy = opts.projectFindings?.get(`${table.sheet}!${row.row + 1}`) ?? [];
+  if (flaggedBy.some((f) => f.finding.rule === 'idle-funds')) values['低执行'] = { k: 'flag', on: true };
+  if (flaggedBy.some((f) => f.finding.rule === 'overspend') && values['超支金额']) values['超支'] = { k: 'flag', on: true };
+  const withReason = flaggedBy.find((f) => f.ignoredReason);
+  if (!values['原因'] && withReason?.ignoredReason) {
+    const f = withReason.finding;
+    values['原因'] = { k: 'text', text: withReason.ignoredReason, source: { sheet: f.sheet, cell: f.cell, formula: '忽略该校验结果时填写的理由' } };
+  }
+  values['需改进'] = { k: 'flag', on: (values['低执行'] as { on: boolean }).on || (values['超支'] as { on: boolean }).on };
   return { values, budget, actual };
 }
 

@@ -169,7 +169,18 @@ export function generateReport(model: BudgetModel, options: ReportOptions = {}):
   const unverified = errors.map((f) => ({ label: f.label ?? '', sheet: f.sheet, cell: f.cell, message: f.message }));
   const { outline, origins } = resolveOutline(model, options);
   const compiled = compile(outline.entries, [ROOT_SCHEMA], origins);
+  const projectFindings = new Map<string, { finding: Finding; ignoredReason?: string }[]>();
+  for (const f of options.findings ?? []) {
+    if (f.rule !== 'idle-funds' && f.rule !== 'overspend') continue;
+    const row = /\d+$/.exec(f.cell)?.[0];
+    if (!row) continue;
+    const key = `${f.sheet}!${row}`;
+    const list = projectFindings.get(key) ?? [];
+    list.push({ finding: f, ignoredReason: settings.ignored?.[f.id]?.trim() || undefined });
+    projectFindings.set(key, list);
+  }
   const root = buildRootScope(model, {
+    projectFindings,
     flagged: flaggedCells(errors),
     idleThreshold: settings.idleThreshold ?? 0.9,
     unverifiedCells: unverified.map((u) => ({ sheet: u.sheet, cell: u.cell })),
