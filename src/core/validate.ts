@@ -98,6 +98,8 @@ export function validateWorkbook(snapshot: WorkbookSnapshot, settings: Settings 
   let tolerance: Decimal | undefined;
   try {
     tolerance = settings.tolerance !== undefined && settings.tolerance !== '' ? new Decimal(settings.tolerance).abs() : undefined;
+    // Decimal accepts "NaN" and "Infinity"; neither is a tolerance.
+    if (tolerance && !tolerance.isFinite()) tolerance = undefined;
   } catch {
     tolerance = undefined;
   }

@@ -1,45 +1,64 @@
 /**
- * Reads the workbook into the engine's snapshot in three syncs whatever its size:
- * 1. sheet names and visibility; 2. each sheet's used-range shape and merged areas;
- * 3. the cells, split into row blocks so that no single range read passes the budget
- *    (Excel on the web refuses a response over 5 MB), all queued before the one sync.
- * The sheet list has to come back before anything can be asked of a sheet, and the shape
- * before the blocks can be cut, so three is the floor for a chunked read.
+ * Reads the workbook into the engine's snapshot.
+ *
+ * Normally two syncs whatever the size: (1) the sheet list; (2) for every sheet at once, its
+ * used range (values, formulas, number formats), merged areas and hidden rows. A batch's reads
+ * all travel in one response, so cutting a range into blocks inside one sync does not make the
+ * response smaller; it only matters when Excel refuses the response (Excel on the web caps it at
+ * 5 MB; a single range read is capped at 5,000,000 cells). Then, and only then, the read falls
+ * back to blocks of rows grouped into syncs of about 4 MB each: a workbook past the cap needs
+ * more round trips by nature, one per 4 MB, never one per row or per sheet.
  */
 import { CellValue, OWNED_SHEET_NAMES, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { parseAddress, parseRange } from '../core/address';
 
 export interface ReadOptions {
-  /** Cells per range read; about 4 MB of JSON at ~80 bytes a cell (values, formulas, format). */
-  maxCellsPerRead?: number;
+  /** Budget for one sync in the fallback, in estimated response bytes. */
+  maxBytesPerSync?: number;
+  /** Estimated response bytes per cell for values + formulas + number format. */
+  bytesPerCell?: number;
   /** ExcelApi 1.13: merged areas. Without it merges are left out (the engine copes). */
   mergedAreas?: boolean;
   /** ExcelApi 1.3 range views: hidden rows. */
   hiddenRows?: boolean;
+  /** Skip the one-sync attempt (tests of the fallback). */
+  forceChunked?: boolean;
 }
 
 export interface ReadStats {
   syncs: number;
   cells: number;
   reads: number;
+  /** The one-sync read was refused as too large and the chunked read was used. */
+  chunked: boolean;
 }
 
-export const DEFAULT_MAX_CELLS_PER_READ = 50_000;
+export const DEFAULT_MAX_BYTES_PER_SYNC = 4_000_000;
+export const DEFAULT_BYTES_PER_CELL = 64;
 
-interface Shape {
-  ws: Excel.Worksheet;
+interface SheetRead {
   name: string;
   hidden: boolean;
-  used: Excel.Range;
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  blocks: Excel.Range[];
   merged: Excel.RangeAreas | null;
+  view: Excel.RangeView | null;
+}
+
+/** Excel's answers when a request or response is too large. */
+export function isSizeError(e: unknown): boolean {
+  const code = (e as { code?: string })?.code ?? '';
+  const message = e instanceof Error ? e.message : String(e);
+  return /PayloadSizeLimitExceeded|ResponsePayloadSizeLimitExceeded|RequestPayloadSizeLimitExceeded|ResponseTooLarge/i.test(`${code} ${message}`);
 }
 
 export async function readWorkbook(
   context: Excel.RequestContext,
   options: ReadOptions = {},
 ): Promise<{ snapshot: WorkbookSnapshot; stats: ReadStats }> {
-  const maxCells = Math.max(1, options.maxCellsPerRead ?? DEFAULT_MAX_CELLS_PER_READ);
-  const stats: ReadStats = { syncs: 0, cells: 0, reads: 0 };
+  const stats: ReadStats = { syncs: 0, cells: 0, reads: 0, chunked: false };
   const sync = async () => {
     stats.syncs += 1;
     await context.sync();
@@ -48,69 +67,106 @@ export async function readWorkbook(
   const sheets = context.workbook.worksheets;
   sheets.load('items/name,items/visibility');
   await sync();
+  const wanted = sheets.items.filter((ws) => !OWNED_SHEET_NAMES.has(ws.name));
 
-  const shapes: Shape[] = sheets.items
-    .filter((ws) => !OWNED_SHEET_NAMES.has(ws.name))
-    .map((ws) => {
-      const used = ws.getUsedRangeOrNullObject();
-      used.load('rowIndex,columnIndex,rowCount,columnCount');
-      // Asked of the whole sheet, not of the used range, so it never chains on a null object.
-      const merged = options.mergedAreas === false ? null : ws.getRange().getMergedAreasOrNullObject();
-      merged?.load('address');
-      return { ws, name: ws.name, hidden: ws.visibility !== 'Visible', used, merged };
-    });
-  await sync();
-
-  type Block = { range: Excel.Range; row: number };
-  const plans = shapes.map((s) => {
-    if (s.used.isNullObject) return { shape: s, blocks: [] as Block[], view: null as Excel.RangeView | null };
-    const { rowIndex, columnIndex, rowCount, columnCount } = s.used;
-    const rowsPerBlock = Math.max(1, Math.floor(maxCells / columnCount));
-    const blocks: Block[] = [];
-    for (let r = 0; r < rowCount; r += rowsPerBlock) {
-      const n = Math.min(rowsPerBlock, rowCount - r);
-      const range = s.ws.getRangeByIndexes(rowIndex + r, columnIndex, n, columnCount);
-      range.load('values,formulas,numberFormat');
-      blocks.push({ range, row: r });
-      stats.reads += 1;
-      stats.cells += n * columnCount;
-    }
+  const queueExtras = (ws: Excel.Worksheet, used: Excel.Range) => {
+    // Asked of the whole sheet, so it never chains on a null object.
+    const merged = options.mergedAreas === false ? null : ws.getRange().getMergedAreasOrNullObject();
+    merged?.load('address');
     let view: Excel.RangeView | null = null;
     if (options.hiddenRows !== false) {
-      // One column's visible cells are enough to tell which rows are hidden, at a tiny payload.
-      view = s.ws.getRangeByIndexes(rowIndex, columnIndex, rowCount, 1).getVisibleView();
+      // One column's visible cells tell which rows are hidden, at a tiny payload.
+      view = used.getColumn(0).getVisibleView();
       view.load('cellAddresses');
     }
-    return { shape: s, blocks, view };
+    return { merged, view };
+  };
+
+  if (!options.forceChunked) {
+    const reads: SheetRead[] = wanted.map((ws) => {
+      // getUsedRange (not …OrNullObject) gives A1 for a blank sheet, so chaining on it is safe;
+      // valuesOnly keeps cells that merely carry formatting out of the read.
+      const used = ws.getUsedRange(true);
+      used.load('rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat');
+      return { name: ws.name, hidden: ws.visibility !== 'Visible', rowIndex: 0, columnIndex: 0, rowCount: 0, blocks: [used], ...queueExtras(ws, used) };
+    });
+    try {
+      await sync();
+      for (const r of reads) {
+        const used = r.blocks[0];
+        Object.assign(r, { rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount });
+        stats.cells += used.rowCount * used.columnCount;
+        stats.reads += 1;
+      }
+      return { snapshot: { sheets: reads.map(toSheet) }, stats };
+    } catch (e) {
+      if (!isSizeError(e)) throw e;
+    }
+  }
+
+  // Fallback: shapes first, then blocks of rows, about maxBytesPerSync per sync.
+  stats.chunked = true;
+  const shapes = wanted.map((ws) => {
+    const used = ws.getUsedRange(true);
+    used.load('rowIndex,columnIndex,rowCount,columnCount');
+    return { ws, used, ...queueExtras(ws, used) };
   });
   await sync();
-
-  const out: SheetSnapshot[] = plans.map(({ shape, blocks, view }) => {
-    const sheet: SheetSnapshot = { name: shape.name, values: [], formulas: [], numberFormats: [], merges: [], hiddenRows: [], hidden: shape.hidden };
-    if (shape.used.isNullObject) return sheet;
-    sheet.rowOffset = shape.used.rowIndex;
-    sheet.colOffset = shape.used.columnIndex;
-    for (const b of blocks) {
-      const values = b.range.values as unknown[][];
-      const formulas = b.range.formulas as unknown[][];
-      const formats = b.range.numberFormat as unknown[][];
-      values.forEach((row, i) => {
-        sheet.values.push(row.map(toCellValue));
-        sheet.formulas!.push(formulas[i].map((f) => (typeof f === 'string' && f.startsWith('=') ? f : null)));
-        sheet.numberFormats!.push(formats[i].map((f) => (typeof f === 'string' ? f : null)));
-      });
+  const budgetCells = Math.max(1, Math.floor((options.maxBytesPerSync ?? DEFAULT_MAX_BYTES_PER_SYNC) / (options.bytesPerCell ?? DEFAULT_BYTES_PER_CELL)));
+  const reads: SheetRead[] = [];
+  let queuedCells = 0;
+  for (const { ws, used, merged, view } of shapes) {
+    const { rowIndex, columnIndex, rowCount, columnCount } = used;
+    const read: SheetRead = { name: ws.name, hidden: ws.visibility !== 'Visible', rowIndex, columnIndex, rowCount, blocks: [], merged, view };
+    reads.push(read);
+    const rowsPerBlock = Math.max(1, Math.floor(budgetCells / columnCount));
+    for (let r = 0; r < rowCount; r += rowsPerBlock) {
+      const n = Math.min(rowsPerBlock, rowCount - r);
+      if (queuedCells > 0 && queuedCells + n * columnCount > budgetCells) {
+        await sync();
+        queuedCells = 0;
+      }
+      const block = ws.getRangeByIndexes(rowIndex + r, columnIndex, n, columnCount);
+      block.load('values,formulas,numberFormat');
+      read.blocks.push(block);
+      queuedCells += n * columnCount;
+      stats.cells += n * columnCount;
+      stats.reads += 1;
     }
-    if (shape.merged && !shape.merged.isNullObject) sheet.merges = splitAreas(shape.merged.address);
-    if (view) sheet.hiddenRows = hiddenRowsFrom(view.cellAddresses, shape.used.rowIndex, shape.used.rowCount);
-    return sheet;
-  });
-  return { snapshot: { sheets: out }, stats };
+  }
+  if (queuedCells > 0) await sync();
+  return { snapshot: { sheets: reads.map(toSheet) }, stats };
+}
+
+function toSheet(read: SheetRead): SheetSnapshot {
+  const sheet: SheetSnapshot = { name: read.name, values: [], formulas: [], numberFormats: [], merges: [], hiddenRows: [], hidden: read.hidden };
+  sheet.rowOffset = read.rowIndex;
+  sheet.colOffset = read.columnIndex;
+  for (const b of read.blocks) {
+    const values = b.values as unknown[][];
+    const formulas = b.formulas as unknown[][];
+    const formats = b.numberFormat as unknown[][];
+    values.forEach((row, i) => {
+      sheet.values.push(row.map(toCellValue));
+      sheet.formulas!.push(formulas[i].map((f) => (typeof f === 'string' && f.startsWith('=') ? f : null)));
+      sheet.numberFormats!.push(formats[i].map((f) => (typeof f === 'string' ? f : null)));
+    });
+  }
+  // A blank sheet reads as A1 holding nothing.
+  if (sheet.values.length === 1 && sheet.values[0].every((v) => v === null) && !sheet.formulas![0].some(Boolean)) {
+    sheet.values = [];
+    sheet.formulas = [];
+    sheet.numberFormats = [];
+  }
+  if (read.merged && !read.merged.isNullObject) sheet.merges = splitAreas(read.merged.address);
+  if (read.view) sheet.hiddenRows = hiddenRowsFrom(read.view.cellAddresses, read.rowIndex, read.rowCount);
+  return sheet;
 }
 
 function toCellValue(v: unknown): CellValue {
-  if (v === '' || v === undefined) return null;
+  if (v === '' || v === undefined || v === null) return null;
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
-  return v === null ? null : String(v);
+  return String(v);
 }
 
 /** "Sheet1!A1:B2, Sheet1!C3" → ["A1:B2", "C3"]. Sheet names may be quoted and contain commas. */
@@ -119,8 +175,8 @@ export function splitAreas(address: string): string[] {
   const re = /(?:'(?:[^']|'')*'|[^,!']+)!(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(address))) {
-    const r = parseRange(m[1].replace(/\$/g, ''));
-    if (r) out.push(m[1].replace(/\$/g, ''));
+    const a1 = m[1].replace(/\$/g, '');
+    if (parseRange(a1)) out.push(a1);
   }
   return out;
 }

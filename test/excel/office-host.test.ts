@@ -3,7 +3,7 @@ import { buildSheet } from '../../src/samples/sheet-builder';
 import { SimWorkbookState, simRunner, NO_FILL } from '../../src/excel/sim/sim-excel';
 import { largeProjectWorkbook } from '../../src/excel/sim/large-workbook';
 import { syntheticTargets } from '../../src/excel/sim/measure';
-import { readWorkbook } from '../../src/excel/read-workbook';
+import { readWorkbook, DEFAULT_BYTES_PER_CELL, DEFAULT_MAX_BYTES_PER_SYNC } from '../../src/excel/read-workbook';
 import { highlightCells, clearMarks, MARKS_SETTING, SEVERITY_FILL, markTargets } from '../../src/excel/highlight';
 import { createOfficeHost } from '../../src/excel/office-host';
 import { excelFeatures } from '../../src/excel/capabilities';
@@ -34,7 +34,8 @@ describe('reading the workbook', () => {
     const seed = seedWorkbook();
     const state = SimWorkbookState.fromSnapshot(seed);
     const { snapshot, stats } = await readWorkbook(ctx(state));
-    expect(stats.syncs).toBe(3);
+    expect(stats.syncs).toBe(2);
+    expect(stats.chunked).toBe(false);
     expect(normalise(snapshot)).toEqual(normalise(seed));
     // The text-typed 1.43 stays text, as Excel reports it.
     const projects = snapshot.sheets.find((s) => s.name === '项目支出明细')!;
@@ -64,22 +65,36 @@ describe('reading the workbook', () => {
     expect(snapshot.sheets.map((s) => s.name)).not.toContain('自评报告');
   });
 
-  test('large sheets are read in row blocks, all in the same sync', async () => {
-    const state = SimWorkbookState.fromSnapshot(largeProjectWorkbook(3000));
-    const { snapshot, stats } = await readWorkbook(ctx(state), { maxCellsPerRead: 5000 });
-    expect(stats.reads).toBeGreaterThan(5);
-    expect(stats.syncs).toBe(3);
-    expect(snapshot.sheets[0].values.length).toBe(3000 + 5);
+  test('a blank sheet reads as empty, not as a phantom A1', async () => {
+    const state = SimWorkbookState.fromSnapshot(seedWorkbook());
+    state.addSheet('空表');
+    const { snapshot } = await readWorkbook(ctx(state));
+    expect(snapshot.sheets.find((s) => s.name === '空表')!.values).toEqual([]);
+  });
+
+  test('when Excel refuses the one-sync read as too large, it reads in ~4 MB syncs and gets the same cells', async () => {
+    const state = SimWorkbookState.fromSnapshot(largeProjectWorkbook(20000));
+    const whole = (await readWorkbook(ctx(state))).snapshot;
+    // Excel on the web: 5 MB per response.
+    state.responseLimitBytes = 5_000_000;
+    const s0 = state.stats.syncs;
+    const { snapshot, stats } = await readWorkbook(ctx(state));
+    expect(stats.chunked).toBe(true);
+    expect(stats.reads).toBeGreaterThan(1);
+    expect(normalise(snapshot)).toEqual(normalise(whole));
+    // list + refused + shapes + one sync per ~4 MB of cells
+    expect(state.stats.syncs - s0).toBe(3 + Math.ceil(stats.cells / (DEFAULT_MAX_BYTES_PER_SYNC / DEFAULT_BYTES_PER_CELL)));
+    expect(state.stats.syncs - s0).toBeLessThan(8);
   });
 });
 
 describe('sync counts do not grow with the workbook', () => {
   const sizes = [10, 1000, 20000];
-  test.each(sizes)('%i projects: 3 syncs to read, 2 to highlight, 2 to clear', async (n) => {
+  test.each(sizes)('%i projects: 2 syncs to read, 2 to highlight, 2 to clear', async (n) => {
     const state = SimWorkbookState.fromSnapshot(largeProjectWorkbook(n));
     let s0 = state.stats.syncs;
     await readWorkbook(ctx(state));
-    expect(state.stats.syncs - s0).toBe(3);
+    expect(state.stats.syncs - s0).toBe(2);
     const targets = syntheticTargets(n, Math.min(50, n));
     expect(targets.length).toBeGreaterThan(0);
     s0 = state.stats.syncs;
@@ -260,7 +275,7 @@ describe('校验 through the Office host on the seed sample', () => {
     const phases: string[] = [];
     const result = await host.validate({}, (p) => phases.push(p.phase));
     expect(phases).toEqual(['reading', 'checking', 'done']);
-    expect(host.lastReadSyncs()).toBe(3);
+    expect(host.lastReadSyncs()).toBe(2);
     const direct = validateWorkbook(seedWorkbook(), {});
     expect(result.findings.map((f) => f.id).sort()).toEqual(direct.findings.map((f) => f.id).sort());
     expect(result.findings.some((f) => f.sheet === '收支情况' && f.cell === 'B9' && f.severity === 'error')).toBe(true);

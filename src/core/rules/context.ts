@@ -41,7 +41,8 @@ export function operand(o: Operandish): Operand {
     sheet: o.amount.ref.sheet,
     cell: o.amount.ref.cell,
     label: o.label,
-    value: o.amount.value.toString(),
+    // toFixed, not toString: Decimal switches to exponent notation (1e+21, 5e-324) otherwise.
+    value: o.amount.value.toFixed(),
     decimals: o.amount.decimals,
     weight: o.weight ?? 1,
   };

@@ -62,9 +62,11 @@ export const crossSheet: Rule = {
       if (f) out.push(f);
     }
 
-    // The same quantity on two summary sheets (e.g. a 决算 sheet and a budget summary).
+    // The same quantity on two summary sheets (e.g. a 决算 sheet and a budget summary). The
+    // reference must not depend on sheet order: a 决算 sheet first (the audited figure), then by name.
+    const byAuthority = [...summaries].sort((a, b) => (a.style === b.style ? (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : 0) : a.style === 'final' ? -1 : 1));
     for (const key of SHARED_KEYS) {
-      const stated = summaries.map((b) => ({ b, l: lineOf(b, key) })).filter((x) => x.l);
+      const stated = byAuthority.map((b) => ({ b, l: lineOf(b, key) })).filter((x) => x.l);
       for (let i = 1; i < stated.length; i++) {
         const first = stated[0];
         const other = stated[i];

@@ -20,6 +20,8 @@ export interface ExcelSyncMeasurement {
   /** Highlight then clear left every cell's fill, value and formula as it was. */
   roundTripExact: boolean;
   msPerValidateRead: number;
+  /** The same read when Excel refuses responses over 5 MB (Excel on the web). */
+  webCap: { syncsPerValidate: number; chunked: boolean; rangeReads: number };
 }
 
 /** Every `every`-th project row's 结余结转 cell (column G), as if the engine had flagged it. */
@@ -50,8 +52,15 @@ export async function measureExcelSyncs(projects = 20000, targets?: MarkTarget[]
   await clearMarks(state.context() as unknown as Excel.RequestContext);
   const syncsPerClear = state.stats.syncs - mark.syncs;
 
+  // Excel on the web refuses responses over 5 MB: the read falls back to ~4 MB syncs.
+  state.responseLimitBytes = 5_000_000;
+  mark = { syncs: state.stats.syncs, bytes: state.stats.payloadBytes };
+  const capped = await readWorkbook(state.context() as unknown as Excel.RequestContext);
+  const webCap = { syncsPerValidate: state.stats.syncs - mark.syncs, chunked: capped.stats.chunked, rangeReads: capped.stats.reads };
+
   return {
     projects,
+    webCap,
     cellsRead: stats.cells,
     rangeReads: stats.reads,
     syncsPerValidate,

@@ -59,6 +59,8 @@ export class SimWorkbookState {
   selection: { sheet: string; address: string } | null = null;
   handlers: ((e: { worksheetId: string; address: string; source: string; changeType: string }) => void)[] = [];
   stats: SimStats = { syncs: 0, payloadBytes: 0, valueWrites: [] };
+  /** Emulates Excel on the web refusing a response over this many bytes (5 MB there). */
+  responseLimitBytes = Infinity;
   private nextId = 1;
 
   static fromSnapshot(snapshot: WorkbookSnapshot): SimWorkbookState {
@@ -179,10 +181,21 @@ export class SimContext {
     const ops = this.queue;
     this.queue = [];
     this.state.stats.syncs += 1;
+    let response = 0;
     for (const { op, bytes } of ops) {
       this.state.stats.payloadBytes += bytes;
       const loaded = op();
-      if (loaded !== undefined) this.state.stats.payloadBytes += byteLength(JSON.stringify(loaded));
+      if (loaded !== undefined) {
+        const n = byteLength(JSON.stringify(loaded));
+        this.state.stats.payloadBytes += n;
+        response += n;
+      }
+    }
+    // Checked after the fact: only read-only batches are expected to pass the limit here.
+    if (response > this.state.responseLimitBytes) {
+      const e = new Error('The response payload size has exceeded the limit.') as Error & { code: string };
+      e.code = 'ResponsePayloadSizeLimitExceeded';
+      throw e;
     }
   }
 }
@@ -322,6 +335,13 @@ class SimWorksheet extends Proxy {
       const s = this.must();
       const used = this.ctx.state.usedRange(s);
       return used ? { sheet: s, range: used } : null;
+    });
+  }
+  getUsedRange(_valuesOnly?: boolean): SimRange {
+    return new SimRange(this.ctx, () => {
+      const s = this.must();
+      // Excel gives A1 for a blank sheet.
+      return { sheet: s, range: this.ctx.state.usedRange(s) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
     });
   }
   getRange(addr?: string): SimRange {
@@ -622,6 +642,12 @@ class SimRange extends Proxy {
         .map((m) => parseRange(m))
         .filter((m): m is CellRange => !!m && m.top >= range.top && m.bottom <= range.bottom && m.left >= range.left && m.right <= range.right);
       return inside.length ? { sheet, areas: inside } : null;
+    });
+  }
+  getColumn(i: number): SimRange {
+    return new SimRange(this.ctx, () => {
+      const { sheet, range } = this.must();
+      return { sheet, range: { top: range.top, bottom: range.bottom, left: range.left + i, right: range.left + i } };
     });
   }
   getVisibleView(): SimRangeView {
