@@ -4,7 +4,7 @@ import { Settings } from '../core/findings';
 import { WorkbookSnapshot } from '../core/snapshot';
 import { validateWorkbook, ValidationResult } from '../core/validate';
 import { UserError } from './errors';
-import { loadXlsx } from './xlsx-reader';
+import { loadXlsx, readXlsx } from './xlsx-reader';
 
 export interface FileValidation {
   file: string;
@@ -17,11 +17,28 @@ export interface FileValidation {
 export async function validateFile(filePath: string, settings: Settings = {}, displayName = filePath): Promise<FileValidation> {
   const file = displayName;
   const { snapshot, workbook } = await loadXlsx(filePath, { displayName });
-  const result = validateWorkbook(snapshot, settings);
+  const result = checkUsable(validateWorkbook(snapshot, settings), file);
+  return { file: filePath, snapshot, workbook, result };
+}
+
+/**
+ * Validation only, no copy to write: reads with the direct OOXML reader, several times faster
+ * than the ExcelJS load `validateFile` does. Same errors, same result.
+ */
+export async function validateFileReadOnly(
+  filePath: string,
+  settings: Settings = {},
+  displayName = filePath,
+): Promise<Omit<FileValidation, 'workbook'>> {
+  const snapshot = await readXlsx(filePath, { displayName });
+  return { file: filePath, snapshot, result: checkUsable(validateWorkbook(snapshot, settings), displayName) };
+}
+
+function checkUsable(result: ValidationResult, file: string): ValidationResult {
   if (result.unusable) {
     throw new UserError(`unusable-${result.unusable.code}`, `${file}：${result.unusable.message}`, `${file}: ${result.unusable.messageEn}`);
   }
-  return { file: filePath, snapshot, workbook, result };
+  return result;
 }
 
 /** Exit code by the CLI's contract: 1 when any error-level finding remains, else 0. */

@@ -9,6 +9,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { UserError } from './errors';
+import { NotAWorkbook, readOoxml } from './ooxml-reader';
 
 /** Excel's serial day 0 is 1899-12-30 (the 1900 leap-year bug is folded in). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -30,10 +31,28 @@ export interface ReadResult {
   workbook: ExcelJS.Workbook;
 }
 
-/** Reads an .xlsx into the plain snapshot; unusable input is a UserError saying what and where. */
-export async function readXlsx(file: string, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
-  return (await loadXlsx(file, options)).snapshot;
+/**
+ * Reads an .xlsx into the plain snapshot; unusable input is a UserError saying what and where.
+ * Uses the direct OOXML reader (fast); falls back to ExcelJS if that cannot make sense of a
+ * package ExcelJS might still read.
+ */
+export async function readXlsx(filePath: string, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+  const file = options.displayName ?? filePath;
+  const buffer = await readInput(filePath, file);
+  checkSignature(buffer, file);
+  let snapshot: WorkbookSnapshot;
+  try {
+    snapshot = await readOoxml(buffer);
+  } catch (e) {
+    if (e instanceof NotAWorkbook) throw noWorkbookInside(file);
+    return (await loadXlsx(filePath, options)).snapshot;
+  }
+  if (!options.keepEmptySheets) snapshot.sheets = snapshot.sheets.filter((s) => s.values.length > 0);
+  if (snapshot.sheets.every((s) => s.values.length === 0)) throw emptyWorkbook(file);
+  return snapshot;
 }
+
+/** Reads through ExcelJS: slower, but gives the workbook object a copy can be written from. */
 
 export async function loadXlsx(filePath: string, options: ReadOptions = {}): Promise<ReadResult> {
   const file = options.displayName ?? filePath;
@@ -49,23 +68,23 @@ export async function loadXlsx(filePath: string, options: ReadOptions = {}): Pro
       `not a valid .xlsx file: ${file} (its workbook could not be read: ${reason(e)})`,
     );
   }
-  if (workbook.worksheets.length === 0 && !buffer.includes('xl/workbook')) {
-    // A zip archive, but not a workbook: ExcelJS reads it as a workbook without sheets.
-    throw new UserError(
-      'not-xlsx',
-      `不是有效的 .xlsx 文件：${file}（压缩包中没有 Excel 工作簿）`,
-      `not a valid .xlsx file: ${file} (the archive holds no Excel workbook)`,
-    );
-  }
+  // A zip archive that is not a workbook reads in ExcelJS as a workbook without sheets.
+  if (workbook.worksheets.length === 0 && !buffer.includes('xl/workbook')) throw noWorkbookInside(file);
   const snapshot = workbookToSnapshot(workbook, options);
-  if (snapshot.sheets.every((s) => s.values.length === 0)) {
-    throw new UserError(
-      'empty-workbook',
-      `工作簿中没有任何数据：${file}`,
-      `the workbook has no data: ${file}`,
-    );
-  }
+  if (snapshot.sheets.every((s) => s.values.length === 0)) throw emptyWorkbook(file);
   return { snapshot, workbook };
+}
+
+function noWorkbookInside(file: string): UserError {
+  return new UserError(
+    'not-xlsx',
+    `不是有效的 .xlsx 文件：${file}（压缩包中没有 Excel 工作簿）`,
+    `not a valid .xlsx file: ${file} (the archive holds no Excel workbook)`,
+  );
+}
+
+function emptyWorkbook(file: string): UserError {
+  return new UserError('empty-workbook', `工作簿中没有任何数据：${file}`, `the workbook has no data: ${file}`);
 }
 
 async function readInput(filePath: string, file: string): Promise<Buffer> {

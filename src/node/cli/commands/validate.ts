@@ -2,7 +2,7 @@
 import { UserError } from '../../errors';
 import { formatTextReport } from '../../format-text';
 import { settingsFromOptions } from '../../settings-args';
-import { exitCodeFor, validateFile } from '../../validate-file';
+import { exitCodeFor, validateFileReadOnly } from '../../validate-file';
 import { parseArgs, requireOneFile } from '../args';
 import { CliIO } from '../io';
 import * as path from 'path';
@@ -37,7 +37,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     throw new UserError('bad-format', `输出格式“${format}”无效：应为 text 或 json`, `invalid format "${format}": use text or json`);
   }
   const settings = settingsFromOptions(parsed.options);
-  const { result, snapshot } = await validateFile(path.resolve(io.cwd, file), settings, file);
+  const { result, snapshot } = await validateFileReadOnly(path.resolve(io.cwd, file), settings, file);
   if (format === 'json') {
     io.out(JSON.stringify({ findings: result.findings, notChecked: result.notChecked, summary: result.summary }, null, 2));
   } else {

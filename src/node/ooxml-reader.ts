@@ -1,0 +1,305 @@
+/**
+ * A direct .xlsx reader for validation: unzips the package and scans the worksheet XML,
+ * building the snapshot's arrays without ExcelJS's per-cell object model. It reads only
+ * what the core needs (values, formulas, number formats, merges, hidden rows and sheets)
+ * and is several times faster than a full ExcelJS load on large workbooks. The highlight
+ * command still loads through ExcelJS, because it writes the workbook back.
+ */
+import JSZip from 'jszip';
+import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import { columnIndex, columnName } from '../core/address';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const { slideFormula } = require('exceljs/lib/utils/shared-formula') as {
+  slideFormula(formula: string, from: string, to: string): string;
+};
+const NumFmtXform = require('exceljs/lib/xlsx/xform/style/numfmt-xform') as {
+  getDefaultFmtCode(id: number): string | undefined;
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+export class NotAWorkbook extends Error {}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+export async function readOoxml(buffer: Buffer): Promise<WorkbookSnapshot> {
+  const zip = await JSZip.loadAsync(buffer);
+  const workbookPath = (await officeDocumentPath(zip)) ?? 'xl/workbook.xml';
+  const workbookXml = await text(zip, workbookPath);
+  if (workbookXml === null) throw new NotAWorkbook('the archive holds no workbook part');
+  const base = workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1);
+  const rels = parseRels(await text(zip, relsPathOf(workbookPath)));
+
+  const [sharedStrings, formats] = await Promise.all([
+    readSharedStrings(zip, base, rels),
+    readStyles(zip, base, rels),
+  ]);
+
+  const sheets: SheetSnapshot[] = [];
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
+    const attrs = attributes(m[1]);
+    const rid = Object.entries(attrs).find(([k]) => k === 'r:id' || k.endsWith(':id'))?.[1];
+    const rel = rid ? rels.get(rid) : undefined;
+    if (!rel || !rel.type.endsWith('/worksheet')) continue; // chart sheets, dialog sheets
+    const xml = await text(zip, resolveTarget(base, rel.target));
+    if (xml === null) continue;
+    const sheet = parseWorksheet(xml, decode(attrs.name ?? ''), sharedStrings, formats);
+    sheet.hidden = attrs.state === 'hidden' || attrs.state === 'veryHidden';
+    sheets.push(sheet);
+  }
+  return { sheets };
+}
+
+async function text(zip: JSZip, name: string): Promise<string | null> {
+  const file = zip.file(name) ?? zip.file(name.replace(/^\//, ''));
+  return file ? file.async('string') : null;
+}
+
+async function officeDocumentPath(zip: JSZip): Promise<string | null> {
+  const rels = parseRels(await text(zip, '_rels/.rels'));
+  for (const r of rels.values()) if (r.type.endsWith('/officeDocument')) return r.target.replace(/^\//, '');
+  return null;
+}
+
+function relsPathOf(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+function resolveTarget(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = (base + target).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '.') out.push(p);
+  }
+  return out.join('/');
+}
+
+interface Rel {
+  type: string;
+  target: string;
+}
+
+function parseRels(xml: string | null): Map<string, Rel> {
+  const map = new Map<string, Rel>();
+  if (!xml) return map;
+  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*?)\/?>/g)) {
+    const a = attributes(m[1]);
+    if (a.Id) map.set(a.Id, { type: a.Type ?? '', target: decode(a.Target ?? '') });
+  }
+  return map;
+}
+
+function attributes(s: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of s.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]] = m[2] ?? m[3];
+  return out;
+}
+
+const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** XML entities, then OOXML's _xHHHH_ escapes for characters XML cannot carry. */
+function decode(s: string): string {
+  if (s.indexOf('&') >= 0) {
+    s = s.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (all, e: string) => {
+      if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+      return ENTITY[e] ?? all;
+    });
+  }
+  if (s.indexOf('_x') >= 0) s = s.replace(/_x([0-9A-Fa-f]{4})_/g, (_all, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return s;
+}
+
+/** The text of an <si> or <is>: its <t> runs, leaving out phonetic (<rPh>) runs. */
+function richText(xml: string): string {
+  const body = xml.indexOf('<rPh') >= 0 || xml.indexOf(':rPh') >= 0 ? xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '') : xml;
+  let out = '';
+  for (const m of body.matchAll(/<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g)) out += m[1] ?? '';
+  return decode(out);
+}
+
+async function readSharedStrings(zip: JSZip, base: string, rels: Map<string, Rel>): Promise<string[]> {
+  const rel = [...rels.values()].find((r) => r.type.endsWith('/sharedStrings'));
+  const xml = await text(zip, rel ? resolveTarget(base, rel.target) : base + 'sharedStrings.xml');
+  if (!xml) return [];
+  const out: string[] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) out.push(m[1] ? richText(m[1]) : '');
+  return out;
+}
+
+/** Number format code of each cell style index (cellXfs order). */
+async function readStyles(zip: JSZip, base: string, rels: Map<string, Rel>): Promise<string[]> {
+  const rel = [...rels.values()].find((r) => r.type.endsWith('/styles'));
+  const xml = await text(zip, rel ? resolveTarget(base, rel.target) : base + 'styles.xml');
+  if (!xml) return [];
+  const custom = new Map<number, string>();
+  for (const m of xml.matchAll(/<(?:\w+:)?numFmt\b([^>]*?)\/?>/g)) {
+    const a = attributes(m[1]);
+    if (a.numFmtId !== undefined && a.formatCode !== undefined) custom.set(Number(a.numFmtId), decode(a.formatCode));
+  }
+  const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml)?.[1] ?? '';
+  const out: string[] = [];
+  for (const m of xfs.matchAll(/<(?:\w+:)?xf\b([^>]*?)\/?>/g)) {
+    const id = Number(attributes(m[1]).numFmtId ?? 0);
+    out.push(custom.get(id) ?? NumFmtXform.getDefaultFmtCode(id) ?? 'General');
+  }
+  return out;
+}
+
+const ROW_RE = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
+const CELL_RE = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
+const V_RE = /<(?:\w+:)?v\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?v>)/;
+const F_RE = /<(?:\w+:)?f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/;
+const IS_RE = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/;
+const ATTR_R = /\br="([A-Z]+)(\d+)"/;
+const ATTR_ROW_R = /\br="(\d+)"/;
+const ATTR_S = /\bs="(\d+)"/;
+const ATTR_T = /\bt="(\w+)"/;
+const ATTR_HIDDEN = /\bhidden="(1|true)"/;
+
+export function parseWorksheet(xml: string, name: string, shared: string[], formats: string[]): SheetSnapshot {
+  const start = xml.search(/<(?:\w+:)?sheetData\b/);
+  const endMatch = /<\/(?:\w+:)?sheetData>/.exec(xml);
+  const data = start >= 0 && endMatch ? xml.slice(start, endMatch.index) : '';
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  const numberFormats: (string | null)[][] = [];
+  const hiddenRows: number[] = [];
+  const sharedMasters = new Map<string, { formula: string; cell: string }>();
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let nextRow = 0;
+
+  for (const rm of data.matchAll(ROW_RE)) {
+    const rAttr = ATTR_ROW_R.exec(rm[1]);
+    const r = rAttr ? Number(rAttr[1]) - 1 : nextRow;
+    nextRow = r + 1;
+    if (ATTR_HIDDEN.test(rm[1])) hiddenRows.push(r);
+    const body = rm[2];
+    if (!body) continue;
+    let vRow: CellValue[] | null = null;
+    let fRow: (string | null)[] = [];
+    let nRow: (string | null)[] = [];
+    let last = -1;
+    let nextCol = 0;
+    for (const cm of body.matchAll(CELL_RE)) {
+      const attrs = cm[1];
+      const ref = ATTR_R.exec(attrs);
+      const c = ref ? columnIndex(ref[1]) : nextCol;
+      nextCol = c + 1;
+      const inner = cm[2];
+      if (!inner) continue; // a styled empty cell
+      const type = ATTR_T.exec(attrs)?.[1] ?? 'n';
+      const v = V_RE.exec(inner)?.[1];
+      let value: CellValue = null;
+      switch (type) {
+        case 's':
+          value = v !== undefined ? (shared[Number(v)] ?? null) : null;
+          break;
+        case 'inlineStr': {
+          const is = IS_RE.exec(inner);
+          value = is ? richText(is[1]) : null;
+          break;
+        }
+        case 'str':
+        case 'e':
+          value = v !== undefined ? decode(v) : null;
+          break;
+        case 'b':
+          value = v !== undefined ? v === '1' || v === 'true' : null;
+          break;
+        case 'd':
+          value = v !== undefined ? isoToSerial(decode(v)) : null;
+          break;
+        default:
+          value = v !== undefined && v !== '' ? Number(v) : null;
+          if (typeof value === 'number' && !Number.isFinite(value)) value = '#NUM!';
+      }
+      let formula: string | null = null;
+      const fm = inner.indexOf('<f') >= 0 || inner.indexOf(':f') >= 0 ? F_RE.exec(inner) : null;
+      if (fm) {
+        const fa = fm[1];
+        const ftext = fm[2] !== undefined ? decode(fm[2]) : '';
+        const cell = (ref ? ref[1] + ref[2] : '') || columnName(c) + String(r + 1);
+        if (/\bt="shared"/.test(fa)) {
+          const si = /\bsi="(\d+)"/.exec(fa)?.[1] ?? '';
+          if (ftext) {
+            sharedMasters.set(si, { formula: ftext, cell });
+            formula = '=' + ftext;
+          } else {
+            const master = sharedMasters.get(si);
+            formula = master ? '=' + slideFormula(master.formula, master.cell, cell) : null;
+          }
+        } else if (ftext) {
+          formula = '=' + ftext;
+        }
+      }
+      if (value === null && formula === null) continue;
+      if (!vRow) {
+        vRow = [];
+        fRow = [];
+        nRow = [];
+      }
+      for (let k = last + 1; k < c; k++) {
+        vRow[k] = null;
+        fRow[k] = null;
+        nRow[k] = null;
+      }
+      const s = ATTR_S.exec(attrs);
+      vRow[c] = value;
+      fRow[c] = formula;
+      nRow[c] = (s ? formats[Number(s[1])] : formats[0]) ?? 'General';
+      if (last < 0 && c < left) left = c;
+      last = c;
+    }
+    if (!vRow) continue;
+    if (r < top) top = r;
+    if (r > bottom) bottom = r;
+    values[r] = vRow;
+    formulas[r] = fRow;
+    numberFormats[r] = nRow;
+  }
+
+  const merges: string[] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?mergeCell\b([^>]*?)\/?>/g)) {
+    const ref = attributes(m[1]).ref;
+    if (ref) merges.push(ref);
+  }
+
+  const sheet: SheetSnapshot = { name, rowOffset: 0, colOffset: 0, values: [], formulas: [], numberFormats: [], merges, hiddenRows };
+  if (bottom < 0) return sheet;
+  sheet.rowOffset = top;
+  sheet.colOffset = left;
+  const n = bottom - top + 1;
+  const outV: CellValue[][] = new Array(n);
+  const outF: (string | null)[][] = new Array(n);
+  const outN: (string | null)[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[top + i];
+    if (!v) {
+      outV[i] = [];
+      outF[i] = [];
+      outN[i] = [];
+    } else if (left === 0) {
+      outV[i] = v;
+      outF[i] = formulas[top + i];
+      outN[i] = numberFormats[top + i];
+    } else {
+      outV[i] = v.slice(left);
+      outF[i] = formulas[top + i].slice(left);
+      outN[i] = numberFormats[top + i].slice(left);
+    }
+  }
+  sheet.values = outV;
+  sheet.formulas = outF;
+  sheet.numberFormats = outN;
+  return sheet;
+}
+
+function isoToSerial(iso: string): CellValue {
+  const t = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : iso + 'Z');
+  return Number.isNaN(t) ? iso : (t - EXCEL_EPOCH_MS) / 86400000;
+}
