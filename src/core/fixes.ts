@@ -5,11 +5,12 @@
  * 434.35 in 基本支出 is blamed for both 基本支出 and 支出合计 disagreeing.
  */
 import Decimal from 'decimal.js';
-import { Finding, Operand } from './findings';
-import { checkEquation } from './rounding';
-import { CheckedEquation, termOf } from './rules/context';
+import { Finding } from './findings';
+import { checkEquation, Term } from './rounding';
+import { CheckedEquation, KeyedTerm } from './rules/context';
 
 interface Candidate {
+  key: string;
   sheet: string;
   cell: string;
   value: Decimal;
@@ -17,53 +18,63 @@ interface Candidate {
   own: boolean;
 }
 
-const keyOf = (o: { sheet: string; cell: string }) => `${o.sheet}!${o.cell}`;
+/** Beyond this many operands, blaming one of them is guesswork: only the total is a candidate. */
+const MAX_OPERAND_CANDIDATES = 60;
+
+function candidatesOf(f: Finding): Candidate[] {
+  const { target, parts } = f.equation!;
+  const expected = new Decimal(f.expected ?? target.value);
+  const diff = new Decimal(target.value).minus(expected);
+  const candidates: Candidate[] = [{ key: `${target.sheet}!${target.cell}`, sheet: target.sheet, cell: target.cell, value: expected, decimals: target.decimals, own: true }];
+  if (parts.length <= MAX_OPERAND_CANDIDATES) {
+    for (const p of parts) {
+      if (p.weight === 0) continue;
+      candidates.push({ key: `${p.sheet}!${p.cell}`, sheet: p.sheet, cell: p.cell, value: new Decimal(p.value).plus(diff.div(p.weight)), decimals: p.decimals, own: false });
+    }
+  }
+  return candidates;
+}
 
 export function inferFixes(findings: Finding[], equations: CheckedEquation[]): void {
+  const failing = findings.filter((f) => f.severity === 'error' && f.equation && !f.fix);
+  if (!failing.length) return;
+  // Candidates first, then index only the identities that touch their cells.
+  const plans = failing.map((f) => ({ f, candidates: candidatesOf(f) }));
+  const wanted = new Set<string>();
+  for (const p of plans) for (const c of p.candidates) wanted.add(c.key);
   const byCell = new Map<string, CheckedEquation[]>();
-  const valuesAt = new Map<string, Set<string>>();
+  const consistent = new Map<string, boolean>();
+  const seenValue = new Map<string, Decimal>();
   for (const eq of equations) {
-    for (const o of [eq.equation.target, ...eq.equation.parts]) {
-      const k = keyOf(o);
-      const list = byCell.get(k);
-      if (list) {
-        if (!list.includes(eq)) list.push(eq);
-      } else byCell.set(k, [eq]);
-      const vs = valuesAt.get(k) ?? new Set<string>();
-      vs.add(o.value);
-      valuesAt.set(k, vs);
+    for (const t of [eq.target, ...eq.parts]) {
+      if (!wanted.has(t.key)) continue;
+      const list = byCell.get(t.key);
+      if (!list) byCell.set(t.key, [eq]);
+      else if (list[list.length - 1] !== eq) list.push(eq);
+      // A cell seen in different units (converted across sheets) cannot be replayed simply.
+      const v = seenValue.get(t.key);
+      if (!v) seenValue.set(t.key, t.value);
+      else if (!v.eq(t.value)) consistent.set(t.key, false);
     }
   }
 
-  const substitute = (o: Operand, c: Candidate): Operand => (keyOf(o) === keyOf(c) ? { ...o, value: c.value.toFixed() } : o);
+  const substitute = (t: KeyedTerm, c: Candidate): Term => (t.key === c.key ? { ...t, value: c.value } : t);
 
   const evaluate = (c: Candidate) => {
     const cleared: string[] = [];
     let broken = 0;
-    for (const eq of byCell.get(keyOf(c)) ?? []) {
-      const target = substitute(eq.equation.target, c);
-      const parts = eq.equation.parts.map((p) => substitute(p, c));
-      const after = checkEquation(termOf(target), parts.map(termOf), eq.tolerance).outcome;
-      if (eq.outcome === 'mismatch' && after !== 'mismatch') cleared.push(eq.findingId ?? '');
+    for (const eq of byCell.get(c.key) ?? []) {
+      const after = checkEquation(substitute(eq.target, c), eq.parts.map((p) => substitute(p, c)), eq.tolerance).outcome;
+      if (eq.outcome === 'mismatch' && after !== 'mismatch' && eq.findingId) cleared.push(eq.findingId);
       if (eq.outcome !== 'mismatch' && after === 'mismatch') broken++;
     }
-    return { cleared: cleared.filter(Boolean), broken };
+    return { cleared, broken };
   };
 
-  for (const f of findings) {
-    if (f.severity !== 'error' || !f.equation || f.fix) continue;
-    const { target, parts } = f.equation;
-    const expected = new Decimal(f.expected ?? target.value);
-    const diff = new Decimal(target.value).minus(expected);
-    const candidates: Candidate[] = [{ sheet: target.sheet, cell: target.cell, value: expected, decimals: target.decimals, own: true }];
-    for (const p of parts) {
-      if (p.weight === 0) continue;
-      candidates.push({ sheet: p.sheet, cell: p.cell, value: new Decimal(p.value).plus(diff.div(p.weight)), decimals: p.decimals, own: false });
-    }
+  for (const { f, candidates } of plans) {
     let best: { c: Candidate; cleared: string[]; broken: number } | null = null;
     for (const c of candidates) {
-      // A cell seen in different units (converted across sheets) cannot be replayed simply.
-      if ((valuesAt.get(keyOf(c))?.size ?? 0) > 1) continue;
+      if (consistent.get(c.key) === false) continue;
       if (c.value.isNegative() && !c.own) continue;
       const r = evaluate(c);
       if (!r.cleared.length) continue;

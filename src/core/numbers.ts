@@ -56,13 +56,26 @@ export function toHalfWidth(s: string): string {
 
 /** Decimal from a float without binary noise: 0.1+0.2 reads as 0.3. */
 export function decimalFromNumber(n: number): Decimal {
-  if (Number.isInteger(n)) return new Decimal(n);
-  return new Decimal(Number(n.toPrecision(15)));
+  // The shortest round-trip form is exact for typed figures; longer forms are float noise.
+  const s = String(n);
+  return new Decimal(s.length <= 15 || s.includes('e') ? s : String(Number(n.toPrecision(15))));
 }
 
 /** Decimals a number format shows; null for General or when it cannot tell. */
+const formatCache = new Map<string, { decimals: number; percent: boolean } | null>();
+
 export function formatDecimals(format: string | null | undefined): { decimals: number; percent: boolean } | null {
-  if (!format || /^general$/i.test(format) || format === '@') return null;
+  if (!format || format === 'General' || format === '@') return null;
+  let cached = formatCache.get(format);
+  if (cached === undefined) {
+    cached = parseFormatDecimals(format);
+    if (formatCache.size < 1000) formatCache.set(format, cached);
+  }
+  return cached;
+}
+
+function parseFormatDecimals(format: string): { decimals: number; percent: boolean } | null {
+  if (/^general$/i.test(format)) return null;
   // Only the positive section matters; strip quoted text and bracketed colours/conditions.
   const section = format.split(';')[0].replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
   const percent = section.includes('%');

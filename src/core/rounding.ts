@@ -25,16 +25,19 @@ export interface EquationCheck {
 }
 
 const HALF = new Decimal('0.5');
+const ZERO = new Decimal(0);
 /** Below any figure a budget sheet displays; differences this small are floating-point noise. */
 const FLOAT_RESIDUE = new Decimal('1e-9');
 
+const HALF_UNITS: Decimal[] = Array.from({ length: 21 }, (_, d) => HALF.times(new Decimal(10).pow(-d)));
+
 export function halfUnit(decimals: number): Decimal {
-  return HALF.times(new Decimal(10).pow(-Math.max(0, Math.min(decimals, 20))));
+  return HALF_UNITS[Math.max(0, Math.min(Math.trunc(decimals) || 0, 20))];
 }
 
 export function weightedSum(parts: Term[]): Decimal {
   let sum = new Decimal(0);
-  for (const p of parts) sum = p.weight === 1 ? sum.plus(p.value) : sum.plus(p.value.times(p.weight));
+  for (const p of parts) sum = p.weight === 1 ? sum.plus(p.value) : p.weight === -1 ? sum.minus(p.value) : sum.plus(p.value.times(p.weight));
   return sum;
 }
 

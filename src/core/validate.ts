@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { parseAddress } from './address';
 import { Finding, NotChecked, SEVERITY_ORDER, Settings, ValidationSummary } from './findings';
 import { inferFixes } from './fixes';
 import { Grid } from './grid';
@@ -128,19 +129,15 @@ export function validateWorkbook(snapshot: WorkbookSnapshot, settings: Settings 
   inferFixes(findings, ctx.equations);
 
   const order = new Map(grids.map((g, i) => [g.name, i]));
-  const pos = (f: Finding) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(f.cell);
-    if (!m) return [0, 0];
-    let col = 0;
-    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-    return [Number(m[2]), col];
-  };
+  const position = new Map<Finding, number[]>();
+  for (const f of findings) {
+    const p = parseAddress(f.cell);
+    position.set(f, [order.get(f.sheet) ?? 0, p?.row ?? 0, p?.col ?? 0, SEVERITY_ORDER[f.severity]]);
+  }
   findings.sort((a, b) => {
-    const s = (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0);
-    if (s) return s;
-    const [ra, ca] = pos(a);
-    const [rb, cb] = pos(b);
-    return ra - rb || ca - cb || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+    const pa = position.get(a)!;
+    const pb = position.get(b)!;
+    return pa[0] - pb[0] || pa[1] - pb[1] || pa[2] - pb[2] || pa[3] - pb[3];
   });
 
   const ignored = settings.ignored ?? {};

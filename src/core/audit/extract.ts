@@ -149,10 +149,12 @@ export function readParagraph(raw: string, index: number): Paragraph {
       prevEnd = end;
       continue;
     }
-    if (unit === '月' || unit === '日' || unit === '号' || unit === '倍') {
+    if (unit === '月' || unit === '日' || unit === '倍') {
       prevEnd = end;
       continue;
     }
+    // 「第1号专项经费」, 「第3期」: numbering inside a name stays in the label.
+    if (unit === '号' || norm[m.index - 1] === '第') continue;
     // Numbering such as "1." at a paragraph start, or "(3)": not figures.
     if (!unit && (norm[numEnd] === ')' || (norm[numEnd] === '.' && norm.slice(0, start).trim() === ''))) {
       prevEnd = end;
@@ -174,7 +176,8 @@ export function readParagraph(raw: string, index: number): Paragraph {
       if (c === ')') {
         // A short bracket inside a label stays in it: 因公出国（境）费, 维修（护）费.
         const open = norm.lastIndexOf('(', ls - 1);
-        if (open >= floor && ls - 1 - open <= 5 && !/\d/.test(norm.slice(open, ls))) {
+        // Also a bracket right before the figure: 「对个人和家庭的补助（离退休费用等）114.84万元」.
+        if (open >= floor && ((ls - 1 - open <= 5 && !/\d/.test(norm.slice(open, ls))) || (ls === start && !/\d/.test(norm.slice(open, ls))))) {
           ls = open;
           continue;
         }

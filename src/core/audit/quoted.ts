@@ -34,6 +34,8 @@ export function checkQuoted(ctx: AuditContext, scopes: Scope[]): void {
     const ref = [...list].sort((a, b) => score(b) - score(a))[0];
     for (const f of list) {
       if (f === ref || equal(f, ref)) continue;
+      // One label twice in one sentence names two things (「子项…，子项…」), not one figure twice.
+      if (f.para === ref.para && f.sentence === ref.sentence) continue;
       const p = ctx.paras[f.para];
       const rp = ctx.paras[ref.para];
       const where = ref.para === f.para ? '本段前文' : `第${ref.para + 1}段`;

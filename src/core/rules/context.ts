@@ -4,11 +4,17 @@ import { Amount, BudgetModel } from '../model';
 import { Unit } from '../numbers';
 import { checkEquation, Outcome, Term } from '../rounding';
 
+/** One term of a checked identity, keyed by its cell ("sheet!A1"). */
+export interface KeyedTerm extends Term {
+  key: string;
+}
+
 /** An identity the engine checked, kept so that fixes can be replayed against all of them. */
 export interface CheckedEquation {
   rule: RuleId;
   findingId?: string;
-  equation: Equation;
+  target: KeyedTerm;
+  parts: KeyedTerm[];
   outcome: Outcome;
   tolerance?: Decimal;
 }
@@ -50,6 +56,10 @@ export function operand(o: Operandish): Operand {
 
 export function termOf(o: Operand): Term {
   return { value: new Decimal(o.value), decimals: o.decimals, weight: o.weight };
+}
+
+function keyedTerm(o: Operandish): KeyedTerm {
+  return { key: `${o.amount.ref.sheet}!${o.amount.ref.cell}`, value: o.amount.value, decimals: o.amount.decimals, weight: o.weight ?? 1 };
 }
 
 /** Display decimals for a figure in messages: at least 2, more when the data has them. */
@@ -94,13 +104,16 @@ export function dstr(d: Decimal): string {
  * (error) or add up only within rounding (info, 尾差); nothing when exact.
  */
 export function checkIdentity(ctx: RuleContext, spec: IdentitySpec): Finding | null {
+  // Hot path: tens of thousands of identities; build strings only for findings.
+  const targetTerm = keyedTerm(spec.target);
+  const partTerms = spec.parts.map(keyedTerm);
+  const result = checkEquation(targetTerm, partTerms, ctx.tolerance);
+  const id = findingId(spec.rule, spec.target.amount.ref.sheet, spec.target.amount.ref.cell);
+  ctx.equations.push({ rule: spec.rule, target: targetTerm, parts: partTerms, outcome: result.outcome, findingId: result.outcome === 'exact' ? undefined : id, tolerance: ctx.tolerance });
+  if (result.outcome === 'exact') return null;
   const target = operand(spec.target);
   const parts = spec.parts.map(operand);
-  const result = checkEquation(termOf(target), parts.map(termOf), ctx.tolerance);
   const equation: Equation = { target, parts, formula: `${spec.quantity} = ${spec.formula}` };
-  const id = findingId(spec.rule, target.sheet, target.cell);
-  ctx.equations.push({ rule: spec.rule, equation, outcome: result.outcome, findingId: result.outcome === 'exact' ? undefined : id, tolerance: ctx.tolerance });
-  if (result.outcome === 'exact') return null;
   const d = shownDecimals(target.decimals, ...parts.map((p) => p.decimals));
   const u = spec.unit;
   // Converted figures (元 → 万元) carry many decimals; show the ones that say something.
@@ -135,8 +148,14 @@ export function checkIdentity(ctx: RuleContext, spec: IdentitySpec): Finding | n
   };
 }
 
+const seenNotChecked = new WeakMap<RuleContext, Set<string>>();
+
+/** Records an identity that could not be checked, once. */
 export function notChecked(ctx: RuleContext, entry: NotChecked): void {
   const key = `${entry.rule}|${entry.sheet ?? ''}|${entry.cell ?? ''}|${entry.check}`;
-  if (ctx.notChecked.some((n) => `${n.rule}|${n.sheet ?? ''}|${n.cell ?? ''}|${n.check}` === key)) return;
+  let seen = seenNotChecked.get(ctx);
+  if (!seen) seenNotChecked.set(ctx, (seen = new Set()));
+  if (seen.has(key)) return;
+  seen.add(key);
   ctx.notChecked.push(entry);
 }

@@ -27,6 +27,9 @@ export const hardcodedTotal: Rule = {
       // Totals are compared with totals, parents with parents: their neighbours.
       for (const kind of ['total', 'parent'] as const) {
         const group = table.rows.filter((r) => (kind === 'total' ? r.kind === 'total' && r.covers.length : r.kind === 'item' && r.children.length));
+        const formulasIn = new Map<ProjectAmountColumn, number>();
+        for (const r of group)
+          for (const [k, a] of Object.entries(r.amounts)) if (a?.formula) formulasIn.set(k as ProjectAmountColumn, (formulasIn.get(k as ProjectAmountColumn) ?? 0) + 1);
         for (const row of group) {
           const members = kind === 'total' ? row.covers : row.children;
           // Only columns the parts report are sums; the rest are figures in their own right.
@@ -35,7 +38,7 @@ export const hardcodedTotal: Rule = {
           for (const key of summed) {
             const a = row.amounts[key]!;
             if (a.formula) continue;
-            const columnHasFormula = group.some((t) => t !== row && t.amounts[key]?.formula);
+            const columnHasFormula = (formulasIn.get(key) ?? 0) > 0;
             if (rowHasFormula || columnHasFormula) out.push(finding(a, kind === 'total' ? `${row.label}行` : row.label, columnName(table, key)));
           }
         }

@@ -30,10 +30,10 @@ function suspects(figures: Figure[], unit: Unit, out: Finding[], seen: Set<strin
   if (nonzero.length < MIN_OTHERS + 1 || unit === '亿元') return;
   const abs = nonzero.map((f) => f.amount.value.abs());
   const ten4 = new Decimal(10000);
+  // The column's median stands for "its others": one outlier cannot move it.
+  const m = median(abs);
+  if (m.isZero()) return;
   nonzero.forEach((f, i) => {
-    const others = abs.filter((_, j) => j !== i);
-    const m = median(others);
-    if (m.isZero()) return;
     const ratio = abs[i].div(m);
     const key = `${f.amount.ref.sheet}!${f.amount.ref.cell}`;
     if (seen.has(key)) return;
@@ -95,7 +95,9 @@ export const unitSuspect: Rule = {
           const column = table.columnLabels[key as keyof typeof table.columnLabels] ?? key;
           const f = { amount, label: row.label, column };
           suffixMismatch(f, table.unit, out, seen);
-          byColumn.set(key, [...(byColumn.get(key) ?? []), f]);
+          const list = byColumn.get(key);
+          if (list) list.push(f);
+          else byColumn.set(key, [f]);
         }
       }
       for (const figures of byColumn.values()) suspects(figures, table.unit, out, seen);
