@@ -64,9 +64,13 @@ describe('cross-sheet: the summary 项目支出 against the project table (ident
     const budget = budgetSummary({ basic: 980.2, wages: 700, subsidies: 100, publicFunds: 180.2, expenditure: 1800, project: 819.8, carryOut: 1450.4 });
     const final = finalSummary({ expenditure: { '一、基本支出': 990.2, '二、项目支出': 809.8 } });
     const r = validateWorkbook({ sheets: [budget, final] });
-    const f = findingAt(r, 'cross-sheet', '财决01表', 'F7');
-    expect(f).toMatchObject({ severity: 'error', expected: '980.2', actual: '990.2', label: '财决01表“基本支出”' });
-    expect(f.related).toEqual([expect.objectContaining({ sheet: '收支总表', cell: 'B10' })]);
+    // The 决算 figure is the reference, whatever the sheet order: the budget summary's cell is flagged.
+    const f = findingAt(r, 'cross-sheet', '收支总表', 'B10');
+    expect(f).toMatchObject({ severity: 'error', expected: '990.2', actual: '980.2', label: '收支总表“基本支出”' });
+    expect(f.message).toBe('收支总表“基本支出”：基本支出应为 990.20 万元，表中为 980.20 万元，相差 10.00 万元');
+    expect(f.related).toEqual([expect.objectContaining({ sheet: '财决01表', cell: 'F7' })]);
+    const reversed = validateWorkbook({ sheets: [final, budget] });
+    expect(ofRule(reversed, 'cross-sheet').map((x) => `${x.sheet}!${x.cell}`)).toEqual(ofRule(r, 'cross-sheet').map((x) => `${x.sheet}!${x.cell}`));
     const ok = validateWorkbook({ sheets: [budget, finalSummary()] });
     expect(ofRule(ok, 'cross-sheet')).toEqual([]);
   });
