@@ -54,9 +54,11 @@ export function roundingAllowance(total: Term, parts: Term[]): Decimal {
 export function checkEquation(total: Term, parts: Term[], tolerance?: Decimal): EquationCheck {
   const expected = weightedSum(parts);
   const difference = total.value.minus(expected);
-  const allowance = tolerance ?? roundingAllowance(total, parts);
   const abs = difference.abs();
   // Cached formula results carry binary residue (150 − 149.6 = 0.40000000000000568): not a 尾差.
-  const outcome: Outcome = abs.lt(FLOAT_RESIDUE) ? 'exact' : abs.lte(allowance) ? 'rounding' : 'mismatch';
+  // Most identities hold exactly; the allowance is only worth computing when they do not.
+  if (abs.lt(FLOAT_RESIDUE)) return { outcome: 'exact', expected, difference, allowance: tolerance ?? ZERO };
+  const allowance = tolerance ?? roundingAllowance(total, parts);
+  const outcome: Outcome = abs.lte(allowance) ? 'rounding' : 'mismatch';
   return { outcome, expected, difference, allowance };
 }
