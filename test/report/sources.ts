@@ -9,6 +9,9 @@ import { parseNumber } from '../../src/core/numbers';
 import { WorkbookSnapshot, CellValue } from '../../src/core/snapshot';
 import { Report, Run } from '../../src/core/report/types';
 import { sourceCells } from '../../src/core/report/figures';
+import { paragraphPlainText } from '../../src/core/report/segments';
+
+const NUMBER_RE = /\d+(?:\.\d+)?/g;
 
 export function cellValue(snapshot: WorkbookSnapshot, sheet: string, cell: string): { value: CellValue; format: string | null } {
   const s = snapshot.sheets.find((x) => x.name === sheet);
@@ -55,6 +58,19 @@ export function checkReportSources(report: Report, snapshot: WorkbookSnapshot): 
     const body = masked.replace(/^\d+[．.]/, '');
     const stray = body.match(/[0-9０-９]+/g);
     if (stray) problems.push(`unsourced number(s) ${stray.join(', ')} in 「${masked}」`);
+
+    // The same from the other side: every number in the printed text is one the runs account for.
+    const allowed: string[] = [];
+    for (const r of p.runs) {
+      if (r.kind === 'figure') allowed.push(r.text);
+      else if (r.kind === 'placeholder' || r.source || (r.kind === 'text' && r.ordinal)) allowed.push(...(r.text.match(NUMBER_RE) ?? []));
+    }
+    const printed = paragraphPlainText(p).replace(/^\d+[．.]/, '');
+    for (const n of printed.match(NUMBER_RE) ?? []) {
+      const i = allowed.indexOf(n);
+      if (i < 0) problems.push(`number ${n} in 「${printed}」 is not a figure of the paragraph`);
+      else allowed.splice(i, 1);
+    }
   }
   return problems;
 }

@@ -256,3 +256,9 @@ test('Chinese enumerators', () => {
     '一', '九', '十', '十一', '十九', '二十', '二十一', '九十九', '一百', '一百零一', '一百一十', '一百一十五', '三百', '一千零五', '一千零一十',
   ]);
 });
+
+test('a name ending in a digit is kept apart from the figure after it', () => {
+  const r = reportFor(workbookWith([{ name: '乡村振兴项目2', initial: 40, spend: 36 }]));
+  const overall = texts(r).find((t) => t.startsWith('项目支出具体明细项目为：') || t.includes('项目支出具体明细项目为：'));
+  expect(overall).toContain('乡村振兴项目2金额36.00万元');
+});

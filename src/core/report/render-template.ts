@@ -138,8 +138,17 @@ function pushText(out: Run[], text: string): void {
 }
 
 function pushRun(out: Run[], r: Run): void {
-  if (r.kind === 'text' && !r.source && !r.ordinal) pushText(out, r.text);
-  else if (r.text !== '') out.push(r);
+  if (r.kind === 'text' && !r.source && !r.ordinal) {
+    pushText(out, r.text);
+    return;
+  }
+  if (r.text === '') return;
+  // 「项目1」 followed by 342.77 would read 「项目1342.77万元」: keep a name that ends in a digit
+  // apart from the figure, the way reports write 「…经费金额16.53万元」.
+  if (r.kind === 'figure' && /[0-9０-９]$/.test(out[out.length - 1]?.text ?? '')) {
+    pushText(out, r.unit === '%' || r.unit === '' || r.unit === '人' || r.unit === '个' || r.unit === '项' ? '：' : '金额');
+  }
+  out.push(r);
 }
 
 /** Renders a checked template over the scope chain. */
