@@ -16,7 +16,8 @@ export const idleFunds: Rule = {
         const spend = row.amounts.actualSpend;
         const budget = rowBudget(table, row);
         // Blank spend is "not reported", not zero: nothing to say.
-        if (!spend || !budget || !budget.value.isPositive()) continue;
+        // gt(0), not isPositive(): decimal.js counts 0 as positive, and 0 ÷ 0 is no rate.
+        if (!spend || !budget || !budget.value.gt(0)) continue;
         const rate = spend.value.div(budget.value);
         if (rate.gte(threshold)) continue;
         const unspent = budget.value.minus(spend.value);

@@ -48,3 +48,19 @@ describe('idle-funds: budget left unspent below the threshold (default 90%)', ()
     expect(findingAt(strict, 'idle-funds', '文旅项目', 'E5').message).toContain('低于 100%');
   });
 });
+
+describe('idle-funds with a zero budget', () => {
+  test('全年预算数 = 0 and nothing spent is not idle money (no 0 ÷ 0 rate)', () => {
+    const t = projectSheet({
+      name: '项目表',
+      unitLine: '单位：万元',
+      headers: ['项目名称', '全年预算数', '实际支出'],
+      rows: [
+        ['退休人员抚恤金', 0, 0],
+        ['会议费', 10, 5],
+      ],
+    });
+    const r = validateWorkbook({ sheets: [t.sheet] });
+    expect(ofRule(r, 'idle-funds').map((f) => [f.label, f.actual])).toEqual([['会议费', '0.500000']]);
+  });
+});
