@@ -90,3 +90,12 @@ test('argument errors', async () => {
   expect((await userError(run(['clean.xlsx', '-o', path.join('no-such-dir', 'r.docx')], memoryIO(dir)))).code).toBe('bad-output-dir');
   expect((await userError(run(['missing.xlsx', '-o', 'r.docx'], memoryIO(dir)))).code).toBe('file-not-found');
 });
+
+test('a failed write leaves no output and no temporary file behind', async () => {
+  await fs.mkdir(path.join(dir, 'taken.docx'));
+  const e = await userError(run(['clean.xlsx', '-o', 'taken.docx', '--xlsx', 'also.xlsx'], memoryIO(dir)));
+  expect(e.code).toBe('write-failed');
+  expect(e.line()).toMatch(/^错误：无法写入 taken\.docx（E[A-Z]+）；未生成该文件/);
+  await expect(fs.stat(path.join(dir, 'also.xlsx'))).rejects.toThrow();
+  expect((await fs.readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+});

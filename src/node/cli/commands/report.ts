@@ -16,7 +16,6 @@ import { reportDocxBuffer } from '../../report/docx';
 import { writeReportSheet } from '../../report/sheet-writer';
 import { settingsFromOptions } from '../../settings-args';
 import { exitCodeFor, validateFile } from '../../validate-file';
-import { writeWorkbookAtomic } from '../../xlsx-writer';
 import { parseArgs, requireOneFile } from '../args';
 import { CliIO } from '../io';
 
@@ -95,15 +94,27 @@ async function checkTarget(input: string, target: string, shown: string): Promis
   }
 }
 
-async function writeAtomic(target: string, data: Buffer | string, shown: string): Promise<void> {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+/**
+ * Writes every output to a temporary file beside its target, then renames them all: a failure
+ * while writing leaves none of the outputs half-written.
+ */
+async function writeAllAtomic(files: { target: string; shown: string; data: Buffer | string }[]): Promise<void> {
+  const stamp = `${process.pid}.${Date.now()}`;
+  const temps = files.map((f) => path.join(path.dirname(f.target), `.${path.basename(f.target)}.${stamp}.tmp`));
+  let current = files[0];
   try {
-    await fs.writeFile(tmp, data);
-    await fs.rename(tmp, target);
+    for (let i = 0; i < files.length; i++) {
+      current = files[i];
+      await fs.writeFile(temps[i], files[i].data);
+    }
+    for (let i = 0; i < files.length; i++) {
+      current = files[i];
+      await fs.rename(temps[i], files[i].target);
+    }
   } catch (e) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    await Promise.all(temps.map((t) => fs.rm(t, { force: true }).catch(() => undefined)));
     const code = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
-    throw new UserError('write-failed', `无法写入 ${shown}（${code}）；未生成该文件`, `cannot write ${shown} (${code}); nothing was written there`);
+    throw new UserError('write-failed', `无法写入 ${current.shown}（${code}）；未生成该文件`, `cannot write ${current.shown} (${code}); nothing was written there`);
   }
 }
 
@@ -156,17 +167,13 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
 
   // Render everything before writing anything, so a failure leaves no half the outputs.
-  const data = output && format ? await renderReport(report, format) : undefined;
-  if (xlsx) writeReportSheet(workbook, report);
-  if (output && data !== undefined) await writeAtomic(path.resolve(io.cwd, output), data, output);
+  const files: { target: string; shown: string; data: Buffer | string }[] = [];
+  if (output && format) files.push({ target: path.resolve(io.cwd, output), shown: output, data: await renderReport(report, format) });
   if (xlsx) {
-    try {
-      await writeWorkbookAtomic(workbook, path.resolve(io.cwd, xlsx));
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
-      throw new UserError('write-failed', `无法写入 ${xlsx}（${code}）；未生成该文件`, `cannot write ${xlsx} (${code}); nothing was written there`);
-    }
+    writeReportSheet(workbook, report);
+    files.push({ target: path.resolve(io.cwd, xlsx), shown: xlsx, data: Buffer.from(await workbook.xlsx.writeBuffer()) });
   }
+  await writeAllAtomic(files);
 
   const figures = report.paragraphs.reduce((n, p) => n + p.runs.filter((r) => r.kind === 'figure').length, 0);
   const placeholders = report.paragraphs.reduce((n, p) => n + p.runs.filter((r) => r.kind === 'placeholder').length, 0);
