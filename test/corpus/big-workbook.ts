@@ -21,6 +21,7 @@ export function bigProjectWorkbook(projects: number, subItemsEvery = 1): Workboo
   push(['序号', '项目名称', '上年结转结余', '年初预算数', '年中调增', '全年预算数', '实际支出', '结余结转', '执行率']);
   const amount = '#,##0.00';
   const parentRows: number[] = [];
+  const totals = [0, 0, 0, 0, 0, 0];
   let seed = 12345;
   const rnd = () => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -35,6 +36,7 @@ export function bigProjectWorkbook(projects: number, subItemsEvery = 1): Workboo
     const budget = Math.round((carry + initial + inc) * 100) / 100;
     const spend = Math.round(budget * (0.85 + rnd() * 0.15) * 100) / 100;
     const carryOut = Math.round((budget - spend) * 100) / 100;
+    [carry, initial, inc, budget, spend, carryOut].forEach((v, k) => (totals[k] += Math.round(v * 100)));
     push(
       [i + 1, `项目${i + 1}`, carry, initial, inc, budget, spend, carryOut, budget === 0 ? 0 : spend / budget],
       [null, null, null, null, null, `=SUM(C${x}:E${x})`, null, `=F${x}-G${x}`, `=G${x}/F${x}`],
@@ -48,7 +50,8 @@ export function bigProjectWorkbook(projects: number, subItemsEvery = 1): Workboo
   }
   const t = values.length + 1;
   push(
-    [null, '合计', 0, 0, 0, 0, 0, 0, 0],
+    // Cached results as Excel would have computed them (sums in cents, so no float drift).
+    [null, '合计', ...totals.map((c) => c / 100), totals[3] === 0 ? 0 : totals[4] / totals[3]],
     [null, null, `=SUM(C4:C${t - 1})`, `=SUM(D4:D${t - 1})`, `=SUM(E4:E${t - 1})`, `=SUM(F4:F${t - 1})`, `=SUM(G4:G${t - 1})`, `=F${t}-G${t}`, `=G${t}/F${t}`],
     [null, 'General', amount, amount, amount, amount, amount, amount, '0.00%'],
   );
