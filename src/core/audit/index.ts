@@ -13,6 +13,7 @@ import { BUDGET_TOTAL, checkChanges, checkCompletion, checkShares } from './rate
 import { Figure } from './extract';
 import { assignScopes } from './scopes';
 import { checkBalance, checkBreakdown, findBreakdowns } from './structures';
+import { checkTables } from './tables';
 import { checkTemplate } from './template';
 import { AuditResult } from './types';
 import { checkUnits, markSuspectUnits } from './units';
@@ -52,6 +53,7 @@ export function auditText(paragraphs: string[], options: AuditOptions = {}): Aud
     checkCounts(ctx, p);
     checkTemplate(ctx, p);
   }
+  checkTables(ctx, paras);
   let compared = 0;
   if (options.model) compared = compareWithModel(ctx, scopes, options.model);
   checkQuoted(ctx, scopes);

@@ -128,6 +128,20 @@ const trickyClean: string[] = [
   '资金来源：中央补助资金120万元，省级配套资金80万元，市县配套资金50万元，合计250万元。',
   '与去年同期相比，服务群众满意度由92.5%提升至96.8%。',
   '支出较上年减少的主要原因是2022年一次性安排了办公设备更新经费26.50万元，本年度未再安排。',
+  '表2 2023年度支出情况（单位：万元）',
+  '项目        年初预算    实际支出',
+  '基本支出    420.00    416.47',
+  '项目支出    1500.00    1462.23',
+  '合计    1920.00    1878.70',
+];
+
+/** The same table typed with a wrong total. */
+const spaceTableSlipped: string[] = [
+  '表2 2023年度支出情况（单位：万元）',
+  '项目        年初预算    实际支出',
+  '基本支出    420.00    416.47',
+  '项目支出    1500.00    1462.23',
+  '合计    1920.00    1896.58',
 ];
 
 /** Template text left in a draft. */
@@ -201,6 +215,7 @@ const inlineProjects: string[] = [
 
 const inlineProjectsSlipped: string[] = [...inlineProjects];
 inlineProjectsSlipped[1] = '**农村饮水安全巩固提升项目**年初预算320.00万元，实际支出305.60万元，结余结转14.40万元，预算执行率95.50%；**高标准农田建设项目**年初预算580.00万元，上年结转结余45.00万元，实际支出598.20万元，结余结转28.60万元，预算执行率95.71%。';
+inlineProjectsSlipped[7] = '| 合计 | 900.00 | 930.80 | 100.42% |';
 inlineProjectsSlipped[2] = '农村人居环境整治项目年初预算150.00万元，年中追加30.00万元，实际支出176.40万元，执行率117.60%，结余结转3.60万元。';
 
 export const CORPUS: CorpusDocument[] = [
@@ -275,12 +290,14 @@ export const CORPUS: CorpusDocument[] = [
       { paragraph: 10, rule: 'share', text: '86.00%' },
     ],
   },
+  { name: '空格分隔的表格（有误）', paragraphs: spaceTableSlipped, slips: [{ paragraph: 5, rule: 'parts-sum', text: '1896.58' }] },
   { name: '多项目同段与表格（无误）', paragraphs: inlineProjects, slips: [] },
   {
     name: '多项目同段与表格（有误）',
     paragraphs: inlineProjectsSlipped,
     slips: [
       { paragraph: 3, rule: 'completion-rate', text: '117.60%' },
+      { paragraph: 8, rule: 'parts-sum', text: '930.80' },
     ],
   },
 ];
