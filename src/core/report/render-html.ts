@@ -18,16 +18,19 @@ function sourceTitle(source: Source): string {
   return source.formula ? `${source.formula}（${shown}）` : `来源：${shown}`;
 }
 
-function paragraphHtml(p: Paragraph): string {
+function paragraphHtml(p: Paragraph, next: Paragraph | undefined): string {
   const spec = STYLE_SPECS[p.style];
   const style = [
     `font-family:${cssFontFamily(spec).replace(/"/g, "'")}`,
     `font-size:${spec.size}pt`,
-    `line-height:${PAGE.lineSpacingPt}pt`,
+    `line-height:${p.style === 'note' ? 20 : p.style === 'title' ? 36 : PAGE.lineSpacingPt}pt`,
     `text-align:${spec.align}`,
     `text-indent:${spec.firstLineChars}em`,
-    'margin:0',
-    spec.bold ? 'font-weight:bold' : '',
+    // A blank line under the title block, as in the .docx.
+    p.style === 'subtitle' || (p.style === 'title' && next?.style !== 'subtitle') ? `margin:0 0 ${PAGE.lineSpacingPt}pt 0` : 'margin:0',
+    // Headings are set in 黑体 / 楷体, never bold (h1–h3 would be bold by default).
+    `font-weight:${spec.bold ? 'bold' : 'normal'}`,
+    p.style === 'note' && next?.style !== 'note' ? 'padding-bottom:14pt' : '',
     spec.color ? `color:#${spec.color}` : '',
   ]
     .filter(Boolean)
@@ -47,7 +50,7 @@ function paragraphHtml(p: Paragraph): string {
 
 /** The report as an HTML fragment (a div of paragraphs). */
 export function renderHtmlFragment(report: Report): string {
-  return `<div class="br-report" lang="zh-CN">\n${report.paragraphs.map(paragraphHtml).join('\n')}\n</div>`;
+  return `<div class="br-report" lang="zh-CN">\n${report.paragraphs.map((p, i) => paragraphHtml(p, report.paragraphs[i + 1])).join('\n')}\n</div>`;
 }
 
 /** A standalone HTML document, A4-like column for reading and printing. */
