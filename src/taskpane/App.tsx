@@ -469,19 +469,22 @@ function SettingsTab({ pane, host, locale }: { pane: Pane; host: Host; locale: L
         const next = { ...pane.settings, autoRevalidate: auto, idleThreshold: idleN / 100 };
         if (tolerance.trim()) next.tolerance = tolerance.trim();
         else delete next.tolerance;
-        void pane.saveSettings(next);
+        // New tolerances change the findings: check again at once when there is a result.
+        void pane.saveSettings(next).then((ok) => {
+          if (ok && pane.result) void pane.validate(false, next);
+        });
       }}
       style={{ display: 'flex', flexDirection: 'column', gap: 10 }}
     >
       <Field label={L('settingsTolerance')} validationMessage={tolOk ? undefined : L('invalidTolerance')}>
-        <Input value={tolerance} onChange={(_, d) => setTolerance(d.value)} placeholder="0.01" inputMode="decimal" />
+        <Input value={tolerance} onChange={(_, d) => setTolerance(d.value)} placeholder="0.01" inputMode="decimal" data-testid="tolerance" />
       </Field>
       <Field label={L('settingsIdle')} validationMessage={idleOk ? undefined : L('invalidIdle')}>
         <Input value={idle} onChange={(_, d) => setIdle(d.value)} contentAfter="%" inputMode="decimal" />
       </Field>
       <Switch checked={auto} onChange={(_, d) => setAuto(d.checked)} label={L('settingsAuto')} disabled={!host.capabilities().changeEvents} />
       <div>
-        <Button type="submit" appearance="primary" disabled={!tolOk || !idleOk}>{L('save')}</Button>
+        <Button type="submit" appearance="primary" disabled={!tolOk || !idleOk} data-testid="save-settings">{L('save')}</Button>
       </div>
     </form>
   );

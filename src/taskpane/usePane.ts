@@ -40,11 +40,11 @@ export function usePane(host: Host, locale: Locale) {
   }, [host, locale]);
 
   const validate = useCallback(
-    async (auto = false) => {
+    async (auto = false, override?: PaneSettings) => {
       if (busy.current) return;
       busy.current = true;
       try {
-        const s = settingsRef.current;
+        const s = override ?? settingsRef.current;
         const r = await host.validate(s, setProgress);
         setResult(r);
         setReport(null);

@@ -191,6 +191,20 @@ describeIf('task pane in chromium', () => {
     expect(items.some((t) => t.includes('收支情况!B9') && t.includes('应为'))).toBe(false);
   });
 
+  test('a tolerance saved in settings goes into the workbook and re-validates at once', async () => {
+    await page.getByTestId('tab-settings').click();
+    await page.getByTestId('tolerance').fill('abc');
+    expect(await page.getByTestId('save-settings').isDisabled()).toBe(true);
+    await page.getByTestId('tolerance').fill('200');
+    await page.getByTestId('save-settings').click();
+    await page.waitForFunction(() => (window as unknown as { __budgetReconHost: { log: { settingsWrites: { tolerance?: string }[] } } }).__budgetReconHost.log.settingsWrites.some((w) => w.tolerance === '200'));
+    await page.getByTestId('tab-findings').click();
+    // 165.23 is inside a 200 万元 tolerance, 211.31 is not.
+    await page.waitForFunction(() => /错误\s*1\b/.test(document.querySelector('[data-testid=count-error]')?.textContent ?? ''));
+    const items = await page.getByTestId('finding').allTextContents();
+    expect(items.some((t) => t.includes('项目支出明细!F28') && t.includes('211.31'))).toBe(true);
+  });
+
   test('an English display language gets the English pane', async () => {
     const context = await browser.newContext({ viewport: { width: 380, height: 700 }, locale: 'en-US' });
     const en = await context.newPage();
