@@ -101,6 +101,10 @@ function looksLikeTable(norm: string): boolean {
   return numeric >= 2 && !/[。]/.test(t);
 }
 
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
+}
+
 function toHalf(s: string): string {
   return s.replace(/,/g, '');
 }
@@ -126,6 +130,16 @@ export function readParagraph(raw: string, index: number): Paragraph {
     }
   }
   sentenceOf[n] = s;
+  // Clause index within the sentence at each character (，；, but not a thousands comma).
+  const clauseOf = new Int32Array(n + 1);
+  let clause = 0;
+  for (let i = 0; i < n; i++) {
+    clauseOf[i] = clause;
+    const c = norm[i];
+    if (c === '。' || c === '\n') clause = 0;
+    else if (c === '，' || c === ';' || (c === ',' && !(isDigit(norm[i - 1]) && isDigit(norm[i + 1])))) clause++;
+  }
+  clauseOf[n] = clause;
   const isTable = looksLikeTable(norm);
   const para: Paragraph = { index, raw, norm, figures: [], sentenceOf, depthOf, sentenceStarts, isTable, heading: headingOf(norm) };
 
@@ -214,11 +228,7 @@ export function readParagraph(raw: string, index: number): Paragraph {
     if (CHANGE_UP.test(label)) change = 'up';
     else if (CHANGE_DOWN.test(label)) change = 'down';
     if (!change && CHANGE_CONTEXT.test(label)) change = /减|降|少|节约/.test(label) ? 'down' : 'up';
-    let clause = 0;
-    for (let i = sentenceStarts[sentence]; i < start; i++) {
-      const c = norm[i];
-      if (c === '，' || c === ';' || (c === ',' && !(/\d/.test(norm[i - 1] ?? '') && /\d/.test(norm[i + 1] ?? '')))) clause++;
-    }
+    const clause = clauseOf[start];
     const fig: Figure = {
       para: index,
       kind,
