@@ -319,6 +319,14 @@ function assignCoverage(rows: ProjectRow[]): void {
     sinceAny = r.index + 1;
     if (r.totalKind !== '小计') sinceGrand = r.index + 1;
   }
+  // Exports from the 一体化 system put 合计 first, above the projects it sums: a grand total
+  // with no project before it covers the top-level items after it, up to the next grand total.
+  const firstItem = rows.findIndex((r) => r.kind === 'item');
+  for (const r of rows) {
+    if (r.kind !== 'total' || r.totalKind === '小计' || r.covers.length || firstItem < 0 || r.index > firstItem) continue;
+    for (let i = r.index + 1; i < rows.length && !(rows[i].kind === 'total' && rows[i].totalKind !== '小计'); i++)
+      if (rows[i].kind === 'item' && rows[i].parent === null) r.covers.push(i);
+  }
 }
 
 /** 执行率 stored as 95.54 (percent numbers) instead of 0.9554: read them as fractions. */

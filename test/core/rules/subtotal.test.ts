@@ -191,3 +191,29 @@ describe('subtotal in a summary: 其中 lines must not exceed their line', () =>
     expect(f.message).toContain('项目支出：其中各项合计 1900.00 万元，超过总数 1800.30 万元');
   });
 });
+
+describe('subtotal with the 合计 row first, as 一体化 system exports put it', () => {
+  const make = (total: number) =>
+    projectSheet({
+      name: '项目支出预算表',
+      title: '2024年部门项目支出预算表',
+      unitLine: '单位：万元',
+      headers: ['项目名称', '年初预算数', '全年预算数', '实际支出'],
+      rows: [
+        ['合计', 30, 30, total],
+        ['一、一般公共预算', null, null, null],
+        ['会议费', 10, 10, 8],
+        ['培训费', 20, 20, 18],
+      ],
+    });
+
+  test('the leading 合计 is checked against the projects below it', () => {
+    const t = make(99);
+    const r = validateWorkbook({ sheets: [t.sheet] });
+    const f = findingAt(r, 'subtotal', '项目支出预算表', t.addr(0, '实际支出'));
+    expect(f.cell).toBe('D4');
+    expect(f).toMatchObject({ severity: 'error', expected: '26', actual: '99', label: '合计行' });
+    expect(f.related.map((x) => x.cell)).toEqual(['D6', 'D7']);
+    expect(ofRule(validateWorkbook({ sheets: [make(26).sheet] }), 'subtotal')).toEqual([]);
+  });
+});
