@@ -99,3 +99,28 @@ test('a failed write leaves no output and no temporary file behind', async () =>
   await expect(fs.stat(path.join(dir, 'also.xlsx'))).rejects.toThrow();
   expect((await fs.readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 });
+
+test('--template-sheet adds a starter 模板 sheet that round-trips, and editing it changes the report', async () => {
+  expect(await run(['clean.xlsx', '-o', 'plain.txt', '--xlsx', 'with-template.xlsx', '--template-sheet'], memoryIO(dir))).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(dir, 'with-template.xlsx'));
+  const sheet = wb.getWorksheet('模板') as ExcelJS.Worksheet;
+  expect(sheet.getCell('A1').value).toBe('键');
+  expect(sheet.getCell('F1').value).toBe('占位符');
+  // Unchanged, the starter sheet changes nothing, whichever outline is asked for.
+  expect(await run(['with-template.xlsx', '-o', 'again.txt'], memoryIO(dir))).toBe(0);
+  expect(await fs.readFile(path.join(dir, 'again.txt'), 'utf8')).toBe(await fs.readFile(path.join(dir, 'plain.txt'), 'utf8'));
+  expect(await run(['with-template.xlsx', '-o', 'nanxian.txt', '--outline', 'nanxian'], memoryIO(dir))).toBe(0);
+
+  let row = 0;
+  sheet.eachRow((r, n) => {
+    if (r.getCell(1).value === '整体绩效') row = n;
+  });
+  expect(row).toBeGreaterThan(0);
+  sheet.getCell(`B${row}`).value = '全年各项工作目标全面完成，{年度}年整体支出{支出合计}。';
+  await wb.xlsx.writeFile(path.join(dir, 'edited.xlsx'));
+  expect(await run(['edited.xlsx', '-o', 'edited.txt'], memoryIO(dir))).toBe(0);
+  expect(await fs.readFile(path.join(dir, 'edited.txt'), 'utf8')).toContain('\u3000\u3000全年各项工作目标全面完成，2023年整体支出1878.70万元。');
+
+  expect((await userError(run(['clean.xlsx', '-o', 'x.txt', '--template-sheet'], memoryIO(dir)))).code).toBe('template-needs-xlsx');
+});

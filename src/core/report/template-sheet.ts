@@ -7,6 +7,8 @@ import { address } from '../address';
 import { TemplateSheet } from '../model';
 import { isGroup, Outline, OutlineEntry, outlineParagraphs } from './outline';
 import { TemplateError } from './template-language';
+import { OUTLINES } from './templates';
+import { FieldSpec, Schema } from './scope';
 import { ParagraphStyle } from './types';
 
 export interface TemplateOverride {
@@ -91,11 +93,19 @@ export function readTemplateSheets(sheets: TemplateSheet[]): TemplateSheetConten
   return content;
 }
 
+function isShippedTemplate(key: string, text: string, style: ParagraphStyle | undefined): boolean {
+  return Object.values(OUTLINES).some((outline) =>
+    outlineParagraphs(outline.entries).some((p) => p.key === key && p.text === text && (!style || style === p.style)),
+  );
+}
+
 /** The outline with the sheet's overrides applied; an unknown key is an error naming its cell. */
 export function applyOverrides(outline: Outline, overrides: TemplateOverride[]): { outline: Outline; origins: Map<string, { sheet: string; cell: string }> } {
   const byKey = new Map<string, TemplateOverride>();
   const keys = new Set(outlineParagraphs(outline.entries).map((p) => p.key));
   for (const o of overrides) {
+    // A starter row left as shipped (perhaps written for the other outline) changes nothing.
+    if (o.text !== null && !o.remove && isShippedTemplate(o.key, o.text, o.style)) continue;
     if (!keys.has(o.key)) {
       const list = [...keys].join('、');
       throw new TemplateError(
@@ -128,5 +138,21 @@ export function outlineTemplateRows(outline: Outline): string[][] {
   for (const p of outlineParagraphs(outline.entries)) {
     rows.push([p.key, p.text, STYLE_LABELS[p.style], p.note ?? '']);
   }
+  return rows;
+}
+
+/** The placeholders a template may use, for the 模板 sheet's reference columns: [占位符, 类型, 含义]. */
+export function placeholderReference(root: Schema): string[][] {
+  const kind = (t: FieldSpec['type']) => (typeof t === 'object' ? '列表（{#名称}…{/名称} 逐项重复）' : t === 'figure' ? '数字' : t === 'flag' ? '条件' : t === 'ordinal' ? '序号' : '文字');
+  const rows: string[][] = [['占位符', '类型', '含义']];
+  const seen = new Set<Schema>();
+  const walk = (schema: Schema, scope: string) => {
+    if (seen.has(schema)) return;
+    seen.add(schema);
+    for (const [name, spec] of Object.entries(schema)) rows.push([`{${name}}`, kind(spec.type), scope ? `${scope}：${spec.describe}` : spec.describe]);
+    for (const [name, spec] of Object.entries(schema)) if (typeof spec.type === 'object') walk(spec.type.list, name);
+  };
+  walk(root, '');
+  rows.push(['{序号} {序号中文}', '序号', '列表中的第几项：1、2…／一、二…']);
   return rows;
 }

@@ -5,7 +5,10 @@
  * in the workbook is touched.
  */
 import ExcelJS from 'exceljs';
+import { ROOT_SCHEMA } from '../../core/report/context';
+import { Outline } from '../../core/report/outline';
 import { reportSheetRows } from '../../core/report/sheet-rows';
+import { outlineTemplateRows, placeholderReference } from '../../core/report/template-sheet';
 import { Report } from '../../core/report/types';
 
 export function writeReportSheet(wb: ExcelJS.Workbook, report: Report): { rows: number } {
@@ -39,4 +42,31 @@ export function writeReportSheet(wb: ExcelJS.Workbook, report: Report): { rows: 
     row.height = r.height;
   });
   return { rows: layout.rows.length };
+}
+
+/**
+ * Adds a starter 模板 sheet (every paragraph key of the outline with its template, and the
+ * placeholders one may use) unless the workbook already has one: the user's is never touched.
+ */
+export function writeTemplateSheet(wb: ExcelJS.Workbook, outline: Outline): boolean {
+  if (wb.worksheets.some((w) => /^(报告)?模板$/.test(w.name.trim()))) return false;
+  const ws = wb.addWorksheet('模板', { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
+  const rows = outlineTemplateRows(outline);
+  const reference = placeholderReference(ROOT_SCHEMA);
+  const height = Math.max(rows.length, reference.length);
+  for (let i = 0; i < height; i++) {
+    const row = ws.getRow(i + 1);
+    const left = rows[i] ?? [];
+    const right = reference[i] ?? [];
+    left.forEach((v, c) => (row.getCell(c + 1).value = v || null));
+    right.forEach((v, c) => (row.getCell(c + 6).value = v || null));
+    for (let c = 1; c <= 8; c++) {
+      const cell = row.getCell(c);
+      cell.numFmt = '@';
+      cell.alignment = { wrapText: true, vertical: 'top' };
+    }
+  }
+  ws.getRow(1).font = { bold: true };
+  [16, 80, 10, 30, 3, 22, 12, 40].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  return true;
 }

@@ -9,11 +9,11 @@ import { generateReport } from '../../../core/report/generate';
 import { renderHtmlDocument } from '../../../core/report/render-html';
 import { renderText } from '../../../core/report/render-text';
 import { TemplateError } from '../../../core/report/template-language';
-import { OUTLINES } from '../../../core/report/templates';
+import { DEFAULT_OUTLINE, findOutline, OUTLINES } from '../../../core/report/templates';
 import { Report } from '../../../core/report/types';
 import { UserError } from '../../errors';
 import { reportDocxBuffer } from '../../report/docx';
-import { writeReportSheet } from '../../report/sheet-writer';
+import { writeReportSheet, writeTemplateSheet } from '../../report/sheet-writer';
 import { settingsFromOptions } from '../../settings-args';
 import { exitCodeFor, validateFile } from '../../validate-file';
 import { parseArgs, requireOneFile } from '../args';
@@ -33,6 +33,9 @@ export const help = [
   '  -o, --output 文件       报告的保存位置（.docx / .html / .txt） where to write the report',
   '  --xlsx 副本.xlsx        另存一份工作簿副本，附“自评报告”工作表（每段一行，B 列为数据来源）',
   '                         also write a copy of the workbook with a 自评报告 sheet (one paragraph a row)',
+  '  --template-sheet       与 --xlsx 同用：副本中另加“模板”工作表（各段的键与句子模板、可用占位符），',
+  '                         供修改后覆盖默认句子；已有“模板”表时不添加',
+  '                         with --xlsx: also add a starter 模板 sheet (paragraph keys, templates, placeholders)',
   '  --format docx|html|txt 报告格式，默认按 -o 的扩展名 report format (default: from the -o extension)',
   `  --outline 名称          报告大纲：${Object.keys(OUTLINES).join('、')}（南县），默认 default`,
   `                         report outline: ${Object.keys(OUTLINES).join(', ')} (default: default)`,
@@ -132,6 +135,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       xlsx: { type: 'string' },
       format: { type: 'string', alias: 'f' },
       outline: { type: 'string' },
+      'template-sheet': { type: 'boolean' },
       tolerance: { type: 'string' },
       'idle-threshold': { type: 'string' },
     },
@@ -155,6 +159,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       throw new UserError('same-outputs', '-o 与 --xlsx 不能是同一个文件', '-o and --xlsx must be different files');
     }
   }
+  const withTemplate = parsed.options['template-sheet'] === true;
+  if (withTemplate && !xlsx) {
+    throw new UserError('template-needs-xlsx', '--template-sheet 需与 --xlsx 一起使用（模板工作表写入工作簿副本）', '--template-sheet needs --xlsx (the 模板 sheet goes into the workbook copy)');
+  }
   const settings = settingsFromOptions(parsed.options);
   const { result, workbook } = await validateFile(input, settings, file);
 
@@ -171,6 +179,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (output && format) files.push({ target: path.resolve(io.cwd, output), shown: output, data: await renderReport(report, format) });
   if (xlsx) {
     writeReportSheet(workbook, report);
+    if (withTemplate) {
+      const outline = findOutline(report.outline ?? 'default') ?? DEFAULT_OUTLINE;
+      if (!writeTemplateSheet(workbook, outline)) io.err('工作簿已有“模板”工作表，未另行添加。(The workbook already has a 模板 sheet; none added.)');
+    }
     files.push({ target: path.resolve(io.cwd, xlsx), shown: xlsx, data: Buffer.from(await workbook.xlsx.writeBuffer()) });
   }
   await writeAllAtomic(files);
