@@ -81,3 +81,22 @@ describe('cross-sheet: the summary 项目支出 against the project table (ident
     expect(r.notChecked).toContainEqual(expect.objectContaining({ rule: 'cross-sheet', reason: '工作簿中没有识别到收支总表' }));
   });
 });
+
+describe('cross-sheet within rounding', () => {
+  test('three projects adding to 1800.31 against a stated 1800.30 is a 尾差 notice, not an error', () => {
+    const t = projectSheet({
+      name: '项目明细',
+      unitLine: '单位：万元',
+      headers: ['项目名称', '全年预算数', '实际支出'],
+      rows: [
+        ['高标准农田建设', 1000, 980.31],
+        ['农村人居环境整治', 500, 420],
+        ['耕地地力保护补贴', 400, 400],
+      ],
+    });
+    const r = validateWorkbook({ sheets: [budgetSummary(), t.sheet] });
+    const f = findingAt(r, 'cross-sheet', '收支总表', 'B14');
+    expect(f).toMatchObject({ severity: 'info', expected: '1800.31', actual: '1800.3', difference: '-0.01', tolerance: '0.02' });
+    expect(f.message).toContain('在四舍五入尾差范围内');
+  });
+});

@@ -2,6 +2,7 @@ import { validateWorkbook } from '../../../src/core/validate';
 import { CellSpec } from '../../../src/samples/sheet-builder';
 import { findingAt, ofRule } from '../../fixtures/findings';
 import { FS, projectSheet } from '../../fixtures/project-sheet';
+import { budgetSummary } from '../../fixtures/summary-sheets';
 
 /** Rows 4–9; the 合计 on row 9 sums rows 4, 7 and 8 (the 其中 rows are sub-items of row 4). */
 function table(totalSpend: CellSpec, totalBudget: CellSpec = { v: 330, f: 'B4+B7+B8' }, parentSpend: CellSpec = { v: 150, f: 'C5+C6' }) {
@@ -56,5 +57,17 @@ describe('hardcoded-total: a total typed as a constant where its neighbours are 
     const f = findingAt(r, 'hardcoded-total', '项目表', t.addr(3, '实际支出'));
     expect(f.label).toBe('校舍维修');
     expect(ofRule(r, 'hardcoded-total')).toHaveLength(1);
+  });
+});
+
+describe('hardcoded-total in a summary', () => {
+  test('支出合计 typed as a constant where 收入合计 and 基本支出 are =SUM formulas', () => {
+    const sheet = budgetSummary({ income: { v: 3250.4, f: 'SUM(B6:B8)' }, basic: { v: 1210.6, f: 'SUM(B11:B13)' } });
+    const r = validateWorkbook({ sheets: [sheet] });
+    const f = findingAt(r, 'hardcoded-total', '收支总表', 'B9');
+    expect(f).toMatchObject({ severity: 'info', label: '支出合计' });
+    expect(f.message).toContain('支出合计：支出合计 B9 是手工输入的数字');
+    expect(ofRule(r, 'hardcoded-total').map((x) => x.cell)).toEqual(['B9']);
+    expect(ofRule(validateWorkbook({ sheets: [budgetSummary()] }), 'hardcoded-total')).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { validateWorkbook } from '../../../src/core/validate';
 import { findingAt, ofRule } from '../../fixtures/findings';
 import { projectSheet } from '../../fixtures/project-sheet';
+import { budgetSummary } from '../../fixtures/summary-sheets';
 
 function wanTable(odd: number | string) {
   return projectSheet({
@@ -68,5 +69,18 @@ describe('unit-suspect: a figure typed in the wrong unit', () => {
     expect(ofRule(validateWorkbook({ sheets: [wanTable(35.34).sheet] }), 'unit-suspect')).toEqual([]);
     expect(ofRule(validateWorkbook({ sheets: [wanTable('35.34万元').sheet] }), 'unit-suspect')).toEqual([]);
     expect(ofRule(validateWorkbook({ sheets: [yuanTable(985000).sheet] }), 'unit-suspect')).toEqual([]);
+  });
+});
+
+describe('unit-suspect in a summary', () => {
+  test('基本支出 typed in 元 (12,106,000) in a 万元 收支总表 towers over every total', () => {
+    const r = validateWorkbook({ sheets: [budgetSummary({ basic: 12106000 })] });
+    const f = findingAt(r, 'unit-suspect', '收支总表', 'B10');
+    expect(f).toMatchObject({ severity: 'warning', expected: '1210.6', actual: '12106000', label: '基本支出' });
+  });
+
+  test('a summary whose lines differ by their nature (totals vs small lines) gives nothing', () => {
+    const r = validateWorkbook({ sheets: [budgetSummary({ other: 0.25, income: 3180.4, carryOut: 169.5 })] });
+    expect(ofRule(r, 'unit-suspect')).toEqual([]);
   });
 });
