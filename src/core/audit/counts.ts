@@ -13,6 +13,14 @@ function countItems(list: string): number {
   return items.length;
 }
 
+/** 「A、B和C」: the last item may hold two joined by 和/及 (or be one name with 和 in it). */
+function countsAgree(list: string, n: number): boolean {
+  const got = countItems(list);
+  if (got === n) return true;
+  const items = list.split('、');
+  return items.length > 1 && /.(以及|和|及|与)./.test(items[items.length - 1]) && got + 1 === n;
+}
+
 export function checkCounts(ctx: AuditContext, p: Paragraph): void {
   if (p.isTable) return;
   const norm = p.norm;
@@ -34,7 +42,7 @@ export function checkCounts(ctx: AuditContext, p: Paragraph): void {
     if (got < 2) continue;
     ctx.checks++;
     seen.add(m.index);
-    if (got !== n) {
+    if (!countsAgree(list.replace(/\([^)]*\)/g, ''), n)) {
       addFinding(ctx, 'count-items', 'error', p, m.index, listStart + list.length,
         `文中说${m[1]}${m[2]}，但其后列出了${got}${m[2]}`, `the text says ${n} but lists ${got} items`,
         { expected: String(got), actual: String(n) });
@@ -54,7 +62,7 @@ export function checkCounts(ctx: AuditContext, p: Paragraph): void {
     // only a near miss reads as a miscount.
     if (/\d/.test(m[1]) && Math.abs(got - n) > 2) continue;
     ctx.checks++;
-    if (got !== n) {
+    if (!countsAgree(list, n)) {
       addFinding(ctx, 'count-items', 'error', p, s, m.index + m[0].length,
         `列出了${got}${m[2]}，文中却说${m[1]}${m[2]}`, `${got} items are listed but the text says ${n}`,
         { expected: String(got), actual: String(n) });

@@ -219,7 +219,7 @@ export function readParagraph(raw: string, index: number): Paragraph {
     } else if (!year && lastYearSentence === sentence) {
       year = lastYear;
     }
-    const period = /^(全年|本年度|本年|当年)(?=.)/.exec(norm.slice(a, b));
+    const period = /^(全年|本年度|本年|当年)(?=.)(?!预算|执行率)/.exec(norm.slice(a, b));
     if (period) a += period[0].length;
     const label = norm.slice(a, Math.max(a, b));
     const rawLabel = raw.slice(a, Math.max(a, b));

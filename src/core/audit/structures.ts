@@ -73,7 +73,11 @@ export function findBreakdowns(p: Paragraph): Breakdown[] {
     const sentenceEnd = p.sentenceStarts[p.sentenceOf[q] + 1] ?? norm.length;
     const nextQ = norm.indexOf('其中', q + 2);
     let end = inParen ? closingParen(norm, q - 1) : sentenceEnd;
-    if (nextQ >= 0 && nextQ < end && p.depthOf[nextQ] === d) end = nextQ;
+    if (nextQ >= 0 && nextQ < end && p.depthOf[nextQ] === d) {
+      // 「…；实际支出460万元，其中…」: the figure before the next 其中 is the next whole.
+      const nextWhole = p.figures.filter((f) => f.end <= nextQ && f.depth === d && !f.change).pop();
+      end = nextWhole && nextWhole.start > q ? nextWhole.start : nextQ;
+    }
     const parts: Figure[] = [];
     let prevEnd = q;
     for (const f of figuresBetween(p, q, end)) {
@@ -207,7 +211,8 @@ export function checkBalance(ctx: AuditContext, p: Paragraph, partsOfBreakdowns:
   if (!actual) return;
   const hasBase = !!(one('carryIn') || one('initial'));
   const srcTerms = [...sources.map((f) => ({ f, sign: 1 })), ...(dec ? [{ f: dec, sign: -1 }] : [])];
-  if (adjusted && hasBase) {
+  // Only when the sources are stated in full enough to add up (an omitted 调整 is common).
+  if (adjusted && hasBase && sources.length + (dec ? 1 : 0) >= 2) {
     report(ctx, p, adjusted, srcTerms, '全年预算数应等于上年结转、年初预算与年中调整之和', 'the adjusted budget must equal carry-in + initial budget + adjustments');
   }
   if (carryOut && (adjusted || hasBase)) {
