@@ -44,6 +44,9 @@ export function explainError(e: unknown): HostError {
   if (code === 'RequestPayloadSizeLimitExceeded' || /PayloadSize/.test(message)) {
     return new HostError('工作簿太大，Excel 拒绝了一次读取。请关闭不需要的工作表后重试。', 'The workbook is too large for one read; hide or remove unneeded sheets and retry.');
   }
+  if (code === 'AccessDenied' || /AccessDenied|protected/i.test(message)) {
+    return new HostError('工作表受保护，无法标记或写入。请取消保护后重试，或只在窗格中查看问题。', 'The sheet is protected; unprotect it to mark cells or write, or review the findings in the pane.');
+  }
   if (code === 'InvalidOperationInCellEditMode' || /CellEditMode/.test(message)) {
     return new HostError('请先结束单元格编辑（按 Enter 或 Esc），再操作。', 'Finish editing the cell (Enter or Esc) first.');
   }

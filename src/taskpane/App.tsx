@@ -1,4 +1,4 @@
-import React, { useMemo, useRef, useState } from 'react';
+import React, { useEffect, useMemo, useRef, useState } from 'react';
 import {
   Badge,
   Button,
@@ -117,7 +117,7 @@ export function App({ host, locale, initialTab = 'findings', demo = false }: { h
           <Tab value="settings" data-testid="tab-settings">{L('tabSettings')}</Tab>
         </TabList>
         {tab === 'findings' && <FindingsTab pane={pane} locale={locale} />}
-        {tab === 'report' && <ReportTab pane={pane} host={host} locale={locale} />}
+        {tab === 'report' && <ReportTab pane={pane} host={host} locale={locale} autoStart={initialTab === 'report'} />}
         {tab === 'settings' && <SettingsTab pane={pane} host={host} locale={locale} />}
       </main>
     </FluentProvider>
@@ -396,8 +396,21 @@ export function ReportPreview({ report, pane }: { report: Report; pane: Pane }) 
   );
 }
 
-function ReportTab({ pane, host, locale }: { pane: Pane; host: Host; locale: Locale }) {
+function ReportTab({ pane, host, locale, autoStart }: { pane: Pane; host: Host; locale: Locale; autoStart: boolean }) {
   const s = useStyles();
+  // Opened from the ribbon's 生成报告: validate and draft at once instead of waiting for clicks.
+  const started = useRef(false);
+  const { result, report, progress, validate, generate } = pane;
+  useEffect(() => {
+    if (!autoStart || progress) return;
+    if (!result && !started.current) {
+      started.current = true;
+      void validate();
+    } else if (result && !report && started.current) {
+      started.current = false;
+      generate();
+    }
+  }, [autoStart, result, report, progress, validate, generate]);
   const L = (k: Parameters<typeof t>[1], v?: Record<string, string | number>) => t(locale, k, v);
   const [confirm, setConfirm] = useState(false);
   const [status, setStatus] = useState<string | null>(null);

@@ -191,6 +191,24 @@ describeIf('task pane in chromium', () => {
     expect(items.some((t) => t.includes('收支情况!B9') && t.includes('应为'))).toBe(false);
   });
 
+  test('opened from the ribbon\'s 生成报告 (?view=report) it validates and drafts at once', async () => {
+    const context = await browser.newContext({ viewport: { width: 380, height: 700 }, locale: 'zh-CN' });
+    const p2 = await context.newPage();
+    p2.on('pageerror', (e) => pageErrors.push(String(e)));
+    const stub = fs.readFileSync(path.join(__dirname, 'office-stub.js'), 'utf8');
+    await p2.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('https://appsforoffice.microsoft.com/')) return route.fulfill({ contentType: 'text/javascript', body: stub });
+      if (url.startsWith(base)) return route.continue();
+      blocked.push(url);
+      return route.abort();
+    });
+    await p2.goto(`${base}/taskpane.html?view=report`);
+    await p2.getByTestId('report-paragraph').first().waitFor({ timeout: 20_000 });
+    expect((await p2.getByTestId('report-paragraph').allTextContents()).length).toBeGreaterThan(10);
+    await context.close();
+  });
+
   test('a tolerance saved in settings goes into the workbook and re-validates at once', async () => {
     await page.getByTestId('tab-settings').click();
     await page.getByTestId('tolerance').fill('abc');

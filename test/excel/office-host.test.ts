@@ -287,3 +287,11 @@ describe('校验 through the Office host on the seed sample', () => {
     expect(state.stats.valueWrites).toEqual([]);
   });
 });
+
+test('Excel errors become plain sentences, Chinese first', () => {
+  const { explainError } = jest.requireActual('../../src/excel/office-host');
+  const e = Object.assign(new Error('The operation failed'), { code: 'AccessDenied' });
+  expect(explainError(e).zh).toContain('工作表受保护');
+  expect(explainError(Object.assign(new Error('x'), { code: 'InvalidOperationInCellEditMode' })).zh).toContain('单元格编辑');
+  expect(explainError(new Error('boom')).zh).toContain('Excel 未能完成操作');
+});
