@@ -1,6 +1,13 @@
 /** A1 addressing helpers; rows and columns are 0-based everywhere in the core. */
 
+const COLUMN_NAMES: string[] = [];
+
 export function columnName(col: number): string {
+  if (col < 1024) return (COLUMN_NAMES[col] ??= computeColumnName(col));
+  return computeColumnName(col);
+}
+
+function computeColumnName(col: number): string {
   let n = col + 1;
   let name = '';
   while (n > 0) {

@@ -6,8 +6,8 @@
  */
 import Decimal from 'decimal.js';
 import { Finding } from './findings';
-import { checkEquation, Term } from './rounding';
-import { CheckedEquation, KeyedTerm } from './rules/context';
+import { FLOAT_RESIDUE, roundingAllowance } from './rounding';
+import { CheckedEquation } from './rules/context';
 
 interface Candidate {
   key: string;
@@ -58,13 +58,23 @@ export function inferFixes(findings: Finding[], equations: CheckedEquation[]): v
     }
   }
 
-  const substitute = (t: KeyedTerm, c: Candidate): Term => (t.key === c.key ? { ...t, value: c.value } : t);
+  const allowanceOf = new Map<CheckedEquation, Decimal>();
+  const allowance = (eq: CheckedEquation) => {
+    let a = allowanceOf.get(eq);
+    if (!a) allowanceOf.set(eq, (a = eq.tolerance ?? roundingAllowance(eq.target, eq.parts)));
+    return a;
+  };
 
+  // Replaying a candidate only shifts each identity's difference by the change in one cell.
   const evaluate = (c: Candidate) => {
     const cleared: string[] = [];
     let broken = 0;
     for (const eq of byCell.get(c.key) ?? []) {
-      const after = checkEquation(substitute(eq.target, c), eq.parts.map((p) => substitute(p, c)), eq.tolerance).outcome;
+      let difference = eq.difference;
+      if (eq.target.key === c.key) difference = difference.plus(c.value.minus(eq.target.value));
+      for (const p of eq.parts) if (p.key === c.key) difference = difference.minus(c.value.minus(p.value).times(p.weight));
+      const abs = difference.abs();
+      const after = abs.lt(FLOAT_RESIDUE) ? 'exact' : abs.lte(allowance(eq)) ? 'rounding' : 'mismatch';
       if (eq.outcome === 'mismatch' && after !== 'mismatch' && eq.findingId) cleared.push(eq.findingId);
       if (eq.outcome !== 'mismatch' && after === 'mismatch') broken++;
     }

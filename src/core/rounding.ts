@@ -27,7 +27,7 @@ export interface EquationCheck {
 const HALF = new Decimal('0.5');
 const ZERO = new Decimal(0);
 /** Below any figure a budget sheet displays; differences this small are floating-point noise. */
-const FLOAT_RESIDUE = new Decimal('1e-9');
+export const FLOAT_RESIDUE = new Decimal('1e-9');
 
 const HALF_UNITS: Decimal[] = Array.from({ length: 21 }, (_, d) => HALF.times(new Decimal(10).pow(-d)));
 

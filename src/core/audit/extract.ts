@@ -37,6 +37,8 @@ export interface Figure {
   /** The label says the figure is a change (比上年增加…, 减少…). */
   change?: 'up' | 'down';
   inTable: boolean;
+  /** For a part of a 其中/（含…） breakdown: what it is a part of (「支出」, 「财政拨款支出」). */
+  partOf?: string;
   /** A threshold, not a stated amount: 「50万元以上」, 「不超过3000元」. */
   bound?: boolean;
   /** Set by the unit check: the unit written is probably a slip for this one. */

@@ -28,6 +28,13 @@ export interface AuditOptions {
   paragraphOffsets?: number[];
 }
 
+/** 支出, 整体支出, 支出合计 are one total; 财政拨款支出 is another. */
+function wholeKind(key: string): string {
+  if (/^(本年|全年|整体|总|部门)?支出(合计|总额|总计)?$/.test(key)) return '支出';
+  if (/^(本年|全年|预算|部门)?收入(合计|总额|总计)?$/.test(key)) return '收入';
+  return key;
+}
+
 export function auditText(paragraphs: string[], options: AuditOptions = {}): AuditResult {
   const paras = paragraphs.map((t, i) => readParagraph(t ?? '', i));
   const ctx = newContext(paras, dominantYear(paras));
@@ -46,6 +53,7 @@ export function auditText(paragraphs: string[], options: AuditOptions = {}): Aud
     const breakdowns = findBreakdowns(p);
     for (const b of breakdowns) checkBreakdown(ctx, b);
     const parts = new Set(breakdowns.flatMap((b) => b.parts));
+    for (const b of breakdowns) for (const f of b.parts) f.partOf ??= wholeKind(b.whole.key);
     checkBalance(ctx, p, parts);
     checkShares(ctx, p, breakdowns);
     checkChanges(ctx, p);

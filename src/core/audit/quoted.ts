@@ -18,7 +18,7 @@ export function checkQuoted(ctx: AuditContext, scopes: Scope[]): void {
       if (scope.id === 'unit' && (GENERIC_LABEL.test(f.key) || f.key.length < 3)) continue;
       if (/^(其中|含|共|为|是|和|及|等)$/.test(f.key)) continue;
       const year = f.year || ctx.docYear;
-      const k = `${scope.id}|${year}|${f.kind}|${f.key}`;
+      const k = `${scope.id}|${year}|${f.kind}|${f.partOf ?? ''}|${f.key}`;
       const list = groups.get(k) ?? [];
       list.push(f);
       groups.set(k, list);

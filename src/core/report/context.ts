@@ -9,6 +9,7 @@ import { Amount, BudgetModel, CellRef, ProjectRow, ProjectTable, SummaryBlock, S
 import { Unit } from '../numbers';
 import {
   count,
+  decimalOf,
   derivedDifference,
   derivedNegation,
   derivedRate,
@@ -112,9 +113,11 @@ export const ROOT_SCHEMA: Schema = {
   待核实数: { type: 'figure', describe: '待核实数据个数' },
 };
 
+const PROJECT_NAMES = Object.keys(PROJECT_SCHEMA);
+
 function blankProjectValues(): Record<string, Value | undefined> {
   const values: Record<string, Value | undefined> = {};
-  for (const name of Object.keys(PROJECT_SCHEMA)) values[name] = undefined;
+  for (const name of PROJECT_NAMES) values[name] = undefined;
   return values;
 }
 
@@ -299,10 +302,10 @@ function projectFigures(table: ProjectTable, row: ProjectRow, opts: ContextOptio
   // A single net 调整 column: positive reads as 调增, negative as 调减.
   if (a.adjustment) {
     const adj = money(a.adjustment) as FigureRun;
-    if (new Decimal(adj.value).isNegative()) decrease = decrease ?? derivedNegation(adj, `−${table.columnLabels.adjustment ?? '年中调整'}`, opts.flagged);
+    if (decimalOf(adj).isNegative()) decrease = decrease ?? derivedNegation(adj, `−${table.columnLabels.adjustment ?? '年中调整'}`, opts.flagged);
     else increase = increase ?? adj;
   }
-  if (decrease && new Decimal(decrease.value).isNegative()) decrease = derivedNegation(decrease, `−${table.columnLabels.decrease ?? '调减'}`, opts.flagged);
+  if (decrease && decimalOf(decrease).isNegative()) decrease = derivedNegation(decrease, `−${table.columnLabels.decrease ?? '调减'}`, opts.flagged);
   values['年中调增'] = fig(increase);
   values['年中调减'] = fig(decrease);
 
@@ -312,14 +315,14 @@ function projectFigures(table: ProjectTable, row: ProjectRow, opts: ContextOptio
     if (a.initialBudget && a.fiscalCurrent) parts.splice(parts.indexOf(a.fiscalCurrent), 1);
     if (parts.length || increase || decrease) {
       const sum = moneySum(parts, table.unit, '上年结转结余 + 年初预算 + 年中调增 − 年中调减', opts.flagged);
-      let v = new Decimal(sum.value);
+      let v = decimalOf(sum);
       const inputs = [...(sum.source.inputs ?? [])];
       if (increase) {
-        v = v.plus(increase.value);
+        v = v.plus(decimalOf(increase));
         inputs.push(...(increase.source.inputs ?? [{ sheet: increase.source.sheet as string, cell: increase.source.cell as string }]));
       }
       if (decrease) {
-        v = v.minus(decrease.value);
+        v = v.minus(decimalOf(decrease));
         inputs.push(...(decrease.source.inputs ?? [{ sheet: decrease.source.sheet as string, cell: decrease.source.cell as string }]));
       }
       budget = figure(v, table.unit, { formula: sum.source.formula, inputs }, opts.flagged);
@@ -339,8 +342,8 @@ function projectFigures(table: ProjectTable, row: ProjectRow, opts: ContextOptio
   let low = false;
   let over = false;
   if (budget && actual) {
-    const b = new Decimal(budget.value);
-    const s = new Decimal(actual.value);
+    const b = decimalOf(budget);
+    const s = decimalOf(actual);
     if (b.greaterThan(0) && s.div(b).lessThan(opts.idleThreshold)) low = true;
     if (s.greaterThan(b)) {
       over = true;

@@ -30,9 +30,17 @@ function printed(value: Decimal, unit: FigureUnit): string {
   return value.toFixed(0);
 }
 
+/** The Decimal behind each run, so arithmetic never re-parses the printed string. */
+const DECIMALS = new WeakMap<FigureRun, Decimal>();
+
+export function decimalOf(run: FigureRun): Decimal {
+  return DECIMALS.get(run) ?? new Decimal(run.value);
+}
+
 export function figure(value: Decimal, unit: FigureUnit, source: Source, flagged: UnverifiedCells): FigureRun {
   const run: FigureRun = { kind: 'figure', text: printed(value, unit), value: value.toString(), unit, source };
   if (isUnverified(source, flagged)) run.unverified = true;
+  DECIMALS.set(run, value);
   return run;
 }
 
@@ -91,21 +99,21 @@ export function moneySum(amounts: Amount[], unit: Unit, formula: string, flagged
 
 /** numerator ÷ denominator as a percentage; null when the denominator is zero (rate undefined). */
 export function derivedRate(numerator: FigureRun, denominator: FigureRun, formula: string, flagged: UnverifiedCells): FigureRun | null {
-  const d = new Decimal(denominator.value);
+  const d = decimalOf(denominator);
   if (d.isZero()) return null;
-  const value = new Decimal(numerator.value).div(d).times(100);
+  const value = decimalOf(numerator).div(d).times(100);
   return figure(value, '%', { formula, inputs: [...sourceCells(numerator.source), ...sourceCells(denominator.source)] }, flagged);
 }
 
 /** a − b as a derived figure. */
 export function derivedDifference(a: FigureRun, b: FigureRun, formula: string, flagged: UnverifiedCells): FigureRun {
-  const value = new Decimal(a.value).minus(b.value);
+  const value = decimalOf(a).minus(decimalOf(b));
   return figure(value, a.unit, { formula, inputs: [...sourceCells(a.source), ...sourceCells(b.source)] }, flagged);
 }
 
 /** −a, e.g. a negative 年中调整 printed as 年中调减. */
 export function derivedNegation(a: FigureRun, formula: string, flagged: UnverifiedCells): FigureRun {
-  return figure(new Decimal(a.value).negated(), a.unit, { formula, inputs: sourceCells(a.source) }, flagged);
+  return figure(decimalOf(a).negated(), a.unit, { formula, inputs: sourceCells(a.source) }, flagged);
 }
 
 export function count(n: number, unit: FigureUnit, formula: string, inputs: CellRef[], flagged: UnverifiedCells): FigureRun {

@@ -17,6 +17,8 @@ export interface CheckedEquation {
   parts: KeyedTerm[];
   outcome: Outcome;
   tolerance?: Decimal;
+  /** target − Σ wᵢ·partᵢ as checked; lets a fix be replayed in O(1). */
+  difference: Decimal;
 }
 
 export interface RuleContext {
@@ -109,7 +111,7 @@ export function checkIdentity(ctx: RuleContext, spec: IdentitySpec): Finding | n
   const partTerms = spec.parts.map(keyedTerm);
   const result = checkEquation(targetTerm, partTerms, ctx.tolerance);
   const id = findingId(spec.rule, spec.target.amount.ref.sheet, spec.target.amount.ref.cell);
-  ctx.equations.push({ rule: spec.rule, target: targetTerm, parts: partTerms, outcome: result.outcome, findingId: result.outcome === 'exact' ? undefined : id, tolerance: ctx.tolerance });
+  ctx.equations.push({ rule: spec.rule, target: targetTerm, parts: partTerms, outcome: result.outcome, findingId: result.outcome === 'exact' ? undefined : id, tolerance: ctx.tolerance, difference: result.difference });
   if (result.outcome === 'exact') return null;
   const target = operand(spec.target);
   const parts = spec.parts.map(operand);

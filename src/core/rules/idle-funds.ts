@@ -18,8 +18,8 @@ export const idleFunds: Rule = {
         // Blank spend is "not reported", not zero: nothing to say.
         // gt(0), not isPositive(): decimal.js counts 0 as positive, and 0 ÷ 0 is no rate.
         if (!spend || !budget || !budget.value.gt(0)) continue;
+        if (spend.value.gte(threshold.times(budget.value))) continue;
         const rate = spend.value.div(budget.value);
-        if (rate.gte(threshold)) continue;
         const unspent = budget.value.minus(spend.value);
         const rateText = rate.times(100).toFixed(2) + '%';
         const reason = row.texts.reasons?.text ?? row.texts.problems?.text;

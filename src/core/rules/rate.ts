@@ -32,6 +32,10 @@ export const rate: Rule = {
             out.push({ ...base, severity: 'error', actual: stated.value.toFixed(), message: `${subject}：全年预算数为 0，执行率无法计算，表中却为 ${pct(stated.value)}`, messageEn: `${subject}: the budget is 0, yet the rate says ${pct(stated.value)}` });
           continue;
         }
+        // Fast exact test without dividing: |spend − rate·budget| within half a unit of the
+        // rate's last shown digit times the budget means the rate rounds right.
+        const statedRounded = stated.value.toDecimalPlaces(Math.max(stated.decimals, 0), Decimal.ROUND_HALF_UP);
+        if (spend.value.minus(statedRounded.times(budget.value)).abs().lt(halfUnit(stated.decimals).times(budget.value.abs()))) continue;
         const computed = spend.value.div(budget.value);
         const d = stated.decimals; // decimals of the fraction (95.54% → 4)
         const shown = computed.toDecimalPlaces(Math.max(d, 0), Decimal.ROUND_HALF_UP);

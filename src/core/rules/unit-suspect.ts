@@ -13,10 +13,11 @@ const LOW = new Decimal(1000);
 const HIGH = new Decimal(200000);
 const MIN_OTHERS = 4;
 
+/** Median magnitude. Only an order-of-magnitude yardstick, so sorting by float is fine here. */
 function median(values: Decimal[]): Decimal {
-  const s = [...values].sort((a, b) => a.cmp(b));
+  const s = values.map((v, i) => ({ n: v.toNumber(), i })).sort((a, b) => a.n - b.n);
   const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : s[m - 1].plus(s[m]).div(2);
+  return s.length % 2 ? values[s[m].i] : values[s[m - 1].i].plus(values[s[m].i]).div(2);
 }
 
 interface Figure {
@@ -33,7 +34,11 @@ function suspects(figures: Figure[], unit: Unit, out: Finding[], seen: Set<strin
   // The column's median stands for "its others": one outlier cannot move it.
   const m = median(abs);
   if (m.isZero()) return;
+  const hi = m.times(LOW);
+  const lo = m.div(LOW);
   nonzero.forEach((f, i) => {
+    // Cheap comparisons first; the ratio is only worked out for a suspect.
+    if (unit === '万元' ? abs[i].lt(hi) : abs[i].gt(lo)) return;
     const ratio = abs[i].div(m);
     const key = `${f.amount.ref.sheet}!${f.amount.ref.cell}`;
     if (seen.has(key)) return;
