@@ -6,7 +6,6 @@
  */
 import ExcelJS from 'exceljs';
 import { Finding, NotChecked, RULE_LABEL, Severity, SEVERITY_LABEL, SEVERITY_ORDER } from '../core/findings';
-import { quoteSheet } from '../core/address';
 
 export const RESULT_SHEET = '校验结果';
 
@@ -119,7 +118,8 @@ function addResultSheet(wb: ExcelJS.Workbook, input: HighlightInput): void {
       message: f.message,
       fix: f.fix?.message ?? '',
     });
-    const target = `#${quoteSheet(f.sheet)}!${f.cell}`;
+    // Always quoted: valid for every sheet name, and what Excel itself writes for CJK names.
+    const target = `#'${f.sheet.replace(/'/g, "''")}'!${f.cell}`;
     const link = row.getCell('cell');
     // A HYPERLINK formula is the internal link every spreadsheet program follows.
     link.value = { formula: `HYPERLINK("${target.replace(/"/g, '""')}","${f.cell}")`, result: f.cell } as ExcelJS.CellFormulaValue;

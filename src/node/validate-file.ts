@@ -10,15 +10,17 @@ export interface FileValidation {
   file: string;
   snapshot: WorkbookSnapshot;
   workbook: ExcelJS.Workbook;
+  /** What a copy written from `workbook` would lose (charts, pivot tables, macros); see xlsx-reader. */
+  unsupportedParts?: string[];
   result: ValidationResult;
 }
 
 /** Throws a UserError (exit 2) when the file is unusable, including when the core finds no table. */
 export async function validateFile(filePath: string, settings: Settings = {}, displayName = filePath): Promise<FileValidation> {
   const file = displayName;
-  const { snapshot, workbook } = await loadXlsx(filePath, { displayName });
+  const { snapshot, workbook, unsupportedParts } = await loadXlsx(filePath, { displayName });
   const result = checkUsable(validateWorkbook(snapshot, settings), file);
-  return { file: filePath, snapshot, workbook, result };
+  return { file: filePath, snapshot, workbook, result, unsupportedParts };
 }
 
 /**

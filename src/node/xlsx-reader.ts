@@ -27,6 +27,8 @@ export interface ReadOptions {
 
 export interface ReadResult {
   snapshot: WorkbookSnapshot;
+  /** Parts of the package ExcelJS does not carry into a copy (charts, pivot tables, macros). */
+  unsupportedParts: string[];
   /** The ExcelJS workbook, for hosts that write a copy (highlight). */
   workbook: ExcelJS.Workbook;
 }
@@ -72,7 +74,20 @@ export async function loadXlsx(filePath: string, options: ReadOptions = {}): Pro
   if (workbook.worksheets.length === 0 && !buffer.includes('xl/workbook')) throw noWorkbookInside(file);
   const snapshot = workbookToSnapshot(workbook, options);
   if (snapshot.sheets.every((s) => s.values.length === 0)) throw emptyWorkbook(file);
-  return { snapshot, workbook };
+  return { snapshot, workbook, unsupportedParts: unsupportedParts(buffer) };
+}
+
+const UNSUPPORTED: [string, string][] = [
+  ['xl/charts/', '图表 charts'],
+  ['xl/pivotTables/', '数据透视表 pivot tables'],
+  ['xl/vbaProject.bin', '宏 macros'],
+  ['xl/slicers/', '切片器 slicers'],
+  ['xl/timelines/', '日程表 timelines'],
+];
+
+/** Zip entry names are stored uncompressed, so a byte search finds the parts a copy would lose. */
+export function unsupportedParts(buffer: Buffer): string[] {
+  return UNSUPPORTED.filter(([prefix]) => buffer.includes(prefix)).map(([, what]) => what);
 }
 
 function noWorkbookInside(file: string): UserError {

@@ -98,11 +98,11 @@ describe('applyHighlights', () => {
     const first = ws.getRow(2);
     expect(first.getCell(2).value).toBe('错误');
     expect(first.getCell(4).value).toBe('收支情况');
-    expect(first.getCell(5).formula).toBe('HYPERLINK("#收支情况!B9","B9")');
+    expect(first.getCell(5).formula).toBe('HYPERLINK("#\'收支情况\'!B9","B9")');
     expect(first.getCell(7).value).toBe(416.47);
     expect(first.getCell(12).value).toBe('将 B9 改为 416.47 可消除 2 项差异');
     const links = [2, 3, 4, 5].map((r) => ws.getRow(r).getCell(5).formula);
-    expect(links).toContain('HYPERLINK("#项目支出明细!H21","H21")');
+    expect(links).toContain('HYPERLINK("#\'项目支出明细\'!H21","H21")');
     const texts = ws.getSheetValues().flat().filter((v) => typeof v === 'string');
     expect(texts).toContain('未能检查的项目（1 项）');
     expect(texts).toContain('收入合计 = 年初预算 + 调整追加');

@@ -50,7 +50,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   await checkOutputDir(target, output);
   const settings = settingsFromOptions(parsed.options);
-  const { result, workbook } = await validateFile(input, settings, file);
+  const { result, workbook, unsupportedParts } = await validateFile(input, settings, file);
   const stats = applyHighlights(workbook, { findings: result.findings, notChecked: result.notChecked, sourceName: file });
   try {
     await writeWorkbookAtomic(workbook, target);
@@ -63,6 +63,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     `已生成标注副本：${output}（标注 ${stats.cellsMarked} 个单元格；错误 ${s.errors} 项，警告 ${s.warnings} 项，提示 ${s.infos} 项；未能检查 ${result.notChecked.length} 项）`,
   );
   io.out(`Wrote ${output}: ${stats.cellsMarked} cell(s) marked; ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} notice(s).`);
+  if (unsupportedParts && unsupportedParts.length > 0) {
+    io.out(
+      `注意：原文件中的${unsupportedParts.join('、')}不会出现在标注副本中（原文件不受影响）。` +
+        `Note: the copy does not carry the original's ${unsupportedParts.map((p) => p.split(' ').slice(1).join(' ')).join(', ')} (the original is untouched).`,
+    );
+  }
   return exitCodeFor(result, settings);
 }
 

@@ -1,0 +1,81 @@
+import { parseArgs, requireOneFile } from '../../src/node/cli/args';
+import { UserError } from '../../src/node/errors';
+import { parseIdleThreshold, parseTolerance, settingsFromOptions } from '../../src/node/settings-args';
+import { unsupportedParts } from '../../src/node/xlsx-reader';
+
+const SPECS = { output: { type: 'string' as const, alias: 'o' }, format: { type: 'string' as const }, verbose: { type: 'boolean' as const } };
+
+describe('parseArgs', () => {
+  test('reads --name value, --name=value, short aliases, flags and positionals', () => {
+    expect(parseArgs(['a.xlsx', '-o', 'b.xlsx', '--format=json', '--verbose'], SPECS, 'x')).toEqual({
+      positionals: ['a.xlsx'],
+      options: { output: 'b.xlsx', format: 'json', verbose: true },
+    });
+  });
+
+  test('takes everything after -- as positionals, even if it looks like an option', () => {
+    expect(parseArgs(['--', '-odd.xlsx'], SPECS, 'x').positionals).toEqual(['-odd.xlsx']);
+  });
+
+  test('a negative number is a value, not an option', () => {
+    expect(parseArgs(['--format', '-1'], SPECS, 'x').options.format).toBe('-1');
+  });
+
+  test.each([
+    [['--colour'], 'unknown-option'],
+    [['--format'], 'missing-value'],
+    [['--format', '--verbose'], 'missing-value'],
+    [['--verbose=yes'], 'bad-option'],
+  ])('%j is refused as %s', (argv, code) => {
+    expect(() => parseArgs(argv, SPECS, 'x')).toThrow(UserError);
+    try {
+      parseArgs(argv, SPECS, 'x');
+    } catch (e) {
+      expect((e as UserError).code).toBe(code);
+      expect((e as UserError).line()).toMatch(/^错误：.+（Error: .+）$/);
+    }
+  });
+
+  test('requireOneFile wants exactly one', () => {
+    expect(() => requireOneFile({ positionals: [], options: {} }, 'validate')).toThrow(/缺少要处理的文件/);
+    expect(() => requireOneFile({ positionals: ['a', 'b'], options: {} }, 'validate')).toThrow(/多余的参数：b/);
+    expect(requireOneFile({ positionals: ['a.xlsx'], options: {} }, 'validate')).toBe('a.xlsx');
+  });
+});
+
+describe('settings from the command line', () => {
+  test.each([
+    ['90', 0.9],
+    ['90%', 0.9],
+    ['90％', 0.9],
+    ['0.9', 0.9],
+    ['85.5', 0.855],
+    ['0', 0],
+    ['100%', 1],
+  ])('--idle-threshold %s is %d', (raw, expected) => {
+    expect(parseIdleThreshold(raw)).toBeCloseTo(expected, 12);
+  });
+
+  test.each(['150', '-5', 'abc', '', '90%%', '101%'])('--idle-threshold %j is refused', (raw) => {
+    expect(() => parseIdleThreshold(raw)).toThrow(/闲置资金阈值/);
+  });
+
+  test('--tolerance keeps the decimal exactly', () => {
+    expect(parseTolerance('0.01')).toBe('0.01');
+    expect(parseTolerance('5')).toBe('5');
+    for (const bad of ['-0.01', '1e3', 'x', '']) expect(() => parseTolerance(bad)).toThrow(/容差/);
+  });
+
+  test('settingsFromOptions only sets what was given', () => {
+    expect(settingsFromOptions({})).toEqual({});
+    expect(settingsFromOptions({ tolerance: '0.5', 'idle-threshold': '80%' })).toEqual({ tolerance: '0.5', idleThreshold: 0.8 });
+  });
+});
+
+describe('unsupportedParts', () => {
+  test('names the parts a copy would lose, from the zip entry names', () => {
+    const zipLike = Buffer.from('PK\u0003\u0004....xl/worksheets/sheet1.xml....xl/charts/chart1.xml....xl/vbaProject.bin');
+    expect(unsupportedParts(zipLike)).toEqual(['图表 charts', '宏 macros']);
+    expect(unsupportedParts(Buffer.from('PK\u0003\u0004xl/worksheets/sheet1.xml'))).toEqual([]);
+  });
+});
