@@ -32,7 +32,7 @@ export const idleFunds: Rule = {
           related: budget.parts.map((p) => ({ sheet: p.amount.ref.sheet, cell: p.amount.ref.cell, label: p.label, value: p.amount.value.toFixed() })),
           expected: threshold.toFixed(),
           actual: rate.toFixed(6),
-          difference: unspent.toFixed(),
+          difference: rate.minus(threshold).toFixed(6),
           unit: '%',
           label: row.label,
           message: spend.value.isZero()
