@@ -26,7 +26,7 @@ describe('idle-funds: budget left unspent below the threshold (default 90%)', ()
   test('85% executed is a warning on the spending cell with the unspent amount and the stated reason', () => {
     const f = findingAt(r, 'idle-funds', '文旅项目', t.addr(1, '实际支出'));
     expect(f.cell).toBe('E6');
-    expect(f).toMatchObject({ severity: 'warning', actual: '0.850000', difference: '15', expected: '0.9', label: '全域旅游宣传推广' });
+    expect(f).toMatchObject({ severity: 'warning', actual: '0.850000', difference: '-0.050000', expected: '0.9', label: '全域旅游宣传推广' });
     expect(f.message).toBe('全域旅游宣传推广：执行率 85.00%，低于 90%，尚有 15.00 万元 未支出，报告中须说明原因（表中说明：部分推广活动延期至次年）');
     // The budget is 年初预算 + 调增 − 调减 when 全年预算数 is not a column.
     expect(f.related.map((x) => x.cell)).toEqual(['B6', 'D6']);
