@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   log(`CLI validate end to end: ${cli.ms.toFixed(0)} ms, peak ${cli.rssMb} MB`);
   const hyperformulaMs = hyperformulaTime(wb);
   log(`HyperFormula build + evaluate checks: ${hyperformulaMs.toFixed(0)} ms`);
-  const extras = await extraFigures(log);
+  const extras = await extraFigures(log, projects);
 
   const result = {
     rows: wb.rows,
