@@ -55,7 +55,8 @@ export function findBreakdowns(p: Paragraph): Breakdown[] {
     const limit = inParen ? q - 1 : q;
     // The whole: the nearest figure before it at its depth, with nothing but a clause between.
     // Change figures between (「比上年减少1.24万元，下降8.99%。其中：…」) are stepped over.
-    const before = p.figures.filter((f) => f.end <= limit && f.depth === wholeDepth && !f.change);
+    // So are rates of the whole itself (「支出1,356.73万元，完成全年预算的95.61%，其中…」).
+    const before = p.figures.filter((f) => f.end <= limit && f.depth === wholeDepth && !f.change && f.kind !== 'percent');
     let whole = before[before.length - 1];
     const startsSentence = norm.slice(p.sentenceStarts[p.sentenceOf[q]], q).trim() === '';
     if (startsSentence && !inParen) {
@@ -67,7 +68,7 @@ export function findBreakdowns(p: Paragraph): Breakdown[] {
     }
     if (!whole || (whole.kind !== 'amount' && whole.kind !== 'count') || whole.bound) continue;
     if (!startsSentence) {
-      const gapFigures = figuresBetween(p, whole.end, q).filter((f) => f.depth === wholeDepth && !f.change);
+      const gapFigures = figuresBetween(p, whole.end, q).filter((f) => f.depth === wholeDepth && !f.change && f.kind !== 'percent');
       if (gapFigures.length > 0 || q - whole.end > 80 || norm.slice(whole.end, q).includes('。')) continue;
     }
     const sentenceEnd = p.sentenceStarts[p.sentenceOf[q] + 1] ?? norm.length;
