@@ -113,6 +113,7 @@ export function validateWorkbook(snapshot: WorkbookSnapshot, settings: Settings 
     equations: [],
     notChecked: readingNotes(model),
     errorCells: errorCells(grids),
+    usedIds: new Set(),
   };
 
   const findings: Finding[] = [];

@@ -195,7 +195,12 @@ describe('validateWorkbook on random grids', () => {
           if (ids.has(f.id)) throw new Error(`duplicate id ${f.id}`);
           ids.add(f.id);
         }
-        for (const n of r.notChecked) if (!CHINESE.test(n.reason) || !n.check) throw new Error(`notChecked without a Chinese reason: ${JSON.stringify(n)}`);
+        for (const f of r.findings)
+          for (const id of f.fix?.findingIds ?? []) if (!ids.has(id)) throw new Error(`fix of ${f.id} names an unknown finding ${id}`);
+        for (const n of r.notChecked) {
+          if (!CHINESE.test(n.reason) || !n.check) throw new Error(`notChecked without a Chinese reason: ${JSON.stringify(n)}`);
+          if (n.sheet && n.cell && !realCell(wb, n.sheet, n.cell)) throw new Error(`notChecked cell outside the sheet: ${JSON.stringify(n)}`);
+        }
         if (r.unusable && r.findings.length) throw new Error('an unusable workbook must have no findings');
         expect(r.summary.errors + r.summary.warnings + r.summary.infos + r.summary.ignored).toBe(r.findings.length);
       }),

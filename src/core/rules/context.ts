@@ -31,6 +31,8 @@ export interface RuleContext {
   notChecked: NotChecked[];
   /** Every error value in the user's sheets, in sheet order. */
   errorCells: { sheet: string; cell: string; code: string; formula?: string }[];
+  /** Ids given to identity findings so far; keeps them unique where they are made. */
+  usedIds?: Set<string>;
 }
 
 export interface Rule {
@@ -110,7 +112,14 @@ export function checkIdentity(ctx: RuleContext, spec: IdentitySpec): Finding | n
   const targetTerm = keyedTerm(spec.target);
   const partTerms = spec.parts.map(keyedTerm);
   const result = checkEquation(targetTerm, partTerms, ctx.tolerance);
-  const id = findingId(spec.rule, spec.target.amount.ref.sheet, spec.target.amount.ref.cell);
+  let id = findingId(spec.rule, spec.target.amount.ref.sheet, spec.target.amount.ref.cell);
+  // One cell can break two identities (支出总计 against its parts and against 收入总计): give the
+  // second its own id here, so that the equation a fix replays names the finding it clears.
+  if (result.outcome !== 'exact' && ctx.usedIds) {
+    const base = id;
+    for (let n = 2; ctx.usedIds.has(id); n++) id = `${base}#${n}`;
+    ctx.usedIds.add(id);
+  }
   ctx.equations.push({ rule: spec.rule, target: targetTerm, parts: partTerms, outcome: result.outcome, findingId: result.outcome === 'exact' ? undefined : id, tolerance: ctx.tolerance, difference: result.difference });
   if (result.outcome === 'exact') return null;
   const target = operand(spec.target);

@@ -133,3 +133,16 @@ describe('summary-identity on a 决算 财决01表 with income and expenditure s
     expect(f.related.map((x) => x.label)).toEqual(['一般公共服务支出', '社会保障和就业支出', '卫生健康支出', '农林水支出', '住房保障支出']);
   });
 });
+
+describe('one cell breaking two identities', () => {
+  test('both findings have their own id and the fix names both', () => {
+    const r = validateWorkbook({ sheets: [finalSummary({ expenditure: { 支出总计: 1904.53 } })] });
+    const list = ofRule(r, 'summary-identity').filter((x) => x.cell === 'F18');
+    const ids = list.map((x) => x.id);
+    expect(new Set(ids).size).toBe(2);
+    for (const f of list) {
+      expect(f.fix).toMatchObject({ cell: 'F18', value: '1904.35', clears: 2 });
+      expect([...(f.fix?.findingIds ?? [])].sort()).toEqual([...ids].sort());
+    }
+  });
+});
