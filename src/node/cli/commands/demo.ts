@@ -8,7 +8,7 @@ import * as path from 'path';
 import { formatTextReport } from '../../format-text';
 import { applyHighlights } from '../../highlight-writer';
 import { SAMPLE_FILES, samplesDir } from '../../make-samples';
-import { FileValidation, validateFile } from '../../validate-file';
+import { FileValidation, validateFile, validateFileReadOnly } from '../../validate-file';
 import { writeWorkbookAtomic } from '../../xlsx-writer';
 import { CliIO } from '../io';
 
@@ -49,11 +49,23 @@ export const DEMO_STEPS: DemoStep[] = [
     title: '生成标注副本 Writing the highlighted copy',
     async run(ctx) {
       const v = ctx.validation!;
-      applyHighlights(v.workbook, { findings: v.result.findings, notChecked: v.result.notChecked });
+      const stats = applyHighlights(v.workbook, { findings: v.result.findings, notChecked: v.result.notChecked });
       const name = ctx.outputDir === ctx.io.cwd ? 'budget-recon-demo.xlsx' : `${path.basename(ctx.sample, '.xlsx')}-标注.xlsx`;
       const target = path.join(ctx.outputDir, name);
       await writeWorkbookAtomic(v.workbook, target);
       ctx.written.push({ path: target, what: '标注副本 highlighted copy' });
+      ctx.io.out(`已标注 ${stats.cellsMarked} 个单元格，并附“校验结果”工作表（${stats.findings} 条）。`);
+      ctx.io.out(`Marked ${stats.cellsMarked} cell(s) and added a 校验结果 sheet (${stats.findings} finding(s)).`);
+    },
+  },
+  {
+    title: '校验已更正的样例 Checking the corrected twin',
+    async run(ctx) {
+      const twin = path.join(path.dirname(ctx.sample), SAMPLE_FILES.corrected);
+      const { result } = await validateFileReadOnly(twin, {}, path.basename(twin));
+      const s = result.summary;
+      ctx.io.out(`${path.basename(twin)}：错误 ${s.errors} 项，警告 ${s.warnings} 项，提示 ${s.infos} 项` + (s.errors === 0 ? '——差错已全部更正。' : '。'));
+      ctx.io.out(`Corrected twin: ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} notice(s).`);
     },
   },
 ];
