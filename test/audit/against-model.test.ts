@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { auditText, makeLongDraft } from '../../src/core/audit';
+import { benchAudit } from '../../src/core/audit/bench';
 import { Amount, BudgetModel, CellRef, ProjectRow, ProjectTable } from '../../src/core/model';
 
 function ref(sheet: string, cell: string): CellRef {
@@ -84,5 +85,13 @@ describe('speed', () => {
     expect(ms).toBeLessThan(1000);
     expect(res.findings).toEqual([]);
     expect(res.summary.checks).toBeGreaterThan(300);
+  });
+
+  it('benchAudit reports cold and warm times for the bench', () => {
+    const b = benchAudit(100, 2);
+    console.log(`benchAudit(100): ${JSON.stringify(b)}`);
+    expect(b.characters).toBeGreaterThan(95000);
+    expect(b.coldMs).toBeLessThan(1000);
+    expect(b.ms).toBeLessThanOrEqual(b.coldMs);
   });
 });
