@@ -55,6 +55,10 @@ describe('report from the corrected seed sample', () => {
     expect(oldCadres).not.toContain('结余结转');
   });
 
+  test('a purpose that only repeats the project name is left out', () => {
+    expect(all[all.indexOf('（7）退休人员去世抚恤慰问金') + 1]).toBe('年中执行调增35.34万元，实际支出35.34万元，执行率100.00%。');
+  });
+
   test('zero figures are phrased, not printed as 0.00', () => {
     expect(findPara(report, '驻村工作队员待遇保障主要用于')).toContain('年初预算20.00万元，尚未发生支出，结余结转20.00万元。');
     expect(findPara(report, '人才专项补助资金、人才发展专项经费主要用于')).toContain('年中执行调增795.00万元，实际支出794.60万元');

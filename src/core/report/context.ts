@@ -404,6 +404,9 @@ function projectScope(table: ProjectTable, row: ProjectRow, opts: ContextOptions
   const name = cleanLabel(row.label);
   const { values } = projectFigures(table, row, opts);
   values['项目名称'] = text(name, row.labelRef);
+  // 「退休人员去世抚恤慰问金主要用于退休人员去世抚恤慰问金」 says nothing: drop a purpose that only repeats the name.
+  const purpose = values['主要用途'];
+  if (purpose?.k === 'text' && purpose.text.trim().replace(/[。；;，,\s]+$/u, '') === name) values['主要用途'] = undefined;
   values['名称'] = values['项目名称'];
   if (withChildren) {
     const kids = row.children.map((i) => table.rows[i]).filter((r) => r.kind === 'item' && !r.hidden);
