@@ -17,10 +17,14 @@ export function reportFileName(report: Report): string {
   return `${base || '绩效自评报告'}.docx`;
 }
 
-/** Builds the .docx in the browser (docx is loaded on demand to keep the pane quick to open). */
+/**
+ * Builds the .docx in the browser with the same writer as the CLI, font fallbacks included
+ * (the writer is loaded on demand to keep the pane quick to open).
+ */
 export async function reportDocxBlob(report: Report): Promise<Blob> {
-  const [{ Packer }, { buildReportDocument }] = await Promise.all([import('docx'), import('../node/report/docx')]);
-  return Packer.toBlob(buildReportDocument(report));
+  const { reportDocxBytes } = await import('../node/report/docx');
+  const bytes = await reportDocxBytes(report);
+  return new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
 }
 
 export function saveBlob(blob: Blob, name: string): void {
