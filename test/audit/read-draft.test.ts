@@ -3,7 +3,9 @@ import os from 'os';
 import { execFileSync } from 'child_process';
 import path from 'path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { readModel } from '../../src/core';
 import { auditText } from '../../src/core/audit';
+import { seedWorkbook } from '../../src/samples/seed-workbook';
 import { decodeText, readDraft } from '../../src/node/audit/read-draft';
 import { itemsToLines, linesToParagraphs } from '../../src/node/audit/pdf-text';
 import { UserError } from '../../src/node/errors';
@@ -90,6 +92,10 @@ describe('reading drafts', () => {
       'template-leftover:没有请写明“无其他需要说明的情况”',
     ]));
     expect(d.where[d.where.length - 1]).toBeGreaterThan(1); // more than one page
+    const { model } = readModel(seedWorkbook({ corrected: true }));
+    const withModel = auditText(d.paragraphs, { model });
+    expect(withModel.findings.filter((f) => f.rule === 'workbook-mismatch').map((f) => f.message.replace(/\s/g, ''))).toEqual(['正文基本支出434.35万元，表中为416.47万元（收支情况!B9）']);
+    expect(withModel.summary.checks).toBe(auditText(seedParagraphs).summary.checks);
   });
 
   it('puts an out-of-order text layer back in reading order', () => {

@@ -4,9 +4,9 @@ import { chineseNumber, Paragraph } from './extract';
 
 const NUM = '(\\d+|[一二两三四五六七八九十]+)';
 const CLS = '(个|项|家|所|名|类|条|部分|大类)';
-const AFTER = new RegExp(`${NUM}${CLS}[^，。;:、]{0,6}?[，,:]?\\s?(分别是|分别为|分别|包括|即|具体为|依次为|:)`, 'g');
+const AFTER = new RegExp(`${NUM}\\s?${CLS}[^，。;:、]{0,6}?[，,:]?\\s?(分别是|分别为|分别|包括|即|具体为|依次为|:)`, 'g');
 // Only Chinese numerals after a list (「五项合计」); Arabic digits there are quantities (「30条措施」).
-const BEFORE = /([一二两三四五六七八九十]+|\d{1,2})(个|项|类|方面)(合计|共计|共|总计|经费|资金|项目|工作|任务|目标|指标|内容|方面|内设机构|机构|科室|股室|部门|单位|[，,。;])/g;
+const BEFORE = /([一二两三四五六七八九十]+|\d{1,2})\s?(个|项|类|方面)(合计|共计|共|总计|经费|资金|项目|工作|任务|目标|指标|内容|方面|内设机构|机构|科室|股室|部门|单位|[，,。;])/g;
 
 function countItems(list: string): number {
   const items = (list.includes('、') ? list.split('、') : list.split(/[，,;]/)).map((s) => s.trim()).filter((s) => s.length > 0);

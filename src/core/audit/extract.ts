@@ -262,7 +262,7 @@ export function readParagraph(raw: string, index: number): Paragraph {
 /** The year most figures speak of: the report's year. */
 export function dominantYear(paras: Paragraph[]): string {
   const counts = new Map<string, number>();
-  for (const p of paras) for (const m of p.norm.matchAll(/(20\d{2})年/g)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  for (const p of paras) for (const m of p.norm.matchAll(/(20\d{2})\s?年/g)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
   let best = '';
   let bestN = 0;
   for (const [y, c] of counts) if (c > bestN) [best, bestN] = [y, c];
