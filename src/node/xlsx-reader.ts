@@ -7,7 +7,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import { CellValue, OWNED_SHEET_NAMES, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { UserError } from './errors';
 import { NotAWorkbook, readOoxml } from './ooxml-reader';
 
@@ -21,6 +21,11 @@ const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 export interface ReadOptions {
   /** Keep sheets with no cells at all (default false: they carry nothing to check). */
   keepEmptySheets?: boolean;
+  /**
+   * Keep the sheets the add-in writes itself (校验结果, 自评报告). Off by default: they are
+   * never user data, and the Office host leaves them out too.
+   */
+  includeOwnedSheets?: boolean;
   /** How the file is named in messages (the path as the user typed it); defaults to `file`. */
   displayName?: string;
 }
@@ -49,7 +54,9 @@ export async function readXlsx(filePath: string, options: ReadOptions = {}): Pro
     if (e instanceof NotAWorkbook) throw noWorkbookInside(file);
     return (await loadXlsx(filePath, options)).snapshot;
   }
-  if (!options.keepEmptySheets) snapshot.sheets = snapshot.sheets.filter((s) => s.values.length > 0);
+  snapshot.sheets = snapshot.sheets.filter(
+    (s) => (options.keepEmptySheets || s.values.length > 0) && (options.includeOwnedSheets || !OWNED_SHEET_NAMES.has(s.name)),
+  );
   if (snapshot.sheets.every((s) => s.values.length === 0)) throw emptyWorkbook(file);
   return snapshot;
 }
@@ -158,6 +165,7 @@ function reason(e: unknown): string {
 export function workbookToSnapshot(workbook: ExcelJS.Workbook, options: ReadOptions = {}): WorkbookSnapshot {
   const sheets: SheetSnapshot[] = [];
   workbook.eachSheet((ws) => {
+    if (!options.includeOwnedSheets && OWNED_SHEET_NAMES.has(ws.name)) return;
     const sheet = worksheetToSnapshot(ws);
     if (sheet.values.length > 0 || options.keepEmptySheets) sheets.push(sheet);
   });
