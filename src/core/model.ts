@@ -22,6 +22,8 @@ export interface Amount {
   formula?: string;
   /** Rates: the value is a fraction (0.9554 = 95.54%). */
   percent?: boolean;
+  /** Rates: the cell itself holds the percent number (95.54), read here as 0.9554. */
+  percentNumber?: boolean;
 }
 
 export const PROJECT_AMOUNT_COLUMNS = [
@@ -161,7 +163,7 @@ export interface SummaryBlock {
   lines: SummaryLine[];
 }
 
-export type UnitInfoKey = '单位名称' | '年度' | '编制人数' | '实有人数' | '内设科室' | '所属事业单位' | '机构性质' | '主要职能' | '单位简介';
+export type UnitInfoKey = '单位名称' | '单位简称' | '年度' | '编制人数' | '实有人数' | '内设科室' | '所属事业单位' | '机构性质' | '加挂牌子' | '主要职能' | '单位简介';
 
 export interface UnitInfoEntry {
   key: UnitInfoKey;

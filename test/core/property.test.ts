@@ -9,6 +9,7 @@ import { parseAddress } from '../../src/core/address';
 import { Finding } from '../../src/core/findings';
 import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/core/snapshot';
 import { validateWorkbook } from '../../src/core/validate';
+import { seedWorkbook } from '../../src/samples/seed-workbook';
 
 const FS = '\u3000';
 
@@ -231,4 +232,40 @@ describe('validateWorkbook on random grids', () => {
       { numRuns: 60 },
     );
   });
+
+  test('applying a proposed fix clears the findings it names (random workbooks and the seed sample)', () => {
+    const check = (wb: WorkbookSnapshot) => {
+      const before = validateWorkbook(wb);
+      for (const f of before.findings) {
+        // Beyond 15 significant digits neither Excel nor a double holds the value.
+        if (!f.fix || f.fix.value.replace(/^-?0*\.?0*/, '').replace('.', '').length > 15) continue;
+        const fixed = applyFix(wb, f.fix.sheet, f.fix.cell, Number(f.fix.value));
+        if (!fixed) throw new Error(`fix cell ${f.fix.sheet}!${f.fix.cell} not found`);
+        const after = new Map(validateWorkbook(fixed).findings.map((x) => [x.id, x]));
+        for (const id of f.fix.findingIds) {
+          const still = after.get(id);
+          if (still && still.severity === before.findings.find((x) => x.id === id)?.severity)
+            throw new Error(`fix ${f.fix.message} of ${f.id} does not clear ${id}: ${still.message}`);
+        }
+      }
+    };
+    check(seedWorkbook());
+    fc.assert(fc.property(workbook, (wb) => check(wb)), { numRuns: 80 });
+  });
 });
+
+/** A copy of the workbook with one cell set to a number; null when the cell is outside the sheet. */
+function applyFix(wb: WorkbookSnapshot, sheet: string, cell: string, value: number): WorkbookSnapshot | null {
+  const a = parseAddress(cell);
+  const s = wb.sheets.find((x) => x.name === sheet);
+  if (!a || !s) return null;
+  const r = a.row - (s.rowOffset ?? 0);
+  const c = a.col - (s.colOffset ?? 0);
+  if (r < 0 || c < 0 || r >= s.values.length) return null;
+  const values = s.values.map((row) => (row ? [...row] : row));
+  values[r][c] = value;
+  const numberFormats = s.numberFormats?.map((row) => (row ? [...row] : row));
+  // A text cell becomes a number shown with the decimals the fix carries.
+  if (numberFormats?.[r] && (numberFormats[r][c] === '@' || numberFormats[r][c] == null)) numberFormats[r][c] = 'General';
+  return { sheets: wb.sheets.map((x) => (x === s ? { ...s, values, numberFormats } : x)) };
+}

@@ -346,6 +346,7 @@ function normaliseRates(table: ProjectTable, header: string): void {
     a.value = a.value.div(new Decimal(100));
     a.decimals += 2;
     a.percent = true;
+    a.percentNumber = true;
   }
 }
 

@@ -31,7 +31,7 @@ export interface RuleContext {
   notChecked: NotChecked[];
   /** Every error value in the user's sheets, in sheet order. */
   errorCells: { sheet: string; cell: string; code: string; formula?: string }[];
-  /** Ids given to identity findings so far; keeps them unique where they are made. */
+  /** Ids of every identity checked so far (exact ones too); keeps finding ids unique and stable. */
   usedIds?: Set<string>;
 }
 
@@ -113,9 +113,10 @@ export function checkIdentity(ctx: RuleContext, spec: IdentitySpec): Finding | n
   const partTerms = spec.parts.map(keyedTerm);
   const result = checkEquation(targetTerm, partTerms, ctx.tolerance);
   let id = findingId(spec.rule, spec.target.amount.ref.sheet, spec.target.amount.ref.cell);
-  // One cell can break two identities (支出总计 against its parts and against 收入总计): give the
-  // second its own id here, so that the equation a fix replays names the finding it clears.
-  if (result.outcome !== 'exact' && ctx.usedIds) {
+  // One cell can be the target of two identities (支出总计 against its parts and against 收入总计):
+  // the n-th identity at a cell is always …#n, whether or not the others fail, so ids stay stable
+  // after a fix and the equation a fix replays names the finding it clears.
+  if (ctx.usedIds) {
     const base = id;
     for (let n = 2; ctx.usedIds.has(id); n++) id = `${base}#${n}`;
     ctx.usedIds.add(id);

@@ -61,7 +61,7 @@ export const rate: Rule = {
           messageEn: within
             ? `${subject}: rate ${pct(stated.value, n)} vs computed ${pct(computed, n)}, within rounding`
             : `${subject}: execution rate should be ${pct(computed, n)} (${spend.value.toFixed(2)} / ${budget.value.toFixed(2)}), the sheet says ${pct(stated.value, n)}`,
-          fix: within ? undefined : { sheet: stated.ref.sheet, cell: stated.ref.cell, value: (table.rateAsPercentNumber ? shown.times(100) : shown).toFixed(), clears: 1, findingIds: [base.id], message: `将 ${stated.ref.cell} 改为 ${pct(shown, n)}`, messageEn: `set ${stated.ref.cell} to ${pct(shown, n)}` },
+          fix: within ? undefined : { sheet: stated.ref.sheet, cell: stated.ref.cell, value: (stated.percentNumber ? shown.times(100) : shown).toFixed(), clears: 1, findingIds: [base.id], message: `将 ${stated.ref.cell} 改为 ${pct(shown, n)}`, messageEn: `set ${stated.ref.cell} to ${pct(shown, n)}` },
           equation: undefined,
         });
       }

@@ -90,3 +90,20 @@ describe('rate stored as percent numbers (95.54) under 执行率(%)', () => {
     expect(ofRule(r, 'text-number').map((f) => f.cell)).toEqual(['E3']);
   });
 });
+
+describe('rate fixes follow each cell\'s own form', () => {
+  test('in a column mixing 0.00%-formatted fractions and typed percent numbers, each fix is in its cell\'s form', () => {
+    const t = projectSheet({
+      name: '混合',
+      unitLine: '单位：万元',
+      headers: ['项目名称', '全年预算数', '实际支出', '执行率'],
+      rows: [
+        ['会议费', 10, 8, 70],
+        ['培训费', 20, 18, { v: 0.8, nf: RATE }],
+      ],
+    });
+    const r = validateWorkbook({ sheets: [t.sheet] });
+    expect(findingAt(r, 'rate', '混合', 'D3').fix?.value).toBe('80');
+    expect(findingAt(r, 'rate', '混合', 'D4').fix?.value).toBe('0.9');
+  });
+});
