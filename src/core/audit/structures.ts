@@ -33,8 +33,10 @@ function partFits(whole: Figure, part: Figure): boolean {
   if (part.kind !== whole.kind || part.change || part.inTable || part.bound) return false;
   if (/总额|合计|总计|^总/.test(part.key)) return false; // another total: 「；负债总额…」
   if (!comparableYear(whole, part)) return false;
-  if (SPEND.test(whole.key) && (BALANCE.test(part.key) || INCOME.test(part.key))) return false;
-  if (INCOME.test(whole.key) && !BALANCE.test(whole.key) && (SPEND.test(part.key) || BALANCE.test(part.key))) return false;
+  // 收入总计/支出总计 include the balances (使用非财政拨款结余, 年末结转和结余): REFERENCE §2.10.
+  const grand = /总计/.test(whole.key);
+  if (SPEND.test(whole.key) && ((BALANCE.test(part.key) && !grand) || INCOME.test(part.key))) return false;
+  if (INCOME.test(whole.key) && !BALANCE.test(whole.key) && (SPEND.test(part.key) || (BALANCE.test(part.key) && !grand))) return false;
   return true;
 }
 
@@ -62,7 +64,7 @@ export function findBreakdowns(p: Paragraph): Breakdown[] {
     if (startsSentence && !inParen) {
       // 「…项目支出131.31万元，主要用于…。其中A…，B…」: the spending the previous sentence stated.
       const prevSentence = p.sentenceOf[q] - 1;
-      const spend = before.filter((f) => f.sentence === prevSentence && f.kind === 'amount' && !f.bound && /支出|决算数|执行数|费$|经费|资金/.test(f.key) && !/结余|结转|预算$/.test(f.key));
+      const spend = before.filter((f) => f.sentence === prevSentence && f.kind === 'amount' && !f.bound && /支出|决算数|执行数|费$|经费|资金|收入|总计|合计|总额/.test(f.key) && !/结余|结转|预算$/.test(f.key));
       whole = spend[spend.length - 1];
       if (!whole) continue;
     }
