@@ -1,5 +1,5 @@
 /** Reads an .xlsx and runs the core on it: the shared first step of validate, highlight and demo. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Settings } from '../core/findings';
 import { WorkbookSnapshot } from '../core/snapshot';
 import { validateWorkbook, ValidationResult } from '../core/validate';

@@ -6,7 +6,8 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
+// Type-only: ExcelJS costs ~0.2 s to load, so it is required only when a copy is to be written.
+import type ExcelJS from 'exceljs';
 import { CellValue, OWNED_SHEET_NAMES, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { UserError } from './errors';
 import { NotAWorkbook, readOoxml } from './ooxml-reader';
@@ -67,7 +68,8 @@ export async function loadXlsx(filePath: string, options: ReadOptions = {}): Pro
   const file = options.displayName ?? filePath;
   const buffer = await readInput(filePath, file);
   checkSignature(buffer, file);
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await import('exceljs');
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch (e) {
