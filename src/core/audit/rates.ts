@@ -194,7 +194,8 @@ export function checkChanges(ctx: AuditContext, p: Paragraph): void {
         current = alt;
       }
     }
-    rateFinding(ctx, 'change-rate', p, pct, r.outcome, r.expected, `按${d ? labelled(p, d) : labelled(p, prev!)}与${labelled(p, current)}计算，变动幅度`, 'the change rate', Math.min(current.labelStart, pct.start));
+    const word = pct.change === 'up' ? '增长幅度' : '下降幅度';
+    rateFinding(ctx, 'change-rate', p, pct, r.outcome, r.expected, `按${labelled(p, current)}${d ? `、${labelled(p, d)}` : `与${labelled(p, prev!)}`}计算，${word}`, 'the change rate', Math.min(current.labelStart, pct.start));
   }
 }
 

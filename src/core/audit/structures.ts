@@ -263,7 +263,11 @@ function report(ctx: AuditContext, p: Paragraph, target: Figure, terms: { f: Fig
     return;
   }
   for (const f of all) ctx.contradicted.add(f);
+  const said =
+    terms.length === 1 && terms[0].sign === 1
+      ? `${labelled(p, terms[0].f)}，${labelled(p, target)}，相差${formatYuan(res.difference.abs(), unit, dec)}`
+      : `${formula} = ${formatYuan(res.expected, unit, dec)}，而文中${labelled(p, target)}，相差${formatYuan(res.difference.abs(), unit, dec)}`;
   addFinding(ctx, 'balance', 'error', p, first, last,
-    `${ruleZh}：${formula} = ${formatYuan(res.expected, unit, dec)}，而文中${labelled(p, target)}，相差${formatYuan(res.difference.abs(), unit, dec)}`,
+    `${ruleZh}：${said}`,
     `${ruleEn}: the figures give ${formatYuan(res.expected, unit, dec)} but the text says ${printed(p, target)}`, extra);
 }
