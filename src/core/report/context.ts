@@ -93,6 +93,8 @@ export const ROOT_SCHEMA: Schema = {
   所属事业单位: { type: 'text', describe: '所属事业单位' },
   所属事业单位数: { type: 'figure', describe: '所属事业单位数' },
   机构性质: { type: 'text', describe: '机构性质' },
+  单位简称: { type: 'text', describe: '单位简称' },
+  加挂牌子: { type: 'text', describe: '加挂牌子' },
   单位简介: { type: 'text', describe: '单位简介' },
   主要职能: { type: { list: { 内容: { type: 'text', describe: '主要职能' } } }, describe: '主要职能' },
   收入合计: { type: 'figure', describe: '收入合计（工作簿中未找到收支总表的收入合计）' },
@@ -175,6 +177,8 @@ function unitScope(model: BudgetModel, opts: ContextOptions, values: Record<stri
   values['编制人数'] = numberOf('编制人数', '人');
   values['实有人数'] = numberOf('实有人数', '人');
   values['机构性质'] = textOf('机构性质');
+  values['单位简称'] = textOf('单位简称');
+  values['加挂牌子'] = textOf('加挂牌子');
   values['单位简介'] = textOf('单位简介');
   for (const [key, countKey] of [
     ['内设科室', '内设科室数'],
