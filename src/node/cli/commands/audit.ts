@@ -72,7 +72,12 @@ function toJson(file: string, draft: Draft, result: AuditResult, workbook?: stri
     workbook: workbook ?? null,
     notes: draft.notes,
     summary: result.summary,
-    findings: result.findings.map((f) => ({ ...f, ...(draft.format === 'pdf' ? { page: draft.where[f.paragraph - 1] } : { line: draft.where[f.paragraph - 1] }) })),
+    findings: result.findings.map((f) => {
+      const w = draft.where[f.paragraph - 1];
+      if (draft.format === 'pdf') return { ...f, page: w };
+      if (draft.format === 'docx') return f;
+      return { ...f, line: w };
+    }),
   };
 }
 
