@@ -73,11 +73,7 @@ export async function loadXlsx(filePath: string, options: ReadOptions = {}): Pro
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch (e) {
-    throw new UserError(
-      'not-xlsx',
-      `不是有效的 .xlsx 文件：${file}（无法读取其中的工作簿内容：${reason(e)}）`,
-      `not a valid .xlsx file: ${file} (its workbook could not be read: ${reason(e)})`,
-    );
+    throw unreadablePackage(file, e);
   }
   // A zip archive that is not a workbook reads in ExcelJS as a workbook without sheets.
   if (workbook.worksheets.length === 0 && !buffer.includes('xl/workbook')) throw noWorkbookInside(file);
@@ -97,6 +93,21 @@ const UNSUPPORTED: [string, string][] = [
 /** Zip entry names are stored uncompressed, so a byte search finds the parts a copy would lose. */
 export function unsupportedParts(buffer: Buffer): string[] {
   return UNSUPPORTED.filter(([prefix]) => buffer.includes(prefix)).map(([, what]) => what);
+}
+
+function unreadablePackage(file: string, e: unknown): UserError {
+  if (/zip|central directory|end of data|invalid (stored|code|distance)|unexpected end|crc32/i.test(reason(e))) {
+    return new UserError(
+      'not-xlsx',
+      `不是有效的 .xlsx 文件：${file}（压缩结构已损坏，文件可能不完整，例如下载或复制中断）`,
+      `not a valid .xlsx file: ${file} (the zip structure is damaged; the file may be incomplete, e.g. an interrupted download or copy)`,
+    );
+  }
+  return new UserError(
+    'not-xlsx',
+    `不是有效的 .xlsx 文件：${file}（无法读取其中的工作簿内容）`,
+    `not a valid .xlsx file: ${file} (its workbook could not be read: ${reason(e)})`,
+  );
 }
 
 function noWorkbookInside(file: string): UserError {

@@ -249,7 +249,7 @@ export const CORPUS: CorpusCase[] = [
       await fs.writeFile(target, Buffer.from(full as ArrayBuffer).subarray(0, Math.floor((full as ArrayBuffer).byteLength / 2)));
     },
     exit: 2,
-    stderr: /^错误：不是有效的 \.xlsx 文件：.*不完整\.xlsx/,
+    stderr: /^错误：不是有效的 \.xlsx 文件：.*不完整\.xlsx（压缩结构已损坏，文件可能不完整/,
   },
   {
     name: 'sparse-million-range',
