@@ -18,6 +18,8 @@ export function markSuspectUnits(paras: Paragraph[]): void {
     for (const f of p.figures) {
       if (f.kind !== 'amount' || f.unit !== '元' || f.inTable || f.value.abs().gte(10000)) continue;
       if (/人均|每人|每|标准|单价|均价|平均|限额|最高|不超过|不高于/.test(f.label)) continue;
+      // 「3,560元」: a writer who groups thousands means 元.
+      if (p.norm.slice(f.start, f.numEnd).includes(',')) continue;
       const after = p.norm.slice(f.end, f.end + 3);
       if (/^[/／]|^每|^\/人/.test(after)) continue;
       f.suspectUnit = '万元';
