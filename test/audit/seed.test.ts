@@ -59,6 +59,14 @@ describe('the seed report (2023 区委组织部 self-evaluation)', () => {
   });
 });
 
+describe('a project listed in 三（一） and detailed in 三（二）', () => {
+  it('agrees in the seed, and a transposed figure in the detail is a warning', () => {
+    const slipped = paragraphs.map((p) => p.replace('实际支出293.14万元，结余结转47.17万元', '实际支出239.14万元，结余结转101.17万元'));
+    const w = auditText(slipped).findings.filter((f) => f.severity === 'warning');
+    expect(w.map((f) => f.message)).toEqual(['村级组织运转经费：本节实际支出239.14万元，第19段列为村级组织运转经费293.14万元']);
+  });
+});
+
 describe('the seed report against the sample workbook', () => {
   it('names the cell with the corrected twin: 434.35 in the text, 416.47 in 收支情况!B9', () => {
     const { model } = readModel(seedWorkbook({ corrected: true }));

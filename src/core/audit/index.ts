@@ -8,7 +8,7 @@ import { compareWithModel } from './against-model';
 import { newContext } from './context';
 import { checkCounts } from './counts';
 import { dominantYear, readParagraph } from './extract';
-import { checkQuoted } from './quoted';
+import { checkListedProjects, checkQuoted } from './quoted';
 import { BUDGET_TOTAL, checkChanges, checkCompletion, checkShares } from './rates';
 import { Figure } from './extract';
 import { assignScopes } from './scopes';
@@ -65,6 +65,7 @@ export function auditText(paragraphs: string[], options: AuditOptions = {}): Aud
   let compared = 0;
   if (options.model) compared = compareWithModel(ctx, scopes, options.model);
   checkQuoted(ctx, scopes);
+  checkListedProjects(ctx, scopes);
   const usesWan = paras.some((p) => p.figures.some((f) => f.kind === 'amount' && /万元/.test(p.norm.slice(f.numEnd, f.end))));
   for (const p of paras) checkUnits(ctx, p, usesWan);
 

@@ -6,6 +6,8 @@
 import { halfYuan, yuanOf } from './arith';
 import { addFinding, AuditContext, labelled, printed } from './context';
 import { Figure } from './extract';
+import { labelKey } from './normalize';
+import { roleOf } from './roles';
 import { GENERIC_LABEL, Scope } from './scopes';
 
 export function checkQuoted(ctx: AuditContext, scopes: Scope[]): void {
@@ -44,5 +46,47 @@ export function checkQuoted(ctx: AuditContext, scopes: Scope[]): void {
         `quoted differently: ${f.label} ${printed(p, f)} here, ${printed(rp, ref)} in paragraph ${ref.para + 1}`,
         { expected: printed(rp, ref), actual: printed(p, f), label: f.label, unit: f.kind === 'amount' ? (f.unit as '万元') : undefined });
     }
+  }
+}
+
+/**
+ * A project's spending stated twice: in the unit's list (「业务性专项经费金额16.53万元」) and
+ * in the project's own section (（1）业务性专项经费 … 实际支出16.53万元). Names must match
+ * exactly; a mismatch is a warning (the list may quote a budget rather than spending).
+ */
+export function checkListedProjects(ctx: AuditContext, scopes: Scope[]): void {
+  const strip = (k: string) => k.replace(/(金额|项目|支出|资金)$/g, '').replace(/(金额|项目)$/g, '');
+  const unitByName = new Map<string, Figure[]>();
+  for (const p of ctx.paras) {
+    if (scopes[p.index].id !== 'unit') continue;
+    for (const f of p.figures) {
+      if (f.kind !== 'amount' || f.change || f.bound || f.inTable || f.partOf || GENERIC_LABEL.test(f.key)) continue;
+      const k = strip(f.key);
+      if (k.length < 4) continue;
+      unitByName.set(k, [...(unitByName.get(k) ?? []), f]);
+    }
+  }
+  const byScope = new Map<string, { title: string; figs: Figure[] }>();
+  for (const p of ctx.paras) {
+    const sc = scopes[p.index];
+    if (sc.id === 'unit' || !sc.title) continue;
+    const entry = byScope.get(sc.id) ?? { title: sc.title, figs: [] };
+    for (const f of p.figures) if (roleOf(f) === 'actual' && !f.partOf && f.depth === 0 && f.year !== 'prev') entry.figs.push(f);
+    byScope.set(sc.id, entry);
+  }
+  for (const { title, figs } of byScope.values()) {
+    if (figs.length !== 1) continue;
+    const listed = unitByName.get(strip(labelKey(title)));
+    if (!listed || listed.length !== 1) continue;
+    const f = figs[0];
+    const u = listed[0];
+    ctx.checks++;
+    if (yuanOf(f).minus(yuanOf(u)).abs().lte(halfYuan(f).plus(halfYuan(u)))) continue;
+    const p = ctx.paras[f.para];
+    const up = ctx.paras[u.para];
+    addFinding(ctx, 'quoted-differently', 'warning', p, f.labelStart, f.end,
+      `${title}：本节${labelled(p, f)}，第${u.para + 1}段列为${labelled(up, u)}`,
+      `${title}: ${printed(p, f)} here, listed as ${printed(up, u)} in paragraph ${u.para + 1}`,
+      { expected: printed(up, u), actual: printed(p, f), label: f.label });
   }
 }
