@@ -1,3 +1,4 @@
+import { readFileSync } from 'fs';
 import * as path from 'path';
 import { seedWorkbook } from '../../src/samples/seed-workbook';
 import { SheetSnapshot } from '../../src/core/snapshot';
@@ -47,6 +48,16 @@ describe('bundled samples', () => {
   test.each(Object.entries(SAMPLE_FILES))('the committed %s sample is up to date', async (key, name) => {
     const snap = await readXlsx(path.join(samplesDir(), name));
     expectSameContent(snap.sheets, seedWorkbook({ corrected: key === 'corrected' }).sheets);
+  });
+
+  test('regenerating is byte-for-byte stable, and the committed files are what `npm run samples` writes', async () => {
+    const first = await makeSamples(tmp.dir);
+    const bytes = first.map((f) => readFileSync(f));
+    const again = await makeSamples(tmp.dir);
+    again.forEach((f, i) => expect(readFileSync(f).equals(bytes[i])).toBe(true));
+    Object.values(SAMPLE_FILES).forEach((name, i) => {
+      expect(readFileSync(path.join(samplesDir(), name)).equals(bytes[i])).toBe(true);
+    });
   });
 
   test('the seed and corrected samples differ where the slips are', async () => {
