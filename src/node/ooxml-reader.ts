@@ -102,6 +102,8 @@ const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', 
 
 /** XML entities, then OOXML's _xHHHH_ escapes for characters XML cannot carry. */
 function decode(s: string): string {
+  // XML end-of-line handling: a parser sees CR LF and lone CR as LF (escaped CRs survive below).
+  if (s.indexOf('\r') >= 0) s = s.replace(/\r\n?/g, '\n');
   if (s.indexOf('&') >= 0) {
     s = s.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (all, e: string) => {
       if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
