@@ -73,8 +73,20 @@ describe('reading drafts', () => {
     await fs.writeFile(file, await Packer.toBuffer(doc));
     const d = await readDraft(file);
     expect(d.format).toBe('docx');
-    expect(d.paragraphs.filter((p) => p !== '基本支出' && p !== '416.47')).toEqual(seedParagraphs);
+    expect(d.paragraphs.filter((p) => p !== '| 基本支出 | 416.47 |')).toEqual(seedParagraphs);
+    expect(d.paragraphs[20]).toBe('| 基本支出 | 416.47 |');
     expect(rulesOf(d.paragraphs)).toEqual(rulesOf(seedParagraphs));
+  });
+
+  it('keeps .docx tables as rows, so a wrong total in a table is found', async () => {
+    const cell = (t: string) => new TableCell({ children: [new Paragraph(t)] });
+    const rows = [['项目', '年初预算', '实际支出'], ['基本支出', '420.00', '416.47'], ['项目支出', '1,500.00', '1,462.23'], ['合计', '1,920.00', '1,896.58']];
+    const doc = new Document({ sections: [{ children: [new Paragraph('表2 支出情况（单位：万元）'), new Table({ rows: rows.map((r) => new TableRow({ children: r.map(cell) })) })] }] });
+    const file = path.join(dir, 'table.docx');
+    await fs.writeFile(file, await Packer.toBuffer(doc));
+    const d = await readDraft(file);
+    expect(d.paragraphs).toEqual(['表2 支出情况（单位：万元）', '| 项目 | 年初预算 | 实际支出 |', '| 基本支出 | 420.00 | 416.47 |', '| 项目支出 | 1,500.00 | 1,462.23 |', '| 合计 | 1,920.00 | 1,896.58 |']);
+    expect(rulesOf(d.paragraphs)).toEqual(['parts-sum:1,896.58']);
   });
 
   it('reads the text layer of a PDF (the seed printed by LibreOffice) and finds the same slips', () => {

@@ -111,7 +111,10 @@ async function readDocx(buffer: Buffer, file: string): Promise<Draft> {
   const mammoth = await import('mammoth');
   let value: string;
   try {
-    value = (await mammoth.extractRawText({ buffer })).value;
+    // HTML keeps tables as rows (a pasted 项目支出明细 can then be checked); raw text as a fallback.
+    const html = (await mammoth.convertToHtml({ buffer })).value;
+    value = htmlToParagraphs(html).join('\n');
+    if (value.trim() === '') value = (await mammoth.extractRawText({ buffer })).value;
   } catch (e) {
     throw new UserError('not-docx', `无法读取 .docx 文件：${file}（${e instanceof Error ? e.message : String(e)}）`, `cannot read the .docx file: ${file}`);
   }
@@ -136,4 +139,35 @@ async function readPdf(buffer: Buffer, file: string): Promise<Draft> {
   }
   const notes = emptyPages.length ? [`第${emptyPages.join('、')}页没有文字层（pages without text: ${emptyPages.join(', ')}）`] : [];
   return { format: 'pdf', text: paragraphs.join('\n\n'), paragraphs, offsets, where: pages, notes };
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+
+function textOf(html: string): string {
+  return decodeEntities(html.replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]+>/g, '')).replace(/[\r\n]+/g, ' ');
+}
+
+/** mammoth's HTML as paragraphs: each <p>/<h*>/<li> one paragraph, each table row 「| a | b |」. */
+export function htmlToParagraphs(html: string): string[] {
+  const out: string[] = [];
+  const re = /<table[\s\S]*?<\/table>|<(p|h[1-6]|li)\b[^>]*>([\s\S]*?)<\/\1>/gi;
+  for (const m of html.matchAll(re)) {
+    if (m[0].slice(0, 6).toLowerCase() === '<table') {
+      for (const row of m[0].matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)) {
+        const cells = [...row[1].matchAll(/<t[dh]\b[^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((c) => textOf(c[1]).trim());
+        if (cells.some((c) => c !== '')) out.push(`| ${cells.join(' | ')} |`);
+      }
+      continue;
+    }
+    const t = textOf(m[2]);
+    if (t.trim() !== '') out.push(t);
+  }
+  return out;
 }
