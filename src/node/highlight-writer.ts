@@ -18,8 +18,6 @@ export const SEVERITY_FILL: Record<Severity, string> = {
 export interface HighlightInput {
   findings: Finding[];
   notChecked: NotChecked[];
-  /** Shown in the sheet's heading line for the record. */
-  sourceName?: string;
 }
 
 export interface HighlightStats {

@@ -51,7 +51,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   await checkOutputDir(target, output);
   const settings = settingsFromOptions(parsed.options);
   const { result, workbook, unsupportedParts } = await validateFile(input, settings, file);
-  const stats = applyHighlights(workbook, { findings: result.findings, notChecked: result.notChecked, sourceName: file });
+  const stats = applyHighlights(workbook, { findings: result.findings, notChecked: result.notChecked });
   try {
     await writeWorkbookAtomic(workbook, target);
   } catch (e) {
