@@ -5,6 +5,7 @@
  * 434.35 in 基本支出 is blamed for both 基本支出 and 支出合计 disagreeing.
  */
 import Decimal from 'decimal.js';
+import { parseAddress } from './address';
 import { Finding } from './findings';
 import { FLOAT_RESIDUE, roundingAllowance } from './rounding';
 import { CheckedEquation } from './rules/context';
@@ -20,6 +21,9 @@ interface Candidate {
 
 /** Beyond this many operands, blaming one of them is guesswork: only the total is a candidate. */
 const MAX_OPERAND_CANDIDATES = 60;
+
+const cellNumber = (row: number, col: number) => row * 16384 + col;
+const keyOf = (ref: { sheet: string; cell: string }) => `${ref.sheet}!${ref.cell}`;
 
 function candidatesOf(f: Finding): Candidate[] {
   const { target, parts } = f.equation!;
@@ -40,21 +44,36 @@ export function inferFixes(findings: Finding[], equations: CheckedEquation[]): v
   if (!failing.length) return;
   // Candidates first, then index only the identities that touch their cells.
   const plans = failing.map((f) => ({ f, candidates: candidatesOf(f) }));
-  const wanted = new Set<string>();
-  for (const p of plans) for (const c of p.candidates) wanted.add(c.key);
-  const byCell = new Map<string, CheckedEquation[]>();
+  // Membership by sheet and cell number: no string per term on the hot path.
+  const wanted = new Map<string, Set<number>>();
+  for (const p of plans)
+    for (const c of p.candidates) {
+      const at = parseAddress(c.cell);
+      if (!at) continue;
+      if (!wanted.has(c.sheet)) wanted.set(c.sheet, new Set());
+      wanted.get(c.sheet)!.add(cellNumber(at.row, at.col));
+    }
+  // Per candidate cell: the identities it appears in, and with what weight (as target: −1).
+  const byCell = new Map<string, { eq: CheckedEquation; shift: number }[]>();
   const consistent = new Map<string, boolean>();
   const seenValue = new Map<string, Decimal>();
   for (const eq of equations) {
-    for (const t of [eq.target, ...eq.parts]) {
-      if (!wanted.has(t.key)) continue;
-      const list = byCell.get(t.key);
-      if (!list) byCell.set(t.key, [eq]);
-      else if (list[list.length - 1] !== eq) list.push(eq);
+    const terms = [eq.target, ...eq.parts];
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i];
+      if (!wanted.get(t.ref.sheet)?.has(cellNumber(t.ref.row, t.ref.col))) continue;
+      const key = keyOf(t.ref);
+      // difference = target − Σ w·part, so a change δ in the cell shifts it by shift·δ.
+      const shift = i === 0 ? 1 : -t.weight;
+      const list = byCell.get(key);
+      const last = list?.[list.length - 1];
+      if (!list) byCell.set(key, [{ eq, shift }]);
+      else if (last && last.eq === eq) last.shift += shift;
+      else list.push({ eq, shift });
       // A cell seen in different units (converted across sheets) cannot be replayed simply.
-      const v = seenValue.get(t.key);
-      if (!v) seenValue.set(t.key, t.value);
-      else if (!v.eq(t.value)) consistent.set(t.key, false);
+      const v = seenValue.get(key);
+      if (!v) seenValue.set(key, t.value);
+      else if (!v.eq(t.value)) consistent.set(key, false);
     }
   }
 
@@ -69,10 +88,10 @@ export function inferFixes(findings: Finding[], equations: CheckedEquation[]): v
   const evaluate = (c: Candidate) => {
     const cleared: string[] = [];
     let broken = 0;
-    for (const eq of byCell.get(c.key) ?? []) {
-      let difference = eq.difference;
-      if (eq.target.key === c.key) difference = difference.plus(c.value.minus(eq.target.value));
-      for (const p of eq.parts) if (p.key === c.key) difference = difference.minus(c.value.minus(p.value).times(p.weight));
+    const old = seenValue.get(c.key);
+    for (const { eq, shift } of byCell.get(c.key) ?? []) {
+      if (!old) continue;
+      const difference = eq.difference.plus(c.value.minus(old).times(shift));
       const abs = difference.abs();
       const after = abs.lt(FLOAT_RESIDUE) ? 'exact' : abs.lte(allowance(eq)) ? 'rounding' : 'mismatch';
       if (eq.outcome === 'mismatch' && after !== 'mismatch' && eq.findingId) cleared.push(eq.findingId);
