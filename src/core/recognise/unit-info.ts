@@ -18,9 +18,6 @@ export function readUnitInfo(grid: Grid): UnitInfo | null {
     const known = new Set<UnitInfoKey>();
     for (let r = grid.rowOffset; r < grid.rowEnd; r++) {
       const raw = grid.text(r, labelCol);
-      if (!raw || raw.length > 20) continue;
-      const label = normaliseLabel(raw);
-      const key = unitInfoKey(label);
       let value = '';
       let col = labelCol + 1;
       for (; col < grid.colEnd; col++) {
@@ -28,6 +25,15 @@ export function readUnitInfo(grid: Grid): UnitInfo | null {
         value = grid.text(r, col);
         if (value) break;
       }
+      // A blank (or vertically merged) label continues the entry above: 主要职能 over several rows.
+      const last = entries[entries.length - 1];
+      if (!raw && value && last && last.key !== '单位简介' && last.ref.row === r - 1) {
+        entries.push({ ...last, value, ref: refOf(grid, r, col) });
+        continue;
+      }
+      if (!raw || raw.length > 20) continue;
+      const label = normaliseLabel(raw);
+      const key = unitInfoKey(label);
       if (!key) {
         if (value && entries.length) entries.push({ key: '单位简介', label, value, ref: refOf(grid, r, col) });
         continue;
