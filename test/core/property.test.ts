@@ -205,7 +205,7 @@ describe('validateWorkbook on random grids', () => {
         if (r.unusable && r.findings.length) throw new Error('an unusable workbook must have no findings');
         expect(r.summary.errors + r.summary.warnings + r.summary.infos + r.summary.ignored).toBe(r.findings.length);
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 
@@ -219,7 +219,7 @@ describe('validateWorkbook on random grids', () => {
           expect(b).toEqual(a);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 500 },
     );
   });
 
@@ -229,7 +229,7 @@ describe('validateWorkbook on random grids', () => {
         const r = validateWorkbook(wb, { tolerance, idleThreshold });
         for (const f of r.findings) checkFinding(wb, f);
       }),
-      { numRuns: 60 },
+      { numRuns: 150 },
     );
   });
 
@@ -252,7 +252,7 @@ describe('validateWorkbook on random grids', () => {
       }
     };
     check(seedWorkbook());
-    fc.assert(fc.property(workbook, (wb) => check(wb)), { numRuns: 80 });
+    fc.assert(fc.property(workbook, (wb) => check(wb)), { numRuns: 200 });
   });
 });
 
