@@ -68,7 +68,37 @@ export const DEMO_STEPS: DemoStep[] = [
       ctx.io.out(`Corrected twin: ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} notice(s).`);
     },
   },
+  {
+    title: '由工作簿生成自评报告 Writing the 自评报告 from the workbook',
+    async run(ctx) {
+      // The same command a user runs; the slipped sample's figures are marked 待核实.
+      const base = path.join(ctx.outputDir, path.basename(ctx.sample, '.xlsx'));
+      await runCommand('report', [ctx.sample, '-o', `${base}-自评报告.docx`, '--xlsx', `${base}-自评报告.xlsx`], ctx.io);
+      ctx.written.push({ path: `${base}-自评报告.docx`, what: '自评报告 report (.docx)' }, { path: `${base}-自评报告.xlsx`, what: '含“自评报告”工作表的副本 copy with the 自评报告 sheet' });
+      const twin = path.join(path.dirname(ctx.sample), SAMPLE_FILES.corrected);
+      const twinOut = path.join(ctx.outputDir, `${path.basename(twin, '.xlsx')}-自评报告.docx`);
+      await runCommand('report', [twin, '-o', twinOut], ctx.io);
+      ctx.written.push({ path: twinOut, what: '已更正样例的自评报告 report from the corrected twin' });
+    },
+  },
+  {
+    title: '审核已有的报告草稿 Auditing the original draft report',
+    async run(ctx) {
+      const draft = path.join(path.dirname(ctx.sample), SAMPLE_DRAFT);
+      const twin = path.join(path.dirname(ctx.sample), SAMPLE_FILES.corrected);
+      await runCommand('audit', [draft, '--workbook', twin], ctx.io);
+    },
+  },
 ];
+
+/** The seed report's own text, as the unit shipped it: the draft the audit step reads. */
+export const SAMPLE_DRAFT = '2023-部门整体支出绩效自评报告-草稿.txt';
+
+/** Runs another command exactly as the CLI would; its exit code (1 = findings) is the demo's to show, not to fail on. */
+async function runCommand(name: 'report' | 'audit', argv: string[], io: CliIO): Promise<number> {
+  const command = (await import(`./${name}`)) as { run(argv: string[], io: CliIO): Promise<number> };
+  return command.run(argv, io);
+}
 
 export async function run(_argv: string[], io: CliIO): Promise<number> {
   const ctx: DemoContext = {
