@@ -160,6 +160,8 @@ export interface SummaryBlock {
   labelCol: number;
   amountCol: number;
   amountHeader?: string;
+  /** Further amount columns (预算数 | 决算数): the checks use amountCol only; these are reported. */
+  otherAmountColumns?: { col: number; header: string }[];
   lines: SummaryLine[];
 }
 

@@ -1,5 +1,7 @@
 import { Grid } from '../grid';
-import { BudgetModel } from '../model';
+import { normaliseLabel } from '../labels';
+import { BudgetModel, CellNote, ProjectTable } from '../model';
+import { BUDGET_LINES, FINAL_LINES } from '../vocabulary';
 import { OWNED_SHEET_NAMES, WorkbookSnapshot } from '../snapshot';
 import { readProjectTables } from './project-table';
 import { readSummaryBlocks } from './summary';
@@ -32,9 +34,12 @@ export function readModel(snapshot: WorkbookSnapshot): { model: BudgetModel; gri
       model.templates.push(readTemplateSheet(grid));
       continue;
     }
-    const tables = readProjectTables(grid, model.notes);
-    if (tables.length) {
+    const tableNotes: CellNote[] = [];
+    const tables = readProjectTables(grid, tableNotes);
+    // 「项目 | 预算数 | 决算数」 heads a summary too: when its rows are summary lines, it is one.
+    if (tables.length && !tables.every(isSummaryInDisguise)) {
       model.projectTables.push(...tables);
+      model.notes.push(...tableNotes);
       continue;
     }
     const info = !model.unitInfo ? readUnitInfo(grid) : null;
@@ -50,4 +55,11 @@ export function readModel(snapshot: WorkbookSnapshot): { model: BudgetModel; gri
     model.unrecognisedSheets.push(sheet.name);
   }
   return { model, grids };
+}
+
+/** Rows that are, by exact label, lines of a 收支总表 or 决算 (收入合计, 基本支出 …), not projects. */
+function isSummaryInDisguise(table: ProjectTable): boolean {
+  const labels = table.rows.map((r) => normaliseLabel(r.label));
+  const lines = labels.filter((l) => BUDGET_LINES.exact[l] || FINAL_LINES.exact[l]).length;
+  return lines >= 3 && lines * 5 >= labels.length * 3;
 }

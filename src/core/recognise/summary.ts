@@ -79,6 +79,7 @@ function readBlock(grid: Grid, labelCol: number, knownRow: number, style: 'budge
   let best = -1;
   let bestCount = 0;
   let amountHeader: string | undefined;
+  const candidates: { col: number; count: number; header: string }[] = [];
   for (let c = labelCol + 1; c < Math.min(colEnd, labelCol + 5); c++) {
     // The 行次 header may sit above a 栏次 row; column numbers (1, 2) are not a header.
     let header = '';
@@ -98,6 +99,7 @@ function readBlock(grid: Grid, labelCol: number, knownRow: number, style: 'budge
       else if (typeof v === 'string' && labelKey(normaliseLabel(v), style)) labels++;
     }
     if (labels > count) break;
+    if (count) candidates.push({ col: c, count, header });
     if (count > bestCount || (count === bestCount && AMOUNT_HEADERS.test(header.replace(/[\s\u3000]/g, '')))) {
       if (count > bestCount) {
         best = c;
@@ -108,6 +110,7 @@ function readBlock(grid: Grid, labelCol: number, knownRow: number, style: 'budge
   }
   if (best < 0) return null;
   const amountCol = best;
+  const others = candidates.filter((x) => x.col !== best && x.count >= Math.max(2, bestCount / 2)).map((x) => ({ col: x.col, header: x.header || grid.address(firstRow, x.col).replace(/\d+$/, '') + ' 列' }));
 
   // The block starts at the first known line (the header above it is not a line).
   const lines: SummaryLine[] = [];
@@ -176,5 +179,5 @@ function readBlock(grid: Grid, labelCol: number, knownRow: number, style: 'budge
     if (l.key && EXPENDITURE_KEYS.has(l.key)) expenditure++;
   }
   const side = income && expenditure ? 'both' : income ? 'income' : 'expenditure';
-  return { sheet: grid.name, title, unit, unitRef, style, side, labelCol, amountCol, amountHeader, lines };
+  return { sheet: grid.name, title, unit, unitRef, style, side, labelCol, amountCol, amountHeader, lines, otherAmountColumns: others.length ? others : undefined };
 }

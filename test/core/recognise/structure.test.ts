@@ -1,4 +1,5 @@
 import { validateWorkbook } from '../../../src/core/validate';
+import { buildSheet } from '../../../src/samples/sheet-builder';
 import { FS, projectSheet } from '../../fixtures/project-sheet';
 
 const shape = (sheet: ReturnType<typeof projectSheet>['sheet']) =>
@@ -188,5 +189,45 @@ describe('duplicate headers and 上级项目 cycles', () => {
     const reasons = r.notChecked.filter((n) => n.sheet === '循环').map((n) => n.reason);
     expect(reasons).toContain('“上级项目”列存在循环引用：甲项目 → 乙项目 → 甲项目，这些行按独立项目处理');
     expect(reasons.some((x) => x.includes('丙项目 → 丙项目'))).toBe(true);
+  });
+});
+
+describe('a summary with 预算数 and 决算数 columns is a summary, not a project table', () => {
+  const rows = (basicFinal: number) => [
+    ['2024年度收支预算与决算对比表', null, null],
+    [null, null, '单位：万元'],
+    ['项目', '预算数', '决算数'],
+    ['收入合计', 3250.4, 3250.4],
+    [`${FS}年初预算`, 2800, 2800],
+    [`${FS}调整追加`, 380.15, 380.15],
+    [`${FS}其他资金`, 70.25, 70.25],
+    ['支出合计', 3250.4, 3010.9],
+    [`${FS}基本支出`, 1250, basicFinal],
+    [`${FS}${FS}工资福利支出`, 880, 860.3],
+    [`${FS}${FS}商品和服务支出`, 370, 350.3],
+    [`${FS}项目支出`, 2000.4, 1780.3],
+    ['结余结转', 0, 239.5],
+  ];
+
+  test('read as a summary: no false subtotal, overspend or idle-funds findings; the unchecked column is said', () => {
+    const r = validateWorkbook({ sheets: [buildSheet({ name: '收支对比', rows: rows(1230.6), numberFormat: '#,##0.00' })] });
+    expect(r.model.projectTables).toEqual([]);
+    expect(r.model.summaries.map((b) => [b.amountCol, b.amountHeader, b.otherAmountColumns])).toEqual([[1, '预算数', [{ col: 2, header: '决算数' }]]]);
+    expect(r.findings).toEqual([]);
+    expect(r.notChecked).toContainEqual(expect.objectContaining({ rule: 'summary-identity', sheet: '收支对比', reason: '表中有多个金额列，按“预算数”列校验，“决算数”列未校验' }));
+  });
+
+  test('a real project table whose projects happen to include one such word stays a project table', () => {
+    const t = projectSheet({
+      name: 'S',
+      unitLine: '单位：万元',
+      headers: ['项目名称', '预算数', '决算数'],
+      rows: [
+        ['项目支出', 10, 9],
+        ['会议费', 5, 5],
+        ['培训费', 8, 7],
+      ],
+    });
+    expect(validateWorkbook({ sheets: [t.sheet] }).model.projectTables).toHaveLength(1);
   });
 });
