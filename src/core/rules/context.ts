@@ -1,12 +1,12 @@
 import Decimal from 'decimal.js';
 import { Equation, Finding, NotChecked, Operand, RuleId, Settings, Severity } from '../findings';
-import { Amount, BudgetModel } from '../model';
+import { Amount, BudgetModel, CellRef } from '../model';
 import { Unit } from '../numbers';
 import { checkEquation, Outcome, Term } from '../rounding';
 
-/** One term of a checked identity, keyed by its cell ("sheet!A1"). */
+/** One term of a checked identity, with the cell it came from. */
 export interface KeyedTerm extends Term {
-  key: string;
+  ref: CellRef;
 }
 
 /** An identity the engine checked, kept so that fixes can be replayed against all of them. */
@@ -63,7 +63,7 @@ export function termOf(o: Operand): Term {
 }
 
 function keyedTerm(o: Operandish): KeyedTerm {
-  return { key: `${o.amount.ref.sheet}!${o.amount.ref.cell}`, value: o.amount.value, decimals: o.amount.decimals, weight: o.weight ?? 1 };
+  return { ref: o.amount.ref, value: o.amount.value, decimals: o.amount.decimals, weight: o.weight ?? 1 };
 }
 
 /** Display decimals for a figure in messages: at least 2, more when the data has them. */

@@ -29,17 +29,20 @@ interface Figure {
 function suspects(figures: Figure[], unit: Unit, out: Finding[], seen: Set<string>): void {
   const nonzero = figures.filter((f) => !f.amount.value.isZero());
   if (nonzero.length < MIN_OTHERS + 1 || unit === '亿元') return;
-  const abs = nonzero.map((f) => f.amount.value.abs());
+  // Magnitudes only pick out suspects (a yardstick, not money arithmetic): floats are fine here;
+  // every figure reported is then worked out in decimal.
+  const magnitude = Float64Array.from(nonzero, (f) => Math.abs(f.amount.value.toNumber()));
+  const sorted = Float64Array.from(magnitude).sort();
+  const mid = Math.floor(sorted.length / 2);
+  const yardstick = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  if (yardstick === 0) return;
   const ten4 = new Decimal(10000);
-  // The column's median stands for "its others": one outlier cannot move it.
-  const m = median(abs);
-  if (m.isZero()) return;
-  const hi = m.times(LOW);
-  const lo = m.div(LOW);
+  let m: Decimal | null = null;
   nonzero.forEach((f, i) => {
-    // Cheap comparisons first; the ratio is only worked out for a suspect.
-    if (unit === '万元' ? abs[i].lt(hi) : abs[i].gt(lo)) return;
-    const ratio = abs[i].div(m);
+    if (unit === '万元' ? magnitude[i] < yardstick * 500 : magnitude[i] > yardstick / 500) return;
+    // The column's median stands for "its others": one outlier cannot move it.
+    m ??= median(nonzero.map((x) => x.amount.value.abs()));
+    const ratio = f.amount.value.abs().div(m);
     const key = `${f.amount.ref.sheet}!${f.amount.ref.cell}`;
     if (seen.has(key)) return;
     if (unit === '万元' && ratio.gte(LOW) && ratio.lte(HIGH)) {
