@@ -71,6 +71,8 @@ export interface Finding {
   difference?: string;
   tolerance?: string;
   unit?: Unit | '%';
+  /** The cell's content as written, when it is not a figure: "1,234.50" stored as text, "#REF!". */
+  raw?: string;
   /** Label of the row or line the figure belongs to. */
   label?: string;
   message: string;

@@ -50,7 +50,8 @@ function formatFinding(f: Finding): string[] {
   const lines = [head, `        ${f.message}`];
   const parts: string[] = [];
   if (f.expected !== undefined) parts.push(`应为 ${figure(f.expected, f.unit)}`);
-  if (f.actual !== undefined) parts.push(`表中 ${figure(f.actual, f.unit)}`);
+  if (f.raw !== undefined) parts.push(`单元格内容 ${f.raw}`);
+  else if (f.actual !== undefined) parts.push(`表中 ${figure(f.actual, f.unit)}`);
   if (f.difference !== undefined) parts.push(`差额 ${differenceText(f)}`);
   if (f.tolerance !== undefined && f.tolerance !== '0') parts.push(`允许误差 ${figure(f.tolerance, f.unit)}`);
   if (parts.length > 0) lines.push(`        ${parts.join('，')}`);

@@ -110,7 +110,7 @@ function addResultSheet(wb: ExcelJS.Workbook, input: HighlightInput): void {
       sheet: f.sheet,
       label: f.label ?? '',
       expected: amount(f.expected),
-      actual: amount(f.actual),
+      actual: f.raw ?? amount(f.actual),
       difference: amount(f.difference),
       unit: f.unit === '%' ? '' : (f.unit ?? ''),
       message: f.message,

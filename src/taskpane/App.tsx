@@ -314,7 +314,7 @@ function FindingDetail({ finding: f, pane, locale, onBack }: { finding: Finding;
       )}
       <table className={s.factTable}>
         <tbody>
-          <tr><td>{L('stated')}</td><td className={s.num}>{formatAmount(f.actual, f.unit)}</td></tr>
+          <tr><td>{L('stated')}</td><td className={s.num}>{f.raw ?? formatAmount(f.actual, f.unit)}</td></tr>
           <tr><td>{L('computed')}</td><td className={s.num}>{formatAmount(f.expected, f.unit)}</td></tr>
           <tr><td>{L('difference')}</td><td className={s.num}>{formatAmount(f.difference, f.unit)}</td></tr>
           <tr><td>{L('tolerance')}</td><td className={s.num}>{f.tolerance !== undefined ? `±${formatAmount(f.tolerance, f.unit)}` : '—'}</td></tr>

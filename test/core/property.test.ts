@@ -175,8 +175,8 @@ function checkFinding(wb: WorkbookSnapshot, f: Finding): void {
   if (f.fix && !realCell(wb, f.fix.sheet, f.fix.cell)) throw new Error(`fix cell ${f.fix.sheet}!${f.fix.cell} outside the sheet: ${where}`);
   if (!f.message || !CHINESE.test(f.message)) throw new Error(`message not in Chinese: ${where}`);
   if (!f.messageEn) throw new Error(`no English message: ${where}`);
-  // text-number keeps the text as typed and formula-error the error code in `actual` (shown to the user).
-  const numeric = { expected: f.expected, difference: f.difference, tolerance: f.tolerance, actual: f.rule === 'text-number' || f.rule === 'formula-error' ? undefined : f.actual };
+  // The text as typed and error codes live in `raw`; every figure field is a decimal string.
+  const numeric = { expected: f.expected, difference: f.difference, tolerance: f.tolerance, actual: f.actual };
   for (const [k, v] of Object.entries(numeric)) if (v !== undefined && !DECIMAL.test(v)) throw new Error(`${k} "${v}" is not a decimal string: ${where}`);
   if (f.fix && !DECIMAL.test(f.fix.value)) throw new Error(`fix value "${f.fix.value}" is not a decimal string: ${where}`);
 }

@@ -35,7 +35,7 @@ export const formulaError: Rule = {
         sheet: e.sheet,
         cell: e.cell,
         related: [],
-        actual: e.code,
+        raw: e.code,
         label,
         message: `${label ? label + '：' : ''}${e.cell} 显示 ${e.code}（${meaning}）${e.formula ? `，公式为 ${e.formula}` : ''}，该数字无法参与校验`,
         messageEn: `${label ? label + ': ' : ''}${e.cell} shows ${e.code}${e.formula ? ` (formula ${e.formula})` : ''}; it cannot be checked`,

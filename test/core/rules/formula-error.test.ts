@@ -20,7 +20,8 @@ describe('formula-error: #REF!, #DIV/0! … are errors at their cell', () => {
   test('#REF! in 实际支出 names the project, the meaning and the formula', () => {
     const f = findingAt(r, 'formula-error', '项目表', t.addr(0, '实际支出'));
     expect(f.cell).toBe('C3');
-    expect(f).toMatchObject({ severity: 'error', actual: '#REF!', label: '会议费' });
+    expect(f).toMatchObject({ severity: 'error', raw: '#REF!', label: '会议费' });
+    expect(f.actual).toBeUndefined();
     expect(f.message).toBe('会议费：C3 显示 #REF!（公式引用的单元格已被删除），公式为 =SUM(#REF!)，该数字无法参与校验');
   });
 

@@ -26,7 +26,7 @@ describe('text-number: figures stored as text are used and reported', () => {
     [2, '结余结转', '(0.40)', '-0.4'],
   ])('row %i %s: %j is a warning read as %s', (i, header, raw, value) => {
     const f = findingAt(r, 'text-number', '项目明细', t.addr(i, header));
-    expect(f).toMatchObject({ severity: 'warning', actual: raw, expected: value });
+    expect(f).toMatchObject({ severity: 'warning', raw, actual: value, expected: value });
     expect(f.message).toBe(`${['业务性专项经费', '老干部专项经费', '人才发展专项经费'][i]}：${f.cell} 中的“${raw}”是文本格式的数字，已按 ${value} 参与校验；建议转换为数值，否则 Excel 的求和公式会漏算它`);
     expect(f.fix).toMatchObject({ cell: f.cell, value, clears: 1 });
   });
