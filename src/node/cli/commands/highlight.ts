@@ -2,12 +2,12 @@
 import * as path from 'path';
 import { UserError } from '../../errors';
 import { applyHighlights } from '../../highlight-writer';
+import { checkOutputDir, refuseInputAsOutput, writeErrorCode } from '../../output-file';
 import { settingsFromOptions } from '../../settings-args';
 import { exitCodeFor, validateFile } from '../../validate-file';
 import { writeWorkbookAtomic } from '../../xlsx-writer';
 import { parseArgs, requireOneFile } from '../args';
 import { CliIO } from '../io';
-import { promises as fs } from 'fs';
 
 export const help = [
   '用法 Usage:  budget-recon highlight 文件.xlsx -o 输出.xlsx [--tolerance X] [--idle-threshold P]',
@@ -38,13 +38,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   const input = path.resolve(io.cwd, file);
   const target = path.resolve(io.cwd, output);
-  if (await samePath(input, target)) {
-    throw new UserError(
-      'output-is-input',
-      `输出文件不能与输入文件相同（${output}），本工具不会覆盖原文件`,
-      `the output must differ from the input (${output}); the original is never overwritten`,
-    );
-  }
+  await refuseInputAsOutput(input, target, output);
   if (path.extname(target).toLowerCase() !== '.xlsx') {
     throw new UserError('bad-output', `输出文件应以 .xlsx 结尾：${output}`, `the output file should end in .xlsx: ${output}`);
   }
@@ -55,7 +49,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   try {
     await writeWorkbookAtomic(workbook, target);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+    const code = writeErrorCode(e);
     throw new UserError('write-failed', `无法写入 ${output}（${code}）；未生成任何文件`, `cannot write ${output} (${code}); nothing was written`);
   }
   const s = result.summary;
@@ -70,24 +64,4 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     );
   }
   return exitCodeFor(result, settings);
-}
-
-async function samePath(a: string, b: string): Promise<boolean> {
-  if (a === b) return true;
-  try {
-    const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
-    return sa.ino === sb.ino && sa.dev === sb.dev;
-  } catch {
-    return false;
-  }
-}
-
-async function checkOutputDir(target: string, shown: string): Promise<void> {
-  const dir = path.dirname(target);
-  try {
-    const st = await fs.stat(dir);
-    if (!st.isDirectory()) throw new Error('not a directory');
-  } catch {
-    throw new UserError('bad-output-dir', `输出文件夹不存在：${path.dirname(shown) || '.'}`, `the output folder does not exist: ${path.dirname(shown) || '.'}`);
-  }
 }

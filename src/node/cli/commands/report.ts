@@ -12,6 +12,7 @@ import { TemplateError } from '../../../core/report/template-language';
 import { DEFAULT_OUTLINE, findOutline, OUTLINES } from '../../../core/report/templates';
 import { Report } from '../../../core/report/types';
 import { UserError } from '../../errors';
+import { checkOutputTarget, writeErrorCode } from '../../output-file';
 import { reportDocxBuffer } from '../../report/docx';
 import { writeReportSheet, writeTemplateSheet } from '../../report/sheet-writer';
 import { settingsFromOptions } from '../../settings-args';
@@ -75,28 +76,6 @@ function chooseFormat(output: string, requested: string | undefined): Format {
   return fromExt;
 }
 
-async function samePath(a: string, b: string): Promise<boolean> {
-  if (a === b) return true;
-  try {
-    const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
-    return sa.ino === sb.ino && sa.dev === sb.dev;
-  } catch {
-    return false;
-  }
-}
-
-async function checkTarget(input: string, target: string, shown: string): Promise<void> {
-  if (await samePath(input, target)) {
-    throw new UserError('output-is-input', `输出文件不能与输入文件相同（${shown}），本工具不会覆盖原文件`, `the output must differ from the input (${shown}); the original is never overwritten`);
-  }
-  try {
-    const st = await fs.stat(path.dirname(target));
-    if (!st.isDirectory()) throw new Error('not a directory');
-  } catch {
-    throw new UserError('bad-output-dir', `输出文件夹不存在：${path.dirname(shown) || '.'}`, `the output folder does not exist: ${path.dirname(shown) || '.'}`);
-  }
-}
-
 /**
  * Writes every output to a temporary file beside its target, then renames them all: a failure
  * while writing leaves none of the outputs half-written.
@@ -116,7 +95,7 @@ async function writeAllAtomic(files: { target: string; shown: string; data: Buff
     }
   } catch (e) {
     await Promise.all(temps.map((t) => fs.rm(t, { force: true }).catch(() => undefined)));
-    const code = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+    const code = writeErrorCode(e);
     throw new UserError('write-failed', `无法写入 ${current.shown}（${code}）；未生成该文件`, `cannot write ${current.shown} (${code}); nothing was written there`);
   }
 }
@@ -149,12 +128,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   const input = path.resolve(io.cwd, file);
   const format = output ? chooseFormat(output, parsed.options.format as string | undefined) : undefined;
-  if (output) await checkTarget(input, path.resolve(io.cwd, output), output);
+  if (output) await checkOutputTarget(input, path.resolve(io.cwd, output), output);
   if (xlsx) {
     if (path.extname(xlsx).toLowerCase() !== '.xlsx') {
       throw new UserError('bad-output', `--xlsx 的文件应以 .xlsx 结尾：${xlsx}`, `the --xlsx file should end in .xlsx: ${xlsx}`);
     }
-    await checkTarget(input, path.resolve(io.cwd, xlsx), xlsx);
+    await checkOutputTarget(input, path.resolve(io.cwd, xlsx), xlsx);
     if (output && path.resolve(io.cwd, xlsx) === path.resolve(io.cwd, output)) {
       throw new UserError('same-outputs', '-o 与 --xlsx 不能是同一个文件', '-o and --xlsx must be different files');
     }

@@ -1,0 +1,51 @@
+/**
+ * Checks on a file a command is about to write (highlight's copy, report's outputs), made
+ * before any work so a bad target fails fast and never leaves a partial file.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { UserError } from './errors';
+
+/** The same file, by path or (through a link, another spelling) by inode. */
+export async function samePath(a: string, b: string): Promise<boolean> {
+  if (a === b) return true;
+  try {
+    const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
+    return sa.ino === sb.ino && sa.dev === sb.dev;
+  } catch {
+    return false;
+  }
+}
+
+/** The input is never overwritten. `shown` is the output as the user typed it. */
+export async function refuseInputAsOutput(input: string, target: string, shown: string): Promise<void> {
+  if (await samePath(input, target)) {
+    throw new UserError(
+      'output-is-input',
+      `输出文件不能与输入文件相同（${shown}），本工具不会覆盖原文件`,
+      `the output must differ from the input (${shown}); the original is never overwritten`,
+    );
+  }
+}
+
+/** The folder the output goes into must exist (it is not created behind the user's back). */
+export async function checkOutputDir(target: string, shown: string): Promise<void> {
+  try {
+    const st = await fs.stat(path.dirname(target));
+    if (!st.isDirectory()) throw new Error('not a directory');
+  } catch {
+    const dir = path.dirname(shown) || '.';
+    throw new UserError('bad-output-dir', `输出文件夹不存在：${dir}`, `the output folder does not exist: ${dir}`);
+  }
+}
+
+/** Both checks, in that order. */
+export async function checkOutputTarget(input: string, target: string, shown: string): Promise<void> {
+  await refuseInputAsOutput(input, target, shown);
+  await checkOutputDir(target, shown);
+}
+
+/** What a failed write is reported by: the errno code (EACCES, ENOSPC) or else the message. */
+export function writeErrorCode(e: unknown): string {
+  return (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+}
