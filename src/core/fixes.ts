@@ -8,7 +8,7 @@ import Decimal from 'decimal.js';
 import { parseAddress } from './address';
 import { Finding } from './findings';
 import { FLOAT_RESIDUE, roundingAllowance } from './rounding';
-import { CheckedEquation } from './rules/context';
+import { CheckedEquation, KeyedTerm, termOfOperand } from './rules/context';
 
 interface Candidate {
   key: string;
@@ -57,30 +57,30 @@ export function inferFixes(findings: Finding[], equations: CheckedEquation[]): v
   const byCell = new Map<string, { eq: CheckedEquation; shift: number }[]>();
   const consistent = new Map<string, boolean>();
   const seenValue = new Map<string, Decimal>();
+  const index = (eq: CheckedEquation, t: KeyedTerm, shift: number) => {
+    const ref = t.amount.ref;
+    if (!wanted.get(ref.sheet)?.has(cellNumber(ref.row, ref.col))) return;
+    const key = keyOf(ref);
+    const list = byCell.get(key);
+    const last = list?.[list.length - 1];
+    if (!list) byCell.set(key, [{ eq, shift }]);
+    else if (last && last.eq === eq) last.shift += shift;
+    else list.push({ eq, shift });
+    // A cell seen in different units (converted across sheets) cannot be replayed simply.
+    const v = seenValue.get(key);
+    if (!v) seenValue.set(key, t.amount.value);
+    else if (!v.eq(t.amount.value)) consistent.set(key, false);
+  };
   for (const eq of equations) {
-    const terms = [eq.target, ...eq.parts];
-    for (let i = 0; i < terms.length; i++) {
-      const t = terms[i];
-      if (!wanted.get(t.ref.sheet)?.has(cellNumber(t.ref.row, t.ref.col))) continue;
-      const key = keyOf(t.ref);
-      // difference = target − Σ w·part, so a change δ in the cell shifts it by shift·δ.
-      const shift = i === 0 ? 1 : -t.weight;
-      const list = byCell.get(key);
-      const last = list?.[list.length - 1];
-      if (!list) byCell.set(key, [{ eq, shift }]);
-      else if (last && last.eq === eq) last.shift += shift;
-      else list.push({ eq, shift });
-      // A cell seen in different units (converted across sheets) cannot be replayed simply.
-      const v = seenValue.get(key);
-      if (!v) seenValue.set(key, t.value);
-      else if (!v.eq(t.value)) consistent.set(key, false);
-    }
+    // difference = target − Σ w·part, so a change δ in the cell shifts it by shift·δ.
+    index(eq, eq.target, 1);
+    for (const p of eq.parts) index(eq, p, -(p.weight ?? 1));
   }
 
   const allowanceOf = new Map<CheckedEquation, Decimal>();
   const allowance = (eq: CheckedEquation) => {
     let a = allowanceOf.get(eq);
-    if (!a) allowanceOf.set(eq, (a = eq.tolerance ?? roundingAllowance(eq.target, eq.parts)));
+    if (!a) allowanceOf.set(eq, (a = eq.tolerance ?? roundingAllowance(termOfOperand(eq.target), eq.parts.map(termOfOperand))));
     return a;
   };
 

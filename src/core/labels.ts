@@ -36,10 +36,23 @@ export function startsWithQizhong(raw: string): boolean {
 }
 
 /**
+ * A label normaliseLabel would leave as it is: no space, nothing full-width to fold, nothing
+ * a numbering, 其中 or unit note could start or end with. Most project names are like this;
+ * one test spares them the rewrites below.
+ */
+const PLAIN_LABEL = /^[^\s一二三四五六七八九十(（\d①-⑳其含０-９．，－＋（）％：][^\s０-９．，－＋（）％：]*$/;
+
+function isPlainLabel(raw: string): boolean {
+  const last = raw.charCodeAt(raw.length - 1);
+  return last !== 41 /* ) */ && last !== 40 /* ( */ && last !== 58 /* : */ && PLAIN_LABEL.test(raw);
+}
+
+/**
  * Strips whitespace, numbering, 其中： and trailing unit notes, and folds full-width
  * ASCII, so an indented 「（一）其中：工资福利支出（万元）」 says 工资福利支出.
  */
 export function normaliseLabel(raw: string): string {
+  if (isPlainLabel(raw)) return raw;
   let s = raw.replace(/[\s\u3000\r\n]+/g, '');
   s = toHalfWidth(s).replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':');
   for (let i = 0; i < 3; i++) {

@@ -56,9 +56,28 @@ export function toHalfWidth(s: string): string {
 
 /** Decimal from a float without binary noise: 0.1+0.2 reads as 0.3. */
 export function decimalFromNumber(n: number): Decimal {
+  // Whole numbers below 10⁷ take decimal.js's own fast path, with no string at all (-0 reads as 0).
+  if (Number.isInteger(n) && n < 1e7 && n > -1e7) return new Decimal(n === 0 ? 0 : n);
   // The shortest round-trip form is exact for typed figures; longer forms are float noise.
+  // Decimal(n) parses that same form (n.toString()) without Decimal(string)'s validating regex.
   const s = String(n);
-  return new Decimal(s.length <= 15 || s.includes('e') ? s : String(Number(n.toPrecision(15))));
+  return s.length <= 15 || s.includes('e') ? new Decimal(n) : new Decimal(String(Number(n.toPrecision(15))));
+}
+
+/** A cell's number as a figure: parseNumber's number case, without the intermediate object. */
+export function numberDecimals(value: Decimal, format: string | null | undefined): { decimals: number; percent: boolean } {
+  const fd = formatDecimals(format);
+  if (fd) return fd.percent ? percentDecimals(fd) : fd;
+  return { decimals: Math.min(decimalsOf(value), 10), percent: false };
+}
+
+const shiftedForPercent = new WeakMap<{ decimals: number; percent: boolean }, { decimals: number; percent: boolean }>();
+
+/** A fraction shown as a percentage has two more decimals than its format shows. */
+function percentDecimals(fd: { decimals: number; percent: boolean }): { decimals: number; percent: boolean } {
+  let p = shiftedForPercent.get(fd);
+  if (!p) shiftedForPercent.set(fd, (p = { decimals: fd.decimals + 2, percent: true }));
+  return p;
 }
 
 /** Decimals a number format shows; null for General or when it cannot tell. */

@@ -1,6 +1,6 @@
 import { Grid } from '../grid';
 import { Amount, CellNote, CellRef } from '../model';
-import { parseNumber } from '../numbers';
+import { decimalFromNumber, numberDecimals, parseNumber } from '../numbers';
 
 export function refOf(grid: Grid, row: number, col: number): CellRef {
   return { sheet: grid.name, row, col, cell: grid.address(row, col) };
@@ -13,6 +13,14 @@ export function refOf(grid: Grid, row: number, col: number): CellRef {
 export function readAmount(grid: Grid, row: number, col: number, notes: CellNote[], label?: string): Amount | undefined {
   const raw = grid.value(row, col);
   if (raw === null || raw === '') return undefined;
+  if (typeof raw === 'number' && Number.isFinite(raw)) {
+    // Most figures are plain numbers: read them without parseNumber's intermediate object.
+    const value = decimalFromNumber(raw);
+    const shown = numberDecimals(value, grid.numberFormat(row, col));
+    const formula = grid.formula(row, col);
+    const amount: Amount = { value, decimals: shown.decimals, ref: refOf(grid, row, col), fromText: false, unitSuffix: undefined, formula: formula ?? undefined, percent: shown.percent || undefined };
+    return amount;
+  }
   const parsed = parseNumber(raw, grid.numberFormat(row, col));
   switch (parsed.kind) {
     case 'blank':
@@ -45,6 +53,9 @@ const NOTE_ROW = /^(注|说明|备注|填表人|填报人|审核人|制表人|�
 /** Footer rows that end a table: 注：…, 填表人：…. */
 export function isNoteRow(grid: Grid, row: number): boolean {
   for (let c = grid.colOffset; c < Math.min(grid.colEnd, grid.colOffset + 3); c++) {
+    const v = grid.value(row, c);
+    // A number or TRUE/FALSE is never 注：… (and is the first thing on most data rows).
+    if (typeof v === 'number' || typeof v === 'boolean') return false;
     const t = grid.text(row, c);
     if (t) return NOTE_ROW.test(t.replace(/^[\s\u3000]+/, ''));
   }

@@ -101,7 +101,10 @@ export function findProjectHeader(grid: Grid, from: number, limit = HEADER_SCAN_
 }
 
 function totalKindOf(label: string): ProjectRow['totalKind'] | undefined {
-  const s = normaliseLabel(label);
+  return totalKindOfNormalised(normaliseLabel(label));
+}
+
+function totalKindOfNormalised(s: string): ProjectRow['totalKind'] | undefined {
   if (TOTAL_LABELS[s]) return TOTAL_LABELS[s];
   if (s.length <= 10) {
     const m = /(合计|总计|小计)$/.exec(s);
@@ -169,7 +172,7 @@ function readTable(grid: Grid, header: HeaderMatch, titleFrom: number, notes: Ce
     const rawName = grid.text(r, nameCol) === '' ? '' : String(grid.value(r, nameCol));
     const code = columns.code !== undefined ? grid.text(r, columns.code) : '';
     let label = normaliseLabel(rawName);
-    const totalKind = totalKindOf(rawName) ?? (label === '' && code ? totalKindOf(code) : undefined);
+    const totalKind = totalKindOfNormalised(label) ?? (label === '' && code ? totalKindOf(code) : undefined);
 
     const amounts: ProjectRow['amounts'] = {};
     let hasAmount = false;

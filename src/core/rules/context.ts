@@ -1,13 +1,11 @@
 import Decimal from 'decimal.js';
 import { Equation, Finding, NotChecked, Operand, RuleId, Settings, Severity } from '../findings';
-import { Amount, BudgetModel, CellRef } from '../model';
+import { Amount, BudgetModel } from '../model';
 import { Unit } from '../numbers';
-import { checkEquation, Outcome, Term } from '../rounding';
+import { FLOAT_RESIDUE, Outcome, roundingAllowance, Term, weightedSum } from '../rounding';
 
-/** One term of a checked identity, with the cell it came from. */
-export interface KeyedTerm extends Term {
-  ref: CellRef;
-}
+/** One term of a checked identity: an operand as the rule gave it (its weight defaults to 1). */
+export type KeyedTerm = Operandish;
 
 /** An identity the engine checked, kept so that fixes can be replayed against all of them. */
 export interface CheckedEquation {
@@ -21,6 +19,11 @@ export interface CheckedEquation {
   difference: Decimal;
 }
 
+/** The rounding-rule view of an operand. */
+export function termOfOperand(o: Operandish): Term {
+  return { value: o.amount.value, decimals: o.amount.decimals, weight: o.weight ?? 1 };
+}
+
 export interface RuleContext {
   model: BudgetModel;
   settings: Settings;
@@ -31,7 +34,7 @@ export interface RuleContext {
   notChecked: NotChecked[];
   /** Every error value in the user's sheets, in sheet order. */
   errorCells: { sheet: string; cell: string; code: string; formula?: string }[];
-  /** Ids of every identity checked so far (exact ones too); keeps finding ids unique and stable. */
+  /** Present when finding ids must stay unique and stable (the n-th identity at a cell is …#n); counted per cell, not stored as strings. */
   usedIds?: Set<string>;
 }
 
@@ -62,10 +65,6 @@ export function termOf(o: Operand): Term {
   return { value: new Decimal(o.value), decimals: o.decimals, weight: o.weight };
 }
 
-function keyedTerm(o: Operandish): KeyedTerm {
-  return { ref: o.amount.ref, value: o.amount.value, decimals: o.amount.decimals, weight: o.weight ?? 1 };
-}
-
 /** Display decimals for a figure in messages: at least 2, more when the data has them. */
 export function shownDecimals(...ds: number[]): number {
   return Math.min(6, Math.max(2, ...ds.filter((d) => Number.isFinite(d))));
@@ -81,8 +80,8 @@ export interface IdentitySpec {
   subject: string;
   /** The quantity the target cell states: 结余结转, 合计 上年结转结余 … */
   quantity: string;
-  /** Human form of the right-hand side: 「全年预算数 − 实际支出」. */
-  formula: string;
+  /** Human form of the right-hand side: 「全年预算数 − 实际支出」; a function when it is only worth building for a finding. */
+  formula: string | (() => string);
   target: Operandish;
   parts: Operandish[];
   unit: Unit;
@@ -108,24 +107,39 @@ export function dstr(d: Decimal): string {
  * (error) or add up only within rounding (info, 尾差); nothing when exact.
  */
 export function checkIdentity(ctx: RuleContext, spec: IdentitySpec): Finding | null {
-  // Hot path: tens of thousands of identities; build strings only for findings.
-  const targetTerm = keyedTerm(spec.target);
-  const partTerms = spec.parts.map(keyedTerm);
-  const result = checkEquation(targetTerm, partTerms, ctx.tolerance);
-  let id = findingId(spec.rule, spec.target.amount.ref.sheet, spec.target.amount.ref.cell);
+  // Hot path: tens of thousands of identities, most of them exact. The difference is worked out
+  // straight from the operands (no Σ first, no term copies); strings only for findings.
+  const targetRef = spec.target.amount.ref;
+  let difference = spec.target.amount.value;
+  for (const p of spec.parts) {
+    const w = p.weight ?? 1;
+    const v = p.amount.value;
+    difference = w === 1 ? difference.minus(v) : w === -1 ? difference.plus(v) : difference.minus(v.times(w));
+  }
+  // Cached formula results carry binary residue (150 − 149.6 = 0.40000000000000568): not a 尾差.
+  const exact = difference.isZero() || difference.abs().lt(FLOAT_RESIDUE);
+  let allowance: Decimal | undefined;
+  let outcome: Outcome = 'exact';
+  if (!exact) {
+    allowance = ctx.tolerance ?? roundingAllowance(termOfOperand(spec.target), spec.parts.map(termOfOperand));
+    outcome = difference.abs().lte(allowance) ? 'rounding' : 'mismatch';
+  }
   // One cell can be the target of two identities (支出总计 against its parts and against 收入总计):
   // the n-th identity at a cell is always …#n, whether or not the others fail, so ids stay stable
   // after a fix and the equation a fix replays names the finding it clears.
-  if (ctx.usedIds) {
-    const base = id;
-    for (let n = 2; ctx.usedIds.has(id); n++) id = `${base}#${n}`;
-    ctx.usedIds.add(id);
-  }
-  ctx.equations.push({ rule: spec.rule, target: targetTerm, parts: partTerms, outcome: result.outcome, findingId: result.outcome === 'exact' ? undefined : id, tolerance: ctx.tolerance, difference: result.difference });
-  if (result.outcome === 'exact') return null;
+  const nth = ctx.usedIds ? countIdentity(ctx, spec.rule, targetRef.sheet, targetRef.row, targetRef.col) : 1;
+  const id = exact ? undefined : findingId(spec.rule, targetRef.sheet, targetRef.cell) + (nth > 1 ? `#${nth}` : '');
+  const checked: CheckedEquation = { rule: spec.rule, target: spec.target, parts: spec.parts, outcome, findingId: id, tolerance: ctx.tolerance, difference };
+  ctx.equations.push(checked);
+  if (exact || !id || !allowance) return null;
+  // A finding: the figures it shows are worked out as Σ first, then total − Σ, as stated.
+  const expectedSum = weightedSum(spec.parts.map(termOfOperand));
+  const result = { outcome, expected: expectedSum, difference: spec.target.amount.value.minus(expectedSum), allowance };
+  checked.difference = result.difference;
+  const formulaText = typeof spec.formula === 'string' ? spec.formula : spec.formula();
   const target = operand(spec.target);
   const parts = spec.parts.map(operand);
-  const equation: Equation = { target, parts, formula: `${spec.quantity} = ${spec.formula}` };
+  const equation: Equation = { target, parts, formula: `${spec.quantity} = ${formulaText}` };
   const d = shownDecimals(target.decimals, ...parts.map((p) => p.decimals));
   const u = spec.unit;
   // Converted figures (元 → 万元) carry many decimals; show the ones that say something.
@@ -135,7 +149,7 @@ export function checkIdentity(ctx: RuleContext, spec: IdentitySpec): Finding | n
   const severity: Severity = result.outcome === 'rounding' ? 'info' : (spec.severity ?? 'error');
   const message =
     result.outcome === 'rounding'
-      ? `${spec.subject}：${spec.quantity} ${actual} ${u} 与 ${spec.formula} = ${expected} ${u} 相差 ${diff} ${u}，在四舍五入尾差范围内（允许 ${result.allowance.toFixed()} ${u}）`
+      ? `${spec.subject}：${spec.quantity} ${actual} ${u} 与 ${formulaText} = ${expected} ${u} 相差 ${diff} ${u}，在四舍五入尾差范围内（允许 ${result.allowance.toFixed()} ${u}）`
       : `${spec.subject}：${spec.quantity}应为 ${expected} ${u}，表中为 ${actual} ${u}，相差 ${diff} ${u}`;
   const messageEn =
     result.outcome === 'rounding'
@@ -158,6 +172,25 @@ export function checkIdentity(ctx: RuleContext, spec: IdentitySpec): Finding | n
     messageEn,
     equation,
   };
+}
+
+/**
+ * How many identities of this rule have had this cell as their target, this one included.
+ * Counted by sheet and cell number rather than by id string: no string per exact identity.
+ */
+const identityCounts = new WeakMap<RuleContext, Map<RuleId, Map<string, Map<number, number>>>>();
+
+function countIdentity(ctx: RuleContext, rule: RuleId, sheet: string, row: number, col: number): number {
+  let byRule = identityCounts.get(ctx);
+  if (!byRule) identityCounts.set(ctx, (byRule = new Map()));
+  let bySheet = byRule.get(rule);
+  if (!bySheet) byRule.set(rule, (bySheet = new Map()));
+  let byCell = bySheet.get(sheet);
+  if (!byCell) bySheet.set(sheet, (byCell = new Map()));
+  const key = row * 16384 + col;
+  const n = (byCell.get(key) ?? 0) + 1;
+  byCell.set(key, n);
+  return n;
 }
 
 const seenNotChecked = new WeakMap<RuleContext, Set<string>>();

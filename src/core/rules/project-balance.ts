@@ -3,6 +3,11 @@ import { Finding } from '../findings';
 import { checkIdentity, notChecked, Operandish, Rule, RuleContext } from './context';
 import { budgetSources, columnName, rowSubject } from './project-terms';
 
+/** 「上年结转 + 年初预算 − 调减」: built only when a finding shows it. */
+function spelled(terms: Operandish[]): string {
+  return terms.map((s, i) => (i === 0 ? '' : (s.weight ?? 1) < 0 ? ' − ' : ' + ') + s.label).join('');
+}
+
 export const projectBalance: Rule = {
   id: 'project-balance',
   check(ctx: RuleContext): Finding[] {
@@ -21,6 +26,9 @@ export const projectBalance: Rule = {
       if (c.adjustedBudget !== undefined && !hasSources)
         notChecked(ctx, { rule: 'project-balance', sheet: table.sheet, check: '全年预算数 = 上年结转 + 年初预算 + 调整', reason: '表中没有资金来源列（年初预算、上年结转、调整）', reasonEn: 'no funding-source columns' });
 
+      const budgetName = columnName(table, 'adjustedBudget');
+      const spendName = columnName(table, 'actualSpend');
+      const carryOutName = columnName(table, 'carryOut');
       for (const row of table.rows) {
         const sources = budgetSources(table, row);
         const budget = row.amounts.adjustedBudget;
@@ -29,9 +37,9 @@ export const projectBalance: Rule = {
           const f = checkIdentity(ctx, {
             rule: 'project-balance',
             subject: rowSubject(row),
-            quantity: columnName(table, 'adjustedBudget'),
-            formula: sources.map((s, i) => (i === 0 ? '' : (s.weight ?? 1) < 0 ? ' − ' : ' + ') + s.label).join(''),
-            target: { amount: budget, label: columnName(table, 'adjustedBudget') },
+            quantity: budgetName,
+            formula: () => spelled(sources),
+            target: { amount: budget, label: budgetName },
             parts: sources,
             unit: table.unit,
           });
@@ -41,15 +49,15 @@ export const projectBalance: Rule = {
         const carryOut = row.amounts.carryOut;
         const spend = row.amounts.actualSpend;
         if (!carryOut || !spend) continue;
-        const base: Operandish[] = budget ? [{ amount: budget, label: columnName(table, 'adjustedBudget') }] : sources;
-        if (!base.length) continue;
-        const parts: Operandish[] = [...base, { amount: spend, label: columnName(table, 'actualSpend'), weight: -1 }];
+        const parts: Operandish[] = budget ? [{ amount: budget, label: budgetName }] : sources.slice();
+        if (!parts.length) continue;
+        parts.push({ amount: spend, label: spendName, weight: -1 });
         const f = checkIdentity(ctx, {
           rule: 'project-balance',
           subject: rowSubject(row),
-          quantity: columnName(table, 'carryOut'),
-          formula: parts.map((s, i) => (i === 0 ? '' : (s.weight ?? 1) < 0 ? ' − ' : ' + ') + s.label).join(''),
-          target: { amount: carryOut, label: columnName(table, 'carryOut') },
+          quantity: carryOutName,
+          formula: () => spelled(parts),
+          target: { amount: carryOut, label: carryOutName },
           parts,
           unit: table.unit,
         });

@@ -17,9 +17,13 @@ export const COLUMN_NAME: Record<ProjectAmountColumn, string> = {
   executionRate: '执行率',
 };
 
-/** The header the user wrote, falling back to the canonical name. */
+const namesOf = new WeakMap<ProjectTable, Partial<Record<ProjectAmountColumn, string>>>();
+
+/** The header the user wrote, falling back to the canonical name. Asked for on every row: kept per table. */
 export function columnName(table: ProjectTable, key: ProjectAmountColumn): string {
-  return table.columnLabels[key]?.replace(/[(（](万元|元|亿元|%)[)）]/, '') || COLUMN_NAME[key];
+  let names = namesOf.get(table);
+  if (!names) namesOf.set(table, (names = {}));
+  return (names[key] ??= table.columnLabels[key]?.replace(/[(（](万元|元|亿元|%)[)）]/, '') || COLUMN_NAME[key]);
 }
 
 /**
@@ -27,26 +31,34 @@ export function columnName(table: ProjectTable, key: ProjectAmountColumn): strin
  * positive number subtracts; typed negative it is already signed. 当年财政拨款 stands in for
  * 年初预算 only when the table has no 年初预算 column.
  */
+const ADDED_SOURCES: ProjectAmountColumn[] = ['carryIn', 'initialBudget', 'fiscalCurrent', 'transferFromUpper', 'otherFunds', 'adjustment', 'increase'];
+
 export function budgetSources(table: ProjectTable, row: ProjectRow): Operandish[] {
   const out: Operandish[] = [];
-  const add = (key: ProjectAmountColumn, weight = 1) => {
-    const a = row.amounts[key];
-    if (a) out.push({ amount: a, label: columnName(table, key), weight });
-  };
-  add('carryIn');
-  add('initialBudget');
-  if (table.columns.initialBudget === undefined) add('fiscalCurrent');
-  add('transferFromUpper');
-  add('otherFunds');
-  add('adjustment');
-  add('increase');
-  const dec = row.amounts.decrease;
+  const amounts = row.amounts;
+  for (const key of ADDED_SOURCES) {
+    const a = amounts[key];
+    if (!a || (key === 'fiscalCurrent' && table.columns.initialBudget !== undefined)) continue;
+    out.push({ amount: a, label: columnName(table, key), weight: 1 });
+  }
+  const dec = amounts.decrease;
   if (dec) out.push({ amount: dec, label: columnName(table, 'decrease'), weight: dec.value.isNegative() ? 1 : -1 });
   return out;
 }
 
+export type RowBudget = { value: Decimal; decimals: number; stated?: Amount; parts: Operandish[] } | null;
+
+/** rate, overspend and idle-funds each ask for every row's budget: worked out once per row. */
+const budgetOf = new WeakMap<ProjectRow, RowBudget>();
+
 /** The year's budget of a row: stated 全年预算数, else the sum of its stated sources. */
-export function rowBudget(table: ProjectTable, row: ProjectRow): { value: Decimal; decimals: number; stated?: Amount; parts: Operandish[] } | null {
+export function rowBudget(table: ProjectTable, row: ProjectRow): RowBudget {
+  let b = budgetOf.get(row);
+  if (b === undefined) budgetOf.set(row, (b = computeRowBudget(table, row)));
+  return b;
+}
+
+function computeRowBudget(table: ProjectTable, row: ProjectRow): RowBudget {
   const stated = row.amounts.adjustedBudget;
   if (stated) return { value: stated.value, decimals: stated.decimals, stated, parts: [{ amount: stated, label: columnName(table, 'adjustedBudget') }] };
   const sources = budgetSources(table, row);

@@ -41,7 +41,7 @@ function checkGroup(ctx: RuleContext, table: ProjectTable, owner: ProjectRow, me
       rule: 'subtotal',
       subject: rowSubject(owner),
       quantity: columnName(table, key),
-      formula: `${what}${columnName(table, key)}之和`,
+      formula: () => `${what}${columnName(table, key)}之和`,
       target: { amount: stated, label: `${owner.label} ${columnName(table, key)}` },
       parts,
       unit: table.unit,

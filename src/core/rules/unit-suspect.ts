@@ -5,7 +5,7 @@
  */
 import Decimal from 'decimal.js';
 import { Finding } from '../findings';
-import { Amount } from '../model';
+import { Amount, PROJECT_AMOUNT_COLUMNS, ProjectRow } from '../model';
 import { Unit, UNIT_FACTOR } from '../numbers';
 import { findingId, Rule, RuleContext } from './context';
 
@@ -26,25 +26,36 @@ interface Figure {
   column: string;
 }
 
-function suspects(figures: Figure[], unit: Unit, out: Finding[], seen: Set<string>): void {
-  const nonzero = figures.filter((f) => !f.amount.value.isZero());
-  if (nonzero.length < MIN_OTHERS + 1 || unit === '亿元') return;
-  // Magnitudes only pick out suspects (a yardstick, not money arithmetic): floats are fine here;
-  // every figure reported is then worked out in decimal.
-  const magnitude = Float64Array.from(nonzero, (f) => Math.abs(f.amount.value.toNumber()));
-  const sorted = Float64Array.from(magnitude).sort();
+/**
+ * Suspects among one column's figures. `figureOf(i)` names the i-th amount; it is only asked
+ * for a figure that is reported.
+ */
+function suspects(amounts: Amount[], figureOf: (i: number) => Figure, unit: Unit, out: Finding[], seen: Set<string>): void {
+  if (unit === '亿元') return;
+  const nonzero: number[] = [];
+  for (let i = 0; i < amounts.length; i++) if (!amounts[i].value.isZero()) nonzero.push(i);
+  if (nonzero.length < MIN_OTHERS + 1) return;
+  // Orders of magnitude pick out the candidates with no arithmetic at all: decimal.js's exponent e
+  // (10^e ≤ |x| < 10^(e+1)). The median lies at or above 10^lo and below 10^(hi+1), lo and hi the
+  // exponents of the middle figure(s), so a ratio ≥ 1000 needs e ≥ lo + 3 and ≤ 1/1000 needs
+  // e ≤ hi − 3; one more order of slack on each side. Every candidate is then judged in decimal.
+  const exponent = new Int32Array(nonzero.length);
+  for (let k = 0; k < nonzero.length; k++) exponent[k] = amounts[nonzero[k]].value.e;
+  const sorted = exponent.slice().sort();
   const mid = Math.floor(sorted.length / 2);
-  const yardstick = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  if (yardstick === 0) return;
+  const lo = sorted.length % 2 ? sorted[mid] : sorted[mid - 1];
+  const hi = sorted[mid];
   const ten4 = new Decimal(10000);
   let m: Decimal | null = null;
-  nonzero.forEach((f, i) => {
-    if (unit === '万元' ? magnitude[i] < yardstick * 500 : magnitude[i] > yardstick / 500) return;
+  for (let k = 0; k < nonzero.length; k++) {
+    if (unit === '万元' ? exponent[k] < lo + 2 : exponent[k] > hi - 2) continue;
     // The column's median stands for "its others": one outlier cannot move it.
-    m ??= median(nonzero.map((x) => x.amount.value.abs()));
+    m ??= median(nonzero.map((i) => amounts[i].value.abs()));
+    if (m.isZero()) return;
+    const f = figureOf(nonzero[k]);
     const ratio = f.amount.value.abs().div(m);
     const key = `${f.amount.ref.sheet}!${f.amount.ref.cell}`;
-    if (seen.has(key)) return;
+    if (seen.has(key)) continue;
     if (unit === '万元' && ratio.gte(LOW) && ratio.lte(HIGH)) {
       const fixed = f.amount.value.div(ten4).toDecimalPlaces(6);
       seen.add(key);
@@ -54,7 +65,7 @@ function suspects(figures: Figure[], unit: Unit, out: Finding[], seen: Set<strin
       seen.add(key);
       out.push(make(f, unit, fixed, `${f.label}：${f.column} ${f.amount.value.toFixed(2)} 远小于同列其他数字（中位数 ${m.toFixed(2)}），疑似按“万元”填入了元表，应为 ${fixed.toFixed(2)} 元`, `${f.label}: ${f.amount.value.toFixed(2)} is far below its column's median; probably typed in 万元 in a 元 table`));
     }
-  });
+  }
 }
 
 function make(f: Figure, unit: Unit, fixed: Decimal, message: string, messageEn: string): Finding {
@@ -95,20 +106,20 @@ export const unitSuspect: Rule = {
     const out: Finding[] = [];
     const seen = new Set<string>();
     for (const table of ctx.model.projectTables) {
-      const byColumn = new Map<string, Figure[]>();
-      for (const row of table.rows) {
-        if (row.kind !== 'item') continue;
-        for (const [key, amount] of Object.entries(row.amounts)) {
-          if (!amount || key === 'executionRate') continue;
-          const column = table.columnLabels[key as keyof typeof table.columnLabels] ?? key;
-          const f = { amount, label: row.label, column };
-          suffixMismatch(f, table.unit, out, seen);
-          const list = byColumn.get(key);
-          if (list) list.push(f);
-          else byColumn.set(key, [f]);
+      for (const key of PROJECT_AMOUNT_COLUMNS) {
+        if (key === 'executionRate' || table.columns[key] === undefined) continue;
+        const column = table.columnLabels[key] ?? key;
+        const amounts: Amount[] = [];
+        const rows: ProjectRow[] = [];
+        for (const row of table.rows) {
+          const amount = row.kind === 'item' ? row.amounts[key] : undefined;
+          if (!amount) continue;
+          amounts.push(amount);
+          rows.push(row);
+          if (amount.unitSuffix) suffixMismatch({ amount, label: row.label, column }, table.unit, out, seen);
         }
+        suspects(amounts, (i) => ({ amount: amounts[i], label: rows[i].label, column }), table.unit, out, seen);
       }
-      for (const figures of byColumn.values()) suspects(figures, table.unit, out, seen);
     }
     for (const block of ctx.model.summaries) {
       const figures = block.lines.filter((l) => l.amount).map((l) => ({ amount: l.amount!, label: l.label, column: l.label }));
@@ -116,7 +127,13 @@ export const unitSuspect: Rule = {
       // In a summary a 元 figure also towers over the block's largest total.
       const max = figures.reduce((m, f) => (f.amount.value.abs().gt(m) ? f.amount.value.abs() : m), new Decimal(0));
       const candidates: Finding[] = [];
-      suspects(figures, block.unit, candidates, new Set(seen));
+      suspects(
+        figures.map((f) => f.amount),
+        (i) => figures[i],
+        block.unit,
+        candidates,
+        new Set(seen),
+      );
       for (const c of candidates) {
         if (block.unit === '万元' && new Decimal(c.actual ?? 0).abs().lt(max)) {
           const second = figures.map((f) => f.amount.value.abs()).sort((a, b) => b.cmp(a))[1];
