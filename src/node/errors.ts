@@ -35,3 +35,9 @@ function oneLine(s: string): string {
 export function isUserError(e: unknown): e is UserError {
   return e instanceof UserError;
 }
+
+/** The first line of an error's message, cut short: enough to say why, in a one-line message. */
+export function errorReason(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return m.split('\n')[0].slice(0, 160);
+}

@@ -4,12 +4,12 @@
  * flattened, dates become serial numbers, error values become "#REF!"-style strings.
  * The file is only ever opened for reading.
  */
-import { promises as fs } from 'fs';
 import * as path from 'path';
 // Type-only: ExcelJS costs ~0.2 s to load, so it is required only when a copy is to be written.
 import type ExcelJS from 'exceljs';
 import { CellValue, OWNED_SHEET_NAMES, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
-import { UserError } from './errors';
+import { errorReason, UserError } from './errors';
+import { ExpectedFile, readInputFile } from './input-file';
 import { NotAWorkbook, readOoxml } from './ooxml-reader';
 
 /** Excel's serial day 0 is 1899-12-30 (the 1900 leap-year bug is folded in). */
@@ -18,6 +18,7 @@ const DAY_MS = 86400000;
 
 const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const XLSX_FILE: ExpectedFile = { zh: '请指定 .xlsx 文件', en: 'give an .xlsx file' };
 
 export interface ReadOptions {
   /** Keep sheets with no cells at all (default false: they carry nothing to check). */
@@ -46,7 +47,7 @@ export interface ReadResult {
  */
 export async function readXlsx(filePath: string, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   const file = options.displayName ?? filePath;
-  const buffer = await readInput(filePath, file);
+  const buffer = await readInputFile(filePath, file, XLSX_FILE);
   checkSignature(buffer, file);
   let snapshot: WorkbookSnapshot;
   try {
@@ -66,7 +67,7 @@ export async function readXlsx(filePath: string, options: ReadOptions = {}): Pro
 
 export async function loadXlsx(filePath: string, options: ReadOptions = {}): Promise<ReadResult> {
   const file = options.displayName ?? filePath;
-  const buffer = await readInput(filePath, file);
+  const buffer = await readInputFile(filePath, file, XLSX_FILE);
   checkSignature(buffer, file);
   const { Workbook } = await import('exceljs');
   const workbook = new Workbook();
@@ -96,7 +97,7 @@ export function unsupportedParts(buffer: Buffer): string[] {
 }
 
 function unreadablePackage(file: string, e: unknown): UserError {
-  if (/zip|central directory|end of data|invalid (stored|code|distance)|unexpected end|crc32/i.test(reason(e))) {
+  if (/zip|central directory|end of data|invalid (stored|code|distance)|unexpected end|crc32/i.test(errorReason(e))) {
     return new UserError(
       'not-xlsx',
       `不是有效的 .xlsx 文件：${file}（压缩结构已损坏，文件可能不完整，例如下载或复制中断）`,
@@ -106,7 +107,7 @@ function unreadablePackage(file: string, e: unknown): UserError {
   return new UserError(
     'not-xlsx',
     `不是有效的 .xlsx 文件：${file}（无法读取其中的工作簿内容）`,
-    `not a valid .xlsx file: ${file} (its workbook could not be read: ${reason(e)})`,
+    `not a valid .xlsx file: ${file} (its workbook could not be read: ${errorReason(e)})`,
   );
 }
 
@@ -120,31 +121,6 @@ function noWorkbookInside(file: string): UserError {
 
 function emptyWorkbook(file: string): UserError {
   return new UserError('empty-workbook', `工作簿中没有任何数据：${file}`, `the workbook has no data: ${file}`);
-}
-
-async function readInput(filePath: string, file: string): Promise<Buffer> {
-  let stat;
-  try {
-    stat = await fs.stat(filePath);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      throw new UserError('file-not-found', `找不到文件：${file}`, `file not found: ${file}`);
-    }
-    throw new UserError('file-unreadable', `无法读取文件：${file}（${code ?? reason(e)}）`, `cannot read file: ${file} (${code ?? reason(e)})`);
-  }
-  if (stat.isDirectory()) {
-    throw new UserError('is-directory', `${file} 是一个文件夹，请指定 .xlsx 文件`, `${file} is a folder; give an .xlsx file`);
-  }
-  if (stat.size === 0) {
-    throw new UserError('empty-file', `文件是空的（0 字节）：${file}`, `the file is empty (0 bytes): ${file}`);
-  }
-  try {
-    return await fs.readFile(filePath);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError('file-unreadable', `无法读取文件：${file}（${code ?? reason(e)}）`, `cannot read file: ${file} (${code ?? reason(e)})`);
-  }
 }
 
 function checkSignature(buffer: Buffer, file: string): void {
@@ -168,11 +144,6 @@ function checkSignature(buffer: Buffer, file: string): void {
       `not a valid .xlsx file: ${file} (the content is not an Excel workbook)`,
     );
   }
-}
-
-function reason(e: unknown): string {
-  const m = e instanceof Error ? e.message : String(e);
-  return m.split('\n')[0].slice(0, 160);
 }
 
 export function workbookToSnapshot(workbook: ExcelJS.Workbook, options: ReadOptions = {}): WorkbookSnapshot {

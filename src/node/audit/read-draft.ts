@@ -3,9 +3,9 @@
  * tools save it), .docx (mammoth, paragraphs kept) and .pdf (pdf.js text layer, put back in
  * reading order). Unusable input is a UserError saying what and where.
  */
-import { promises as fs } from 'fs';
 import path from 'path';
 import { UserError } from '../errors';
+import { readInputFile } from '../input-file';
 import { pdfToParagraphs } from './pdf-text';
 
 export interface Draft {
@@ -23,7 +23,7 @@ export interface Draft {
 
 export async function readDraft(filePath: string, displayName = filePath): Promise<Draft> {
   const file = displayName;
-  const buffer = await readInput(filePath, file);
+  const buffer = await readInputFile(filePath, file, { zh: '请指定报告文件', en: 'give a report file' });
   const ext = path.extname(filePath).toLowerCase();
   switch (ext) {
     case '.txt':
@@ -44,20 +44,6 @@ export async function readDraft(filePath: string, displayName = filePath): Promi
         `unsupported file type: ${file} (use .txt, .md, .docx or .pdf)`,
       );
   }
-}
-
-async function readInput(filePath: string, file: string): Promise<Buffer> {
-  let stat;
-  try {
-    stat = await fs.stat(filePath);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError('file-not-found', `找不到文件：${file}`, `file not found: ${file}`);
-    throw new UserError('file-unreadable', `无法读取文件：${file}（${code}）`, `cannot read file: ${file} (${code})`);
-  }
-  if (stat.isDirectory()) throw new UserError('is-directory', `${file} 是一个文件夹，请指定报告文件`, `${file} is a folder; give a report file`);
-  if (stat.size === 0) throw new UserError('empty-file', `文件是空的（0 字节）：${file}`, `the file is empty (0 bytes): ${file}`);
-  return fs.readFile(filePath);
 }
 
 /** UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (a superset of GBK/GB2312). */
