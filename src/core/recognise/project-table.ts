@@ -105,6 +105,8 @@ function totalKindOf(label: string): ProjectRow['totalKind'] | undefined {
 }
 
 function totalKindOfNormalised(s: string): ProjectRow['totalKind'] | undefined {
+  // Every total label (合计, 总计, 小计, 合计数 …) has 计: most rows are settled by one scan.
+  if (!s.includes('计')) return undefined;
   if (TOTAL_LABELS[s]) return TOTAL_LABELS[s];
   if (s.length <= 10) {
     const m = /(合计|总计|小计)$/.exec(s);
@@ -156,7 +158,8 @@ function readTable(grid: Grid, header: HeaderMatch, titleFrom: number, notes: Ce
   // 其中 runs: the row that opened it and its indentation.
   let subRun: { parent: number; indent: number } | null = null;
   let lastTop: number | null = null;
-  const byCode = new Map<string, number>();
+  // Codes of the items so far, for dotted sub-codes (3.1 under 3); built on the first dotted code.
+  let byCode: Map<string, number> | null = null;
   const parentNames: (string | null)[] = [];
 
   for (let r = header.endRow + 1; r < grid.rowEnd; r++) {
@@ -222,7 +225,7 @@ function readTable(grid: Grid, header: HeaderMatch, titleFrom: number, notes: Ce
     }
     // Sub-item conventions: dotted codes, 其中 rows and the indented rows under them.
     const indent = indentWidth(rawName);
-    if (code && DOTTED_CODE.test(code) && byCode.has(code.slice(0, code.lastIndexOf('.')))) {
+    if (code && DOTTED_CODE.test(code) && (byCode ??= codesOf(rows, index)).has(code.slice(0, code.lastIndexOf('.')))) {
       row.parent = byCode.get(code.slice(0, code.lastIndexOf('.'))) as number;
     } else if (startsWithQizhong(rawName) && lastTop !== null) {
       row.parent = lastTop;
@@ -240,7 +243,7 @@ function readTable(grid: Grid, header: HeaderMatch, titleFrom: number, notes: Ce
     } else {
       lastTop = index;
     }
-    if (code) byCode.set(code, index);
+    if (code && byCode) byCode.set(code, index);
   }
 
   if (columns.parent !== undefined) linkParentColumn(rows, parentNames, grid.name);
@@ -260,6 +263,13 @@ function readTable(grid: Grid, header: HeaderMatch, titleFrom: number, notes: Ce
   };
   if (rateCol !== undefined) normaliseRates(table, rateHeader);
   return table;
+}
+
+/** Each item's code (the last item wins), among rows[0 … before). */
+function codesOf(rows: ProjectRow[], before: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < before; i++) if (rows[i].kind === 'item' && rows[i].code) out.set(rows[i].code!, i);
+  return out;
 }
 
 /** Links sub-items through an explicit 上级项目 column; cycles are cut and recorded. */

@@ -46,6 +46,7 @@ export interface Rule {
 export interface Operandish {
   amount: Amount;
   label: string;
+  /** 1 when absent. Hot paths set it anyway: one object shape keeps property reads fast. */
   weight?: number;
 }
 

@@ -39,7 +39,7 @@ export const projectBalance: Rule = {
             subject: rowSubject(row),
             quantity: budgetName,
             formula: () => spelled(sources),
-            target: { amount: budget, label: budgetName },
+            target: { amount: budget, label: budgetName, weight: 1 },
             parts: sources,
             unit: table.unit,
           });
@@ -49,7 +49,7 @@ export const projectBalance: Rule = {
         const carryOut = row.amounts.carryOut;
         const spend = row.amounts.actualSpend;
         if (!carryOut || !spend) continue;
-        const parts: Operandish[] = budget ? [{ amount: budget, label: budgetName }] : sources.slice();
+        const parts: Operandish[] = budget ? [{ amount: budget, label: budgetName, weight: 1 }] : sources.slice();
         if (!parts.length) continue;
         parts.push({ amount: spend, label: spendName, weight: -1 });
         const f = checkIdentity(ctx, {
@@ -57,7 +57,7 @@ export const projectBalance: Rule = {
           subject: rowSubject(row),
           quantity: carryOutName,
           formula: () => spelled(parts),
-          target: { amount: carryOut, label: carryOutName },
+          target: { amount: carryOut, label: carryOutName, weight: 1 },
           parts,
           unit: table.unit,
         });

@@ -22,7 +22,7 @@ function checkGroup(ctx: RuleContext, table: ProjectTable, owner: ProjectRow, me
     const parts: Operandish[] = [];
     for (const i of members) {
       const a = table.rows[i].amounts[key];
-      if (a) parts.push({ amount: a, label: table.rows[i].label });
+      if (a) parts.push({ amount: a, label: table.rows[i].label, weight: 1 });
     }
     if (!parts.length) continue;
     const stated = owner.amounts[key];
@@ -42,7 +42,7 @@ function checkGroup(ctx: RuleContext, table: ProjectTable, owner: ProjectRow, me
       subject: rowSubject(owner),
       quantity: columnName(table, key),
       formula: () => `${what}${columnName(table, key)}之和`,
-      target: { amount: stated, label: `${owner.label} ${columnName(table, key)}` },
+      target: { amount: stated, label: `${owner.label} ${columnName(table, key)}`, weight: 1 },
       parts,
       unit: table.unit,
     });
