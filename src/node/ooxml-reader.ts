@@ -8,6 +8,7 @@
 import JSZip from 'jszip';
 import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { columnIndex, columnName } from '../core/address';
+import { SheetGridBuilder } from './sheet-grid';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { slideFormula } = require('exceljs/lib/utils/shared-formula') as {
@@ -165,14 +166,9 @@ export function parseWorksheet(xml: string, name: string, shared: string[], form
   const start = xml.search(/<(?:\w+:)?sheetData\b/);
   const endMatch = /<\/(?:\w+:)?sheetData>/.exec(xml);
   const data = start >= 0 && endMatch ? xml.slice(start, endMatch.index) : '';
-  const values: CellValue[][] = [];
-  const formulas: (string | null)[][] = [];
-  const numberFormats: (string | null)[][] = [];
+  const grid = new SheetGridBuilder();
   const hiddenRows: number[] = [];
   const sharedMasters = new Map<string, { formula: string; cell: string }>();
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
   let nextRow = 0;
 
   for (const rm of data.matchAll(ROW_RE)) {
@@ -182,10 +178,7 @@ export function parseWorksheet(xml: string, name: string, shared: string[], form
     if (ATTR_HIDDEN.test(rm[1])) hiddenRows.push(r);
     const body = rm[2];
     if (!body) continue;
-    let vRow: CellValue[] | null = null;
-    let fRow: (string | null)[] = [];
-    let nRow: (string | null)[] = [];
-    let last = -1;
+    grid.startRow(r);
     let nextCol = 0;
     for (const cm of body.matchAll(CELL_RE)) {
       const attrs = cm[1];
@@ -240,29 +233,10 @@ export function parseWorksheet(xml: string, name: string, shared: string[], form
         }
       }
       if (value === null && formula === null) continue;
-      if (!vRow) {
-        vRow = [];
-        fRow = [];
-        nRow = [];
-      }
-      for (let k = last + 1; k < c; k++) {
-        vRow[k] = null;
-        fRow[k] = null;
-        nRow[k] = null;
-      }
       const s = ATTR_S.exec(attrs);
-      vRow[c] = value;
-      fRow[c] = formula;
-      nRow[c] = (s ? formats[Number(s[1])] : formats[0]) ?? 'General';
-      if (last < 0 && c < left) left = c;
-      last = c;
+      grid.addCell(c, value, formula, (s ? formats[Number(s[1])] : formats[0]) ?? 'General');
     }
-    if (!vRow) continue;
-    if (r < top) top = r;
-    if (r > bottom) bottom = r;
-    values[r] = vRow;
-    formulas[r] = fRow;
-    numberFormats[r] = nRow;
+    grid.endRow();
   }
 
   const merges: string[] = [];
@@ -271,34 +245,7 @@ export function parseWorksheet(xml: string, name: string, shared: string[], form
     if (ref) merges.push(ref);
   }
 
-  const sheet: SheetSnapshot = { name, rowOffset: 0, colOffset: 0, values: [], formulas: [], numberFormats: [], merges, hiddenRows };
-  if (bottom < 0) return sheet;
-  sheet.rowOffset = top;
-  sheet.colOffset = left;
-  const n = bottom - top + 1;
-  const outV: CellValue[][] = new Array(n);
-  const outF: (string | null)[][] = new Array(n);
-  const outN: (string | null)[][] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = values[top + i];
-    if (!v) {
-      outV[i] = [];
-      outF[i] = [];
-      outN[i] = [];
-    } else if (left === 0) {
-      outV[i] = v;
-      outF[i] = formulas[top + i];
-      outN[i] = numberFormats[top + i];
-    } else {
-      outV[i] = v.slice(left);
-      outF[i] = formulas[top + i].slice(left);
-      outN[i] = numberFormats[top + i].slice(left);
-    }
-  }
-  sheet.values = outV;
-  sheet.formulas = outF;
-  sheet.numberFormats = outN;
-  return sheet;
+  return { name, ...grid.build(), merges, hiddenRows };
 }
 
 function isoToSerial(iso: string): CellValue {

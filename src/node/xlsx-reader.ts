@@ -11,6 +11,7 @@ import { CellValue, OWNED_SHEET_NAMES, SheetSnapshot, WorkbookSnapshot } from '.
 import { errorReason, UserError } from './errors';
 import { ExpectedFile, readInputFile } from './input-file';
 import { NotAWorkbook, readOoxml } from './ooxml-reader';
+import { SheetGridBuilder } from './sheet-grid';
 
 /** Excel's serial day 0 is 1899-12-30 (the 1900 leap-year bug is folded in). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -161,21 +162,13 @@ const T = { Null: 0, Merge: 1, Number: 2, String: 3, Date: 4, Hyperlink: 5, Form
 
 export function worksheetToSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   // One pass in absolute sheet coordinates; the used range's offset is cut off afterwards.
-  const values: CellValue[][] = [];
-  const formulas: (string | null)[][] = [];
-  const numberFormats: (string | null)[][] = [];
+  const grid = new SheetGridBuilder();
   const hiddenRows: number[] = [];
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
 
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const r = rowNumber - 1;
     if (row.hidden) hiddenRows.push(r);
-    let vRow: CellValue[] | undefined;
-    let fRow: (string | null)[] = [];
-    let nRow: (string | null)[] = [];
-    let last = -1;
+    grid.startRow(r);
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const type = cell.type;
       if (type === T.Merge) return; // Excel reports only the top-left cell of a merge as holding the value.
@@ -189,70 +182,18 @@ export function worksheetToSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
         value = plainValue(cell.value as unknown);
       }
       if (value === null && formula === null) return;
-      const c = colNumber - 1;
-      if (!vRow) {
-        vRow = [];
-        fRow = [];
-        nRow = [];
-      }
-      for (let k = last + 1; k < c; k++) {
-        vRow[k] = null;
-        fRow[k] = null;
-        nRow[k] = null;
-      }
-      vRow[c] = value;
-      fRow[c] = formula;
-      nRow[c] = cell.numFmt || 'General';
-      if (last < 0 && c < left) left = c;
-      last = c;
+      grid.addCell(colNumber - 1, value, formula, cell.numFmt || 'General');
     });
-    if (!vRow) return;
-    if (r < top) top = r;
-    bottom = r;
-    values[r] = vRow;
-    formulas[r] = fRow;
-    numberFormats[r] = nRow;
+    grid.endRow();
   });
 
-  const sheet: SheetSnapshot = {
+  return {
     name: ws.name,
-    rowOffset: 0,
-    colOffset: 0,
-    values: [],
-    formulas: [],
-    numberFormats: [],
+    ...grid.build(),
     merges: mergeRanges(ws),
     hiddenRows,
     hidden: ws.state === 'hidden' || ws.state === 'veryHidden',
   };
-  if (bottom < 0) return sheet;
-  sheet.rowOffset = top;
-  sheet.colOffset = left;
-  const n = bottom - top + 1;
-  const outV: CellValue[][] = new Array(n);
-  const outF: (string | null)[][] = new Array(n);
-  const outN: (string | null)[][] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const r = top + i;
-    const v = values[r];
-    if (!v) {
-      outV[i] = [];
-      outF[i] = [];
-      outN[i] = [];
-    } else if (left === 0) {
-      outV[i] = v;
-      outF[i] = formulas[r];
-      outN[i] = numberFormats[r];
-    } else {
-      outV[i] = v.slice(left);
-      outF[i] = formulas[r].slice(left);
-      outN[i] = numberFormats[r].slice(left);
-    }
-  }
-  sheet.values = outV;
-  sheet.formulas = outF;
-  sheet.numberFormats = outN;
-  return sheet;
 }
 
 function mergeRanges(ws: ExcelJS.Worksheet): string[] {
