@@ -58,6 +58,8 @@ export function toHalfWidth(s: string): string {
 export function decimalFromNumber(n: number): Decimal {
   // Whole numbers below 10⁷ take decimal.js's own fast path, with no string at all (-0 reads as 0).
   if (Number.isInteger(n) && n < 1e7 && n > -1e7) return new Decimal(n === 0 ? 0 : n);
+  // Whole cents below 10¹¹ (the usual figure) print in at most 15 characters: no need to look.
+  if (n < 1e11 && n > -1e11 && Math.round(n * 100) / 100 === n) return new Decimal(n);
   // The shortest round-trip form is exact for typed figures; longer forms are float noise.
   // Decimal(n) parses that same form (n.toString()) without Decimal(string)'s validating regex.
   const s = String(n);

@@ -43,7 +43,13 @@ export function weightedSum(parts: Term[]): Decimal {
 
 export function roundingAllowance(total: Term, parts: Term[]): Decimal {
   let a = halfUnit(total.decimals);
-  for (const p of parts) a = a.plus(halfUnit(p.decimals).times(Math.abs(p.weight)));
+  // A 合计 over 20,000 rows: count the ±1 parts per decimals and multiply once, not add 20,000 times.
+  const unitWeighted = new Map<number, number>();
+  for (const p of parts) {
+    if (p.weight === 1 || p.weight === -1) unitWeighted.set(p.decimals, (unitWeighted.get(p.decimals) ?? 0) + 1);
+    else a = a.plus(halfUnit(p.decimals).times(Math.abs(p.weight)));
+  }
+  for (const [decimals, count] of unitWeighted) a = a.plus(halfUnit(decimals).times(count));
   return a;
 }
 

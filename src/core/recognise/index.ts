@@ -59,7 +59,14 @@ export function readModel(snapshot: WorkbookSnapshot): { model: BudgetModel; gri
 
 /** Rows that are, by exact label, lines of a 收支总表 or 决算 (收入合计, 基本支出 …), not projects. */
 function isSummaryInDisguise(table: ProjectTable): boolean {
-  const labels = table.rows.map((r) => normaliseLabel(r.label));
-  const lines = labels.filter((l) => BUDGET_LINES.exact[l] || FINAL_LINES.exact[l]).length;
-  return lines >= 3 && lines * 5 >= labels.length * 3;
+  const n = table.rows.length;
+  let lines = 0;
+  let others = 0;
+  for (const r of table.rows) {
+    const l = normaliseLabel(r.label);
+    if (BUDGET_LINES.exact[l] || FINAL_LINES.exact[l]) lines++;
+    // Settled once more than two rows in five are not summary lines (a project table).
+    else if (++others * 5 > n * 2) return false;
+  }
+  return lines >= 3 && lines * 5 >= n * 3;
 }

@@ -349,7 +349,7 @@ function normaliseRates(table: ProjectTable, header: string): void {
     const a = r.amounts.executionRate;
     if (a && !a.percent) plain.push(a);
   }
-  const asPercentNumbers = /%|％|百分/.test(header) || plain.some((a) => a.value.abs().gt(5));
+  const asPercentNumbers = /%|％|百分/.test(header) || plain.some((a) => a.value.gt(5) || a.value.lt(-5));
   if (!asPercentNumbers) {
     for (const a of plain) a.percent = true;
     return;

@@ -7,6 +7,9 @@ import { columnName, rowBudget, rowSubject } from './project-terms';
 
 const pct = (d: Decimal, n = 2) => d.times(100).toFixed(n) + '%';
 
+/** |d|, without a new Decimal when d is not negative (the usual case, on every row). */
+const magnitude = (d: Decimal) => (d.isNegative() ? d.neg() : d);
+
 export const rate: Rule = {
   id: 'rate',
   check(ctx: RuleContext): Finding[] {
@@ -35,7 +38,7 @@ export const rate: Rule = {
         // Fast exact test without dividing: |spend − rate·budget| within half a unit of the
         // rate's last shown digit times the budget means the rate rounds right.
         const statedRounded = stated.value.toDecimalPlaces(Math.max(stated.decimals, 0), Decimal.ROUND_HALF_UP);
-        if (spend.value.minus(statedRounded.times(budget.value)).abs().lt(halfUnit(stated.decimals).times(budget.value.abs()))) continue;
+        if (magnitude(spend.value.minus(statedRounded.times(budget.value))).lt(halfUnit(stated.decimals).times(magnitude(budget.value)))) continue;
         const computed = spend.value.div(budget.value);
         const d = stated.decimals; // decimals of the fraction (95.54% → 4)
         const shown = computed.toDecimalPlaces(Math.max(d, 0), Decimal.ROUND_HALF_UP);
