@@ -1,7 +1,14 @@
 /** Parsing of the validation settings shared by validate, highlight and the other commands. */
 import Decimal from 'decimal.js';
 import { Settings } from '../core/findings';
+import type { OptionSpecs } from './cli/args';
 import { UserError } from './errors';
+
+/** The command-line options settingsFromOptions reads; commands that validate spread them into their own. */
+export const SETTINGS_OPTIONS: OptionSpecs = {
+  tolerance: { type: 'string' },
+  'idle-threshold': { type: 'string' },
+};
 
 /** `--tolerance X`: an absolute allowance in each table's unit, e.g. 0.01. */
 export function parseTolerance(raw: string): string {

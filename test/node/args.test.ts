@@ -1,6 +1,6 @@
-import { parseArgs, requireOneFile } from '../../src/node/cli/args';
+import { parseArgs, requireOneFile, textOrJson } from '../../src/node/cli/args';
 import { UserError } from '../../src/node/errors';
-import { parseIdleThreshold, parseTolerance, settingsFromOptions } from '../../src/node/settings-args';
+import { parseIdleThreshold, parseTolerance, settingsFromOptions, SETTINGS_OPTIONS } from '../../src/node/settings-args';
 import { unsupportedParts } from '../../src/node/xlsx-reader';
 
 const SPECS = { output: { type: 'string' as const, alias: 'o' }, format: { type: 'string' as const }, verbose: { type: 'boolean' as const } };
@@ -69,6 +69,19 @@ describe('settings from the command line', () => {
   test('settingsFromOptions only sets what was given', () => {
     expect(settingsFromOptions({})).toEqual({});
     expect(settingsFromOptions({ tolerance: '0.5', 'idle-threshold': '80%' })).toEqual({ tolerance: '0.5', idleThreshold: 0.8 });
+  });
+
+  test('the options SETTINGS_OPTIONS declares are the ones settingsFromOptions reads', () => {
+    const parsed = parseArgs(['a.xlsx', '--tolerance', '0.5', '--idle-threshold=80%'], { ...SPECS, ...SETTINGS_OPTIONS }, 'x');
+    expect(settingsFromOptions(parsed.options)).toEqual({ tolerance: '0.5', idleThreshold: 0.8 });
+  });
+});
+
+describe('textOrJson', () => {
+  test('text by default, json when asked, anything else refused in both languages', () => {
+    expect(textOrJson(parseArgs([], SPECS, 'x'))).toBe('text');
+    expect(textOrJson(parseArgs(['--format', 'json'], SPECS, 'x'))).toBe('json');
+    expect(() => textOrJson(parseArgs(['--format', 'xml'], SPECS, 'x'))).toThrow(/输出格式“xml”无效：应为 text 或 json.*invalid format "xml"/);
   });
 });
 

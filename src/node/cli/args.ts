@@ -84,3 +84,12 @@ export function requireOneFile(parsed: ParsedArgs, command: string): string {
   }
   return parsed.positionals[0];
 }
+
+/** `--format text|json` (default text) for commands that print their result. */
+export function textOrJson(parsed: ParsedArgs): 'text' | 'json' {
+  const format = (parsed.options.format as string | undefined) ?? 'text';
+  if (format !== 'text' && format !== 'json') {
+    throw new UserError('bad-format', `输出格式“${format}”无效：应为 text 或 json`, `invalid format "${format}": use text or json`);
+  }
+  return format;
+}

@@ -7,7 +7,7 @@ import { BudgetModel } from '../../../core/model';
 import { Draft, readDraft } from '../../audit/read-draft';
 import { UserError } from '../../errors';
 import { loadXlsx } from '../../xlsx-reader';
-import { parseArgs, requireOneFile } from '../args';
+import { parseArgs, requireOneFile, textOrJson } from '../args';
 import { CliIO } from '../io';
 
 export const help = [
@@ -28,10 +28,7 @@ export const help = [
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const parsed = parseArgs(argv, { workbook: { type: 'string', alias: 'w' }, format: { type: 'string', alias: 'f' } }, 'audit');
   const file = requireOneFile(parsed, 'audit');
-  const format = (parsed.options.format as string | undefined) ?? 'text';
-  if (format !== 'text' && format !== 'json') {
-    throw new UserError('bad-format', `输出格式“${format}”无效：应为 text 或 json`, `invalid format "${format}": use text or json`);
-  }
+  const format = textOrJson(parsed);
   const draft = await readDraft(path.resolve(io.cwd, file), file);
   const workbookFile = parsed.options.workbook as string | undefined;
   let model: BudgetModel | undefined;

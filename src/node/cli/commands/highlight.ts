@@ -3,7 +3,7 @@ import * as path from 'path';
 import { UserError } from '../../errors';
 import { applyHighlights } from '../../highlight-writer';
 import { checkOutputDir, refuseInputAsOutput, writeErrorCode } from '../../output-file';
-import { settingsFromOptions } from '../../settings-args';
+import { settingsFromOptions, SETTINGS_OPTIONS } from '../../settings-args';
 import { exitCodeFor, validateFile } from '../../validate-file';
 import { writeWorkbookAtomic } from '../../xlsx-writer';
 import { parseArgs, requireOneFile } from '../args';
@@ -28,7 +28,7 @@ export const help = [
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const parsed = parseArgs(
     argv,
-    { output: { type: 'string', alias: 'o' }, tolerance: { type: 'string' }, 'idle-threshold': { type: 'string' } },
+    { output: { type: 'string', alias: 'o' }, ...SETTINGS_OPTIONS },
     'highlight',
   );
   const file = requireOneFile(parsed, 'highlight');

@@ -15,7 +15,7 @@ import { UserError } from '../../errors';
 import { checkOutputTarget, writeErrorCode } from '../../output-file';
 import { reportDocxBuffer } from '../../report/docx';
 import { writeReportSheet, writeTemplateSheet } from '../../report/sheet-writer';
-import { settingsFromOptions } from '../../settings-args';
+import { settingsFromOptions, SETTINGS_OPTIONS } from '../../settings-args';
 import { exitCodeFor, validateFile } from '../../validate-file';
 import { parseArgs, requireOneFile } from '../args';
 import { CliIO } from '../io';
@@ -115,8 +115,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       format: { type: 'string', alias: 'f' },
       outline: { type: 'string' },
       'template-sheet': { type: 'boolean' },
-      tolerance: { type: 'string' },
-      'idle-threshold': { type: 'string' },
+      ...SETTINGS_OPTIONS,
     },
     'report',
   );

@@ -1,9 +1,8 @@
 /** `budget-recon validate FILE [--format text|json] [--tolerance X] [--idle-threshold P]` */
-import { UserError } from '../../errors';
 import { formatTextReport } from '../../format-text';
-import { settingsFromOptions } from '../../settings-args';
+import { settingsFromOptions, SETTINGS_OPTIONS } from '../../settings-args';
 import { exitCodeFor, validateFileReadOnly } from '../../validate-file';
-import { parseArgs, requireOneFile } from '../args';
+import { parseArgs, requireOneFile, textOrJson } from '../args';
 import { CliIO } from '../io';
 import * as path from 'path';
 
@@ -28,14 +27,11 @@ export const help = [
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const parsed = parseArgs(
     argv,
-    { format: { type: 'string', alias: 'f' }, tolerance: { type: 'string' }, 'idle-threshold': { type: 'string' } },
+    { format: { type: 'string', alias: 'f' }, ...SETTINGS_OPTIONS },
     'validate',
   );
   const file = requireOneFile(parsed, 'validate');
-  const format = (parsed.options.format as string | undefined) ?? 'text';
-  if (format !== 'text' && format !== 'json') {
-    throw new UserError('bad-format', `输出格式“${format}”无效：应为 text 或 json`, `invalid format "${format}": use text or json`);
-  }
+  const format = textOrJson(parsed);
   const settings = settingsFromOptions(parsed.options);
   const { result, snapshot } = await validateFileReadOnly(path.resolve(io.cwd, file), settings, file);
   if (format === 'json') {
