@@ -6,6 +6,7 @@ import { promises as fs } from 'fs';
 import JSZip from 'jszip';
 import * as path from 'path';
 import { seedWorkbook } from '../samples/seed-workbook';
+import { tempPathFor } from './output-file';
 import { snapshotToWorkbook } from './xlsx-writer';
 
 /** Zip entries carry the time they were written; pin it so regenerating gives identical bytes. */
@@ -37,7 +38,7 @@ export async function makeSamples(dir = samplesDir()): Promise<string[]> {
   const written: string[] = [];
   for (const [key, name] of Object.entries(SAMPLE_FILES)) {
     const target = path.join(dir, name);
-    const tmp = `${target}.${process.pid}.tmp`;
+    const tmp = tempPathFor(target);
     await fs.writeFile(tmp, await deterministicXlsx(key === 'corrected'));
     await fs.rename(tmp, target);
     written.push(target);

@@ -78,6 +78,12 @@ function resolveTarget(base: string, target: string): string {
   return out.join('/');
 }
 
+/** The workbook's part of a relationship type (sharedStrings, styles), by its relationship or its usual name. */
+async function relatedPart(zip: JSZip, base: string, rels: Map<string, Rel>, type: string): Promise<string | null> {
+  const rel = [...rels.values()].find((r) => r.type.endsWith('/' + type));
+  return text(zip, rel ? resolveTarget(base, rel.target) : `${base}${type}.xml`);
+}
+
 interface Rel {
   type: string;
   target: string;
@@ -124,8 +130,7 @@ function richText(xml: string): string {
 }
 
 async function readSharedStrings(zip: JSZip, base: string, rels: Map<string, Rel>): Promise<string[]> {
-  const rel = [...rels.values()].find((r) => r.type.endsWith('/sharedStrings'));
-  const xml = await text(zip, rel ? resolveTarget(base, rel.target) : base + 'sharedStrings.xml');
+  const xml = await relatedPart(zip, base, rels, 'sharedStrings');
   if (!xml) return [];
   const out: string[] = [];
   for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) out.push(m[1] ? richText(m[1]) : '');
@@ -134,8 +139,7 @@ async function readSharedStrings(zip: JSZip, base: string, rels: Map<string, Rel
 
 /** Number format code of each cell style index (cellXfs order). */
 async function readStyles(zip: JSZip, base: string, rels: Map<string, Rel>): Promise<string[]> {
-  const rel = [...rels.values()].find((r) => r.type.endsWith('/styles'));
-  const xml = await text(zip, rel ? resolveTarget(base, rel.target) : base + 'styles.xml');
+  const xml = await relatedPart(zip, base, rels, 'styles');
   if (!xml) return [];
   const custom = new Map<number, string>();
   for (const m of xml.matchAll(/<(?:\w+:)?numFmt\b([^>]*?)\/?>/g)) {

@@ -49,3 +49,11 @@ export async function checkOutputTarget(input: string, target: string, shown: st
 export function writeErrorCode(e: unknown): string {
   return (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
 }
+
+/**
+ * Where an output is written before it is renamed onto its target: beside it (same file
+ * system, so the rename is atomic), hidden, and unique to this process and moment.
+ */
+export function tempPathFor(target: string, stamp = `${process.pid}.${Date.now()}`): string {
+  return path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${stamp}.tmp`);
+}

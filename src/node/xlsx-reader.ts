@@ -48,8 +48,7 @@ export interface ReadResult {
  */
 export async function readXlsx(filePath: string, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   const file = options.displayName ?? filePath;
-  const buffer = await readInputFile(filePath, file, XLSX_FILE);
-  checkSignature(buffer, file);
+  const buffer = await readPackage(filePath, file);
   let snapshot: WorkbookSnapshot;
   try {
     snapshot = await readOoxml(buffer);
@@ -68,8 +67,7 @@ export async function readXlsx(filePath: string, options: ReadOptions = {}): Pro
 
 export async function loadXlsx(filePath: string, options: ReadOptions = {}): Promise<ReadResult> {
   const file = options.displayName ?? filePath;
-  const buffer = await readInputFile(filePath, file, XLSX_FILE);
-  checkSignature(buffer, file);
+  const buffer = await readPackage(filePath, file);
   const { Workbook } = await import('exceljs');
   const workbook = new Workbook();
   try {
@@ -122,6 +120,13 @@ function noWorkbookInside(file: string): UserError {
 
 function emptyWorkbook(file: string): UserError {
   return new UserError('empty-workbook', `工作簿中没有任何数据：${file}`, `the workbook has no data: ${file}`);
+}
+
+/** The file's bytes, once they are known to be a zip package (not an old .xls, not encrypted). */
+async function readPackage(filePath: string, file: string): Promise<Buffer> {
+  const buffer = await readInputFile(filePath, file, XLSX_FILE);
+  checkSignature(buffer, file);
+  return buffer;
 }
 
 function checkSignature(buffer: Buffer, file: string): void {

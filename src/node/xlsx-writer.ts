@@ -5,9 +5,9 @@
  */
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
-import * as path from 'path';
 import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { parseRange } from '../core/address';
+import { tempPathFor } from './output-file';
 
 export interface WriteOptions {
   /** Make the first row bold and larger when it is a lone title (default true). */
@@ -106,8 +106,7 @@ export function displayWidth(v: CellValue, nf?: string | null): number {
 
 /** Writes to a temporary file next to the target, then renames: never a half-written output. */
 export async function writeWorkbookAtomic(wb: ExcelJS.Workbook, target: string): Promise<void> {
-  const dir = path.dirname(path.resolve(target));
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = tempPathFor(target);
   try {
     await wb.xlsx.writeFile(tmp);
     await fs.rename(tmp, target);

@@ -1,7 +1,7 @@
 import { symlinkSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { UserError } from '../../src/node/errors';
-import { checkOutputDir, checkOutputTarget, refuseInputAsOutput, samePath, writeErrorCode } from '../../src/node/output-file';
+import { checkOutputDir, checkOutputTarget, refuseInputAsOutput, samePath, tempPathFor, writeErrorCode } from '../../src/node/output-file';
 import { makeTempDir } from './tmp';
 
 const tmp = makeTempDir('budget-recon-output-');
@@ -54,4 +54,11 @@ test('checkOutputTarget refuses the input before looking at the folder', async (
 test('a failed write is told by its errno code, else by its message', () => {
   expect(writeErrorCode(Object.assign(new Error('permission denied'), { code: 'EACCES' }))).toBe('EACCES');
   expect(writeErrorCode(new Error('disk full'))).toBe('disk full');
+});
+
+test('the temporary file sits hidden beside its target, so the rename stays on one file system', () => {
+  expect(tempPathFor(path.join(tmp.dir, '报告.docx'), '7.1')).toBe(path.join(tmp.dir, '.报告.docx.7.1.tmp'));
+  const a = tempPathFor('out/x.xlsx');
+  expect(path.dirname(a)).toBe(path.resolve('out'));
+  expect(path.basename(a)).toMatch(new RegExp(`^\\.x\\.xlsx\\.${process.pid}\\.\\d+\\.tmp$`));
 });

@@ -12,7 +12,7 @@ import { TemplateError } from '../../../core/report/template-language';
 import { DEFAULT_OUTLINE, findOutline, OUTLINES } from '../../../core/report/templates';
 import { Report } from '../../../core/report/types';
 import { UserError } from '../../errors';
-import { checkOutputTarget, writeErrorCode } from '../../output-file';
+import { checkOutputTarget, tempPathFor, writeErrorCode } from '../../output-file';
 import { reportDocxBuffer } from '../../report/docx';
 import { writeReportSheet, writeTemplateSheet } from '../../report/sheet-writer';
 import { settingsFromOptions, SETTINGS_OPTIONS } from '../../settings-args';
@@ -82,7 +82,7 @@ function chooseFormat(output: string, requested: string | undefined): Format {
  */
 async function writeAllAtomic(files: { target: string; shown: string; data: Buffer | string }[]): Promise<void> {
   const stamp = `${process.pid}.${Date.now()}`;
-  const temps = files.map((f) => path.join(path.dirname(f.target), `.${path.basename(f.target)}.${stamp}.tmp`));
+  const temps = files.map((f) => tempPathFor(f.target, stamp));
   let current = files[0];
   try {
     for (let i = 0; i < files.length; i++) {
