@@ -6,10 +6,11 @@ import { Finding, Settings } from '../core/findings';
 import { Report } from '../core/report/types';
 import { validateWorkbook } from '../core/validate';
 import { OWNED_SHEET_NAMES } from '../core/snapshot';
-import { CellTarget, Host, HostCapabilities, HostError, NavigateTarget, PaneSettings, ValidateProgress } from '../taskpane/host';
+import { CellTarget, Host, HostCapabilities, HostError, NavigateTarget, PaneSettings, ParagraphSource, ValidateProgress } from '../taskpane/host';
 import { ExcelFeatures } from './capabilities';
 import { clearMarks, highlightCells, markTargets } from './highlight';
 import { navigateTo } from './navigate';
+import { readParagraphs } from './read-paragraphs';
 import { readWorkbook, ReadOptions } from './read-workbook';
 import { writeReportSheet } from './report-sheet';
 import { readSettings, writeSettings } from './settings-store';
@@ -112,6 +113,9 @@ export function createOfficeHost(options: OfficeHostOptions): Host & { lastReadS
       suppressEventsUntil = Date.now() + 1000;
       if (out.status === 'exists') return { status: 'exists', sheet: out.sheet };
       return { status: 'written', sheet: out.sheet, paragraphs: out.paragraphs };
+    },
+    async readParagraphs(source: ParagraphSource) {
+      return guard(() => run((ctx) => readParagraphs(ctx, source)));
     },
     async onUserEdit(listener: () => void) {
       if (!features.changeEvents) return () => undefined;

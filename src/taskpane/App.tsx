@@ -35,6 +35,8 @@ import { Locale, t } from './i18n';
 import { counts, flatten, formatAmount, groupFindings, GroupBy, moveSelection } from './findings-view';
 import { reportDocxBlob, reportFileName, saveBlob } from './report-bridge';
 import { usePane } from './usePane';
+import { useAudit } from './useAudit';
+import { AuditItem, auditCounts, auditRuleLabel, quote, visibleItems } from './audit-view';
 
 /** Chinese system fonts first, so CJK text never falls back to a Latin font's odd glyph choice. */
 export const CJK_FONT_STACK =
@@ -72,12 +74,15 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   badge: { flexShrink: 0, whiteSpace: 'nowrap', marginTop: '2px' },
   nowrap: { whiteSpace: 'nowrap' },
+  quoted: { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusSmall, padding: '0 3px', wordBreak: 'break-all' },
+  ruleTag: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200 },
   factTable: { borderCollapse: 'collapse', width: '100%', marginTop: '8px', fontSize: tokens.fontSizeBase200, '& td': { borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, padding: '3px 4px' }, '& td:first-child': { width: '45%' } },
 });
 
 export function App({ host, locale, initialTab = 'findings', demo = false }: { host: Host; locale: Locale; initialTab?: string; demo?: boolean }) {
   const s = useStyles();
   const pane = usePane(host, locale);
+  const audit = useAudit(host, locale, pane);
   const [tab, setTab] = useState(initialTab);
   const L = (k: Parameters<typeof t>[1], v?: Record<string, string | number>) => t(locale, k, v);
   const progressLabel = pane.progress
@@ -114,10 +119,12 @@ export function App({ host, locale, initialTab = 'findings', demo = false }: { h
         <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(String(d.value))} size="small">
           <Tab value="findings" data-testid="tab-findings">{L('tabFindings')}</Tab>
           <Tab value="report" data-testid="tab-report">{L('tabReport')}</Tab>
+          <Tab value="audit" data-testid="tab-audit">{L('tabAudit')}</Tab>
           <Tab value="settings" data-testid="tab-settings">{L('tabSettings')}</Tab>
         </TabList>
         {tab === 'findings' && <FindingsTab pane={pane} locale={locale} />}
         {tab === 'report' && <ReportTab pane={pane} host={host} locale={locale} autoStart={initialTab === 'report'} />}
+        {tab === 'audit' && <AuditTab pane={pane} audit={audit} locale={locale} />}
         {tab === 'settings' && <SettingsTab pane={pane} host={host} locale={locale} />}
       </main>
     </FluentProvider>
@@ -462,6 +469,140 @@ function ReportTab({ pane, host, locale, autoStart }: { pane: Pane; host: Host; 
           </DialogBody>
         </DialogSurface>
       </Dialog>
+    </>
+  );
+}
+
+function AuditTab({ pane, audit, locale }: { pane: Pane; audit: ReturnType<typeof useAudit>; locale: Locale }) {
+  const s = useStyles();
+  const L = (k: Parameters<typeof t>[1], v?: Record<string, string | number>) => t(locale, k, v);
+  const [severities, setSeverities] = useState<Set<Severity>>(new Set(['error', 'warning', 'info']));
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const current = audit.audit;
+  const items = useMemo(() => (current ? visibleItems(current.items, severities) : []), [current, severities]);
+  const c = current ? auditCounts(current.items) : null;
+  const lang = locale === 'en' ? 'en' : 'zh';
+  const busy = audit.phase !== null;
+  const phaseText = audit.phase === 'reading' ? L('auditReading') : audit.phase === 'model' ? L('auditModel') : audit.phase === 'checking' ? L('auditChecking') : '';
+
+  const go = (item: AuditItem) => {
+    setActiveId(item.id);
+    void pane.navigate(item.target.sheet, item.target.cell);
+  };
+  const toggle = (sev: Severity) => {
+    const next = new Set(severities);
+    if (next.has(sev)) next.delete(sev);
+    else next.add(sev);
+    setSeverities(next);
+  };
+  const onKey = (e: React.KeyboardEvent) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const id = moveSelection(items, activeId, e.key === 'ArrowDown' ? 1 : -1);
+      setActiveId(id);
+      if (id) document.getElementById(`audit-${cssId(id)}`)?.scrollIntoView({ block: 'nearest' });
+    } else if (e.key === 'Enter') {
+      const item = items.find((x) => x.id === activeId) ?? items[0];
+      if (item) {
+        e.preventDefault();
+        go(item);
+      }
+    }
+  };
+  const where = current ? (current.source === 'selection' ? `${current.sheet}!${current.range}` : `“${current.sheet}”`) : '';
+
+  return (
+    <>
+      <span className={s.hint}>{L('auditHint')}</span>
+      <div className={s.row}>
+        <Button appearance="primary" onClick={() => { setActiveId(null); void audit.run('report-sheet'); }} disabled={busy} data-testid="audit-sheet">
+          {L('auditSheet')}
+        </Button>
+        <Button onClick={() => { setActiveId(null); void audit.run('selection'); }} disabled={busy} data-testid="audit-selection">
+          {L('auditSelection')}
+        </Button>
+      </div>
+      {busy && <ProgressBar thickness="large" aria-label={phaseText} />}
+      {busy && <span className={s.hint}>{phaseText}</span>}
+      {audit.message && (
+        <MessageBar intent={audit.message.intent} data-testid="audit-message">
+          <MessageBarBody>{audit.message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {!current && !busy && !audit.message && <p className={s.hint}>{L('auditNotRun')}</p>}
+      {current && c && (
+        <>
+          <div className={s.counts} data-testid="audit-counts">
+            {(['error', 'warning', 'info'] as Severity[]).map((sev) => (
+              <ToggleButton key={sev} size="small" checked={severities.has(sev)} onClick={() => toggle(sev)} data-testid={`audit-count-${sev}`}
+                icon={<Badge color={SEVERITY_COLOR[sev]} size="small" />}>
+                {L(sev === 'error' ? 'errors' : sev === 'warning' ? 'warnings' : 'infos')} {c[sev]}
+              </ToggleButton>
+            ))}
+          </div>
+          <span className={s.hint} data-testid="audit-summary">
+            {L('auditSummary', { where, paragraphs: current.paragraphs, figures: current.result.summary.figures, checks: current.result.summary.checks, compared: current.result.summary.comparedWithWorkbook })}
+          </span>
+          {current.items.length === 0 ? (
+            <MessageBar intent="success"><MessageBarBody>{L('auditClean')}</MessageBarBody></MessageBar>
+          ) : (
+            <>
+              <span className={s.hint}>{L('auditHintKeys')}</span>
+              <div
+                className={s.list}
+                role="listbox"
+                tabIndex={0}
+                aria-label={L('tabAudit')}
+                aria-activedescendant={activeId ? `audit-${cssId(activeId)}` : undefined}
+                onKeyDown={onKey}
+                data-testid="audit-findings"
+              >
+                {items.map((item) => {
+                  const f = item.finding;
+                  return (
+                    <div
+                      key={item.id}
+                      id={`audit-${cssId(item.id)}`}
+                      role="option"
+                      aria-selected={item.id === activeId}
+                      className={`${s.item} ${item.id === activeId ? s.itemActive : ''}`}
+                      onClick={() => go(item)}
+                      data-testid="audit-finding"
+                      data-audit-id={item.id}
+                      data-rule={f.rule}
+                    >
+                      <Badge className={s.badge} color={SEVERITY_COLOR[f.severity]} appearance="filled" size="small">{SEVERITY_LABEL[f.severity][lang]}</Badge>
+                      <div className={s.itemText}>
+                        <span className={s.ruleTag}>{auditRuleLabel(f, locale)}</span>
+                        <span lang="zh-CN">
+                          「<span className={s.quoted} title={f.text} data-testid="audit-quote">{quote(f.text)}</span>」
+                        </span>
+                        <span>{locale === 'en' ? f.messageEn : f.message}</span>
+                        <span className={s.where}>
+                          {item.target.sheet}!{item.target.cell} · {L('paragraphNo', { n: f.paragraph })}
+                          {item.workbookCell && (
+                            <>
+                              {' · '}{L('workbookCell')}{' '}
+                              <Link
+                                as="button"
+                                inline
+                                onClick={(e) => { e.stopPropagation(); setActiveId(item.id); void pane.navigate(item.workbookCell!.sheet, item.workbookCell!.cell); }}
+                                data-testid="audit-workbook-cell"
+                              >
+                                {item.workbookCell.sheet}!{item.workbookCell.cell}
+                              </Link>
+                            </>
+                          )}
+                        </span>
+                      </div>
+                    </div>
+                  );
+                })}
+              </div>
+            </>
+          )}
+        </>
+      )}
     </>
   );
 }

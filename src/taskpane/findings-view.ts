@@ -57,7 +57,7 @@ export function flatten(groups: FindingGroup[]): Finding[] {
 }
 
 /** The id ↑/↓ moves to; stays at the ends rather than wrapping, as list boxes do. */
-export function moveSelection(order: Finding[], currentId: string | null, delta: number): string | null {
+export function moveSelection(order: readonly { id: string }[], currentId: string | null, delta: number): string | null {
   if (!order.length) return null;
   const i = currentId ? order.findIndex((f) => f.id === currentId) : -1;
   if (i < 0) return order[delta >= 0 ? 0 : order.length - 1].id;

@@ -43,6 +43,23 @@ export type WriteReportOutcome =
   /** The sheet exists and the user has not agreed to replace it yet. */
   | { status: 'exists'; sheet: string };
 
+/** One paragraph to audit: a non-empty cell's text and where it is. */
+export interface ParagraphCell extends CellTarget {
+  text: string;
+}
+
+/** Where the paragraphs to audit come from: the add-in's 自评报告 sheet or the user's selection. */
+export type ParagraphSource = 'report-sheet' | 'selection';
+
+export type ReadParagraphsOutcome =
+  | { status: 'ok'; sheet: string; range: string; cells: ParagraphCell[] }
+  /** The workbook has no 自评报告 sheet. */
+  | { status: 'no-sheet'; sheet: string }
+  /** The sheet or the selection holds no text. */
+  | { status: 'empty'; sheet: string; range: string }
+  /** The selection is several areas (Ctrl+click); Excel cannot read it as one range. */
+  | { status: 'multi-area' };
+
 export interface HostCapabilities {
   highlight: boolean;
   /** Re-validation on edit needs workbook change events. */
@@ -67,6 +84,8 @@ export interface Host {
   writeSettings(settings: PaneSettings): Promise<void>;
   /** Writes the report into the 自评报告 sheet; replaces an existing one only when `replace` is set. */
   writeReport(report: Report, options: { replace: boolean }): Promise<WriteReportOutcome>;
+  /** Reads the paragraphs to audit (values only, never writes): column A of 自评报告, or every non-empty cell of the selection, row by row. */
+  readParagraphs(source: ParagraphSource): Promise<ReadParagraphsOutcome>;
   /** Calls `listener` after the user changes a cell in a sheet the add-in does not own; returns an unsubscribe. */
   onUserEdit(listener: () => void): Promise<() => void>;
 }

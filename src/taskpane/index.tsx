@@ -8,7 +8,8 @@ import { blocker, excelFeatures, isLegacyBrowser } from '../excel/capabilities';
 import { createOfficeHost, officeRunner } from '../excel/office-host';
 import { seedWorkbook } from '../samples/seed-workbook';
 import { App } from './App';
-import { FakeHost } from './fake-host';
+import { FakeHost, pastedText } from './fake-host';
+import { SEED_DRAFT_TEXT } from '../samples/seed-draft';
 import { Host } from './host';
 import { localeFor } from './i18n';
 
@@ -18,6 +19,9 @@ declare global {
     __budgetReconHost?: Host;
   }
 }
+
+/** Where the demo's pasted draft lives (not a sheet the engine reads: the fake keeps it apart). */
+const DRAFT_SHEET = '草稿';
 
 function showPlain(zh: string, en: string): void {
   const el = document.getElementById('root')!;
@@ -34,7 +38,7 @@ function start(host: Host, demo: boolean): void {
   const locale = localeFor(host.capabilities().displayLanguage);
   document.documentElement.lang = locale === 'en' ? 'en-US' : 'zh-CN';
   createRoot(document.getElementById('root')!).render(
-    <App host={host} locale={locale} initialTab={params.get('view') === 'report' ? 'report' : 'findings'} demo={demo} />,
+    <App host={host} locale={locale} initialTab={params.get('view') === 'report' || params.get('view') === 'audit' ? params.get('view')! : 'findings'} demo={demo} />,
   );
 }
 
@@ -50,7 +54,8 @@ function boot(info: { host: Office.HostType | null } | null): void {
   }
   if (!info || info.host !== Office.HostType.Excel) {
     // Opened in a plain browser: run on the bundled sample so the pane can be tried out.
-    const host = new FakeHost(seedWorkbook(), { displayLanguage: navigator.language });
+    // The seed report's own draft sits pasted into a 草稿 sheet and selected, for 审核所选段落.
+    const host = new FakeHost(seedWorkbook(), { displayLanguage: navigator.language }, { selection: pastedText(DRAFT_SHEET, SEED_DRAFT_TEXT) });
     window.__budgetReconHost = host;
     start(host, true);
     return;

@@ -238,6 +238,26 @@ class SimWorkbook {
     this.worksheets = new SimWorksheetCollection(ctx);
     this.settings = new SimSettingCollection(ctx);
   }
+  /** The selection as one range; Excel refuses a multi-area selection here, and so does the sim. */
+  getSelectedRange(): SimRange {
+    return new SimRange(this.ctx, () => {
+      const state = this.ctx.state;
+      const sel = state.selection ?? (state.activeSheet ? { sheet: state.activeSheet, address: 'A1' } : null);
+      const sheet = sel ? state.sheet(sel.sheet) : undefined;
+      if (!sel || !sheet) throw new Error('ItemNotFound: no selection');
+      if (sel.address.includes(',')) {
+        const e = new Error('InvalidSelection: The current selection is invalid for this operation.') as Error & { code: string };
+        e.code = 'InvalidSelection';
+        throw e;
+      }
+      const col = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(sel.address);
+      const range = col
+        ? { ...parseRange(`${col[1]}1:${col[2]}1`)!, top: 0, bottom: 1048575 }
+        : parseRange(sel.address);
+      if (!range) throw new Error(`InvalidArgument: ${sel.address}`);
+      return { sheet, range };
+    });
+  }
 }
 
 class SimWorksheetCollection extends Proxy {
@@ -391,6 +411,8 @@ class SimWorksheet extends Proxy {
 type Resolved = { sheet: SimSheet; range: CellRange } | null;
 
 function rangeAddress(sheet: SimSheet, r: CellRange): string {
+  // Excel writes whole columns as "A:A".
+  if (r.top === 0 && r.bottom === 1048575) return `${sheet.name}!${columnName(r.left)}:${columnName(r.right)}`;
   const a = address(r.top, r.left);
   const b = address(r.bottom, r.right);
   return `${sheet.name}!${a === b ? a : `${a}:${b}`}`;
@@ -642,6 +664,23 @@ class SimRange extends Proxy {
         .map((m) => parseRange(m))
         .filter((m): m is CellRange => !!m && m.top >= range.top && m.bottom <= range.bottom && m.left >= range.left && m.right <= range.right);
       return inside.length ? { sheet, areas: inside } : null;
+    });
+  }
+  get worksheet(): SimWorksheet {
+    return new SimWorksheet(this.ctx, () => this.must().sheet);
+  }
+  getIntersectionOrNullObject(other: SimRange): SimRange {
+    return new SimRange(this.ctx, () => {
+      const a = this.must();
+      const b = other.resolve();
+      if (!b || b.sheet !== a.sheet) return null;
+      const r = {
+        top: Math.max(a.range.top, b.range.top),
+        left: Math.max(a.range.left, b.range.left),
+        bottom: Math.min(a.range.bottom, b.range.bottom),
+        right: Math.min(a.range.right, b.range.right),
+      };
+      return r.top > r.bottom || r.left > r.right ? null : { sheet: a.sheet, range: r };
     });
   }
   getColumn(i: number): SimRange {
