@@ -245,6 +245,88 @@ describeIf('task pane in chromium', () => {
     await context.close();
   });
 
+  test('审核草稿: the seed draft (selected) is audited against the workbook; Enter selects the paragraph\'s cell', async () => {
+    const context = await browser.newContext({ viewport: { width: 380, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
+    const p3 = await context.newPage();
+    p3.on('pageerror', (e) => pageErrors.push(String(e)));
+    const stub = fs.readFileSync(path.join(__dirname, 'office-stub.js'), 'utf8');
+    await p3.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('https://appsforoffice.microsoft.com/')) return route.fulfill({ contentType: 'text/javascript', body: stub });
+      if (url.startsWith(base)) return route.continue();
+      blocked.push(url);
+      return route.abort();
+    });
+    type Host3 = { __budgetReconHost: { log: Log & { paragraphReads: string[] } } };
+    const log3 = () => p3.evaluate(() => (window as unknown as Host3).__budgetReconHost.log);
+    await p3.goto(`${base}/taskpane.html`);
+    await p3.getByTestId('tab-audit').click();
+
+    // No 自评报告 sheet yet: a plain message, no list.
+    await p3.getByTestId('audit-sheet').click();
+    const missing = p3.getByTestId('audit-message');
+    await missing.waitFor();
+    expect(await missing.textContent()).toContain('工作簿中没有“自评报告”工作表');
+    expect(await p3.getByTestId('audit-finding').count()).toBe(0);
+
+    await p3.getByTestId('audit-selection').click();
+    await p3.getByTestId('audit-finding').first().waitFor({ timeout: 20_000 });
+    const rows = p3.getByTestId('audit-finding');
+    const texts = await rows.allTextContents();
+    const rules = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
+    const at = (rule: string, needle: string) => texts.findIndex((t, i) => rules[i] === rule && t.includes(needle));
+    // The seed's slips: 基本支出 quoted as 434.35 and 416.47, 「项目支出131.31元」, both unfilled prompts.
+    const quoted = at('quoted-differently', '434.35');
+    expect(quoted).toBeGreaterThanOrEqual(0);
+    expect(texts[quoted]).toContain('416.47');
+    expect(texts[quoted]).toContain('前后数字不一致');
+    expect(texts[quoted]).toContain('草稿!A34');
+    expect(at('unit-slip', '131.31元')).toBeGreaterThanOrEqual(0);
+    expect(texts.filter((t, i) => rules[i] === 'template-leftover' && t.includes('没有请写明')).length).toBe(2);
+    // Compared with the sample workbook: the mismatch names its cell.
+    expect(at('workbook-mismatch', '收支情况!B9')).toBeGreaterThanOrEqual(0);
+    expect(await p3.getByTestId('audit-summary').textContent()).toMatch(/草稿!A1:A\d+：43 段.*与工作簿比对 [1-9]\d* 个数字/);
+    expect(await p3.getByTestId('audit-count-error').textContent()).toMatch(/错误\s*[1-9]/);
+    // Quoted text is shown as text, never parsed as HTML.
+    expect(await p3.locator('[data-testid=audit-quote] *').count()).toBe(0);
+    // Reading the selection did not validate-and-mark: the pane asks for marks only on 校验.
+    expect((await log3()).highlights.length).toBe(0);
+    await p3.screenshot({ path: path.join(OUT, 'pane-audit.png'), fullPage: false });
+
+    // ↓ to the unit slip, Enter: the fake host records the paragraph's cell.
+    await p3.getByTestId('audit-findings').focus();
+    for (let i = 0; i <= at('unit-slip', '131.31元'); i++) await p3.keyboard.press('ArrowDown');
+    const active = p3.locator('[data-testid=audit-finding][aria-selected=true]');
+    expect(await active.getAttribute('data-rule')).toBe('unit-slip');
+    await p3.keyboard.press('Enter');
+    await p3.waitForFunction(() => (window as unknown as Host3).__budgetReconHost.log.navigations.length > 0);
+    let nav = (await log3()).navigations;
+    expect(nav[nav.length - 1]).toMatchObject({ sheet: '草稿', cell: 'A49' });
+    expect(await active.textContent()).toContain('草稿!A49');
+
+    // A click selects that paragraph's cell; the workbook-cell link goes to the table instead.
+    await rows.nth(quoted).click();
+    nav = (await log3()).navigations;
+    expect(nav[nav.length - 1]).toMatchObject({ sheet: '草稿', cell: 'A34' });
+    await rows.nth(at('workbook-mismatch', '收支情况!B9')).getByTestId('audit-workbook-cell').click();
+    nav = (await log3()).navigations;
+    expect(nav[nav.length - 1]).toMatchObject({ sheet: '收支情况', cell: 'B9' });
+    expect((await log3()).paragraphReads).toEqual(['report-sheet', 'selection']);
+
+    // After 生成报告 → 写入, the 自评报告 sheet can be audited too.
+    await p3.getByTestId('validate').click();
+    await p3.getByTestId('notice').filter({ hasText: '已在工作表中标记' }).waitFor({ timeout: 20_000 });
+    await p3.getByTestId('tab-report').click();
+    await p3.getByTestId('generate').click();
+    await p3.getByTestId('write-report').click();
+    await p3.getByTestId('report-status').waitFor();
+    await p3.getByTestId('tab-audit').click();
+    await p3.getByTestId('audit-sheet').click();
+    await p3.getByTestId('audit-summary').filter({ hasText: '“自评报告”' }).waitFor({ timeout: 20_000 });
+    await p3.screenshot({ path: path.join(OUT, 'pane-audit-report-sheet.png'), fullPage: false });
+    await context.close();
+  });
+
   test('no page errors and no network calls beyond the pane itself', () => {
     expect(pageErrors).toEqual([]);
     expect(blocked).toEqual([]);
