@@ -242,6 +242,15 @@ describeIf('task pane in chromium', () => {
     expect(await en.getByTestId('count-error').textContent()).toMatch(/Errors\s*5/);
     expect(await en.evaluate(() => document.documentElement.lang)).toBe('en-US');
     await en.screenshot({ path: path.join(OUT, 'pane-findings-en.png') });
+    await en.getByTestId('tab-audit').click();
+    expect(await en.getByTestId('audit-selection').textContent()).toBe('Audit selected paragraphs');
+    await en.getByTestId('audit-selection').click();
+    await en.getByTestId('audit-finding').first().waitFor({ timeout: 20_000 });
+    const texts = await en.getByTestId('audit-finding').allTextContents();
+    expect(texts.some((t) => t.includes('quoted differently: 基本支出 434.35万元 here, 416.47万元'))).toBe(true);
+    expect(texts.some((t) => t.includes('unit slip') && t.includes('草稿!A49 · paragraph 27'))).toBe(true);
+    expect(await en.getByTestId('audit-count-error').textContent()).toMatch(/Errors\s*7/);
+    await en.screenshot({ path: path.join(OUT, 'pane-audit-en.png') });
     await context.close();
   });
 
