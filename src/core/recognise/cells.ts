@@ -1,9 +1,25 @@
+import Decimal from 'decimal.js';
 import { Grid } from '../grid';
 import { Amount, CellNote, CellRef } from '../model';
 import { decimalFromNumber, numberDecimals, parseNumber } from '../numbers';
 
 export function refOf(grid: Grid, row: number, col: number): CellRef {
   return { sheet: grid.name, row, col, cell: grid.address(row, col) };
+}
+
+/**
+ * One Decimal per distinct number in a sheet: budget sheets repeat figures (0, round sums, the
+ * same carry-over on many rows), and a Decimal is immutable, so amounts can share it. Kept per
+ * Grid, i.e. per reading of a workbook: nothing carries over from one validation to the next.
+ */
+const decimalsByGrid = new WeakMap<Grid, Map<number, Decimal>>();
+
+function decimalOf(grid: Grid, n: number): Decimal {
+  let cache = decimalsByGrid.get(grid);
+  if (!cache) decimalsByGrid.set(grid, (cache = new Map()));
+  let d = cache.get(n);
+  if (!d) cache.set(n, (d = decimalFromNumber(n)));
+  return d;
 }
 
 /**
@@ -15,7 +31,7 @@ export function readAmount(grid: Grid, row: number, col: number, notes: CellNote
   if (raw === null || raw === '') return undefined;
   if (typeof raw === 'number' && Number.isFinite(raw)) {
     // Most figures are plain numbers: read them without parseNumber's intermediate object.
-    const value = decimalFromNumber(raw);
+    const value = decimalOf(grid, raw);
     const shown = numberDecimals(value, grid.numberFormat(row, col));
     const formula = grid.formula(row, col);
     const amount: Amount = { value, decimals: shown.decimals, ref: refOf(grid, row, col), fromText: false, unitSuffix: undefined, formula: formula ?? undefined, percent: shown.percent || undefined };

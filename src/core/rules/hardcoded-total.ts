@@ -1,6 +1,6 @@
 /** A total typed as a constant where its neighbours are formulas: it will not follow edits. */
 import { Finding } from '../findings';
-import { Amount, ProjectAmountColumn } from '../model';
+import { Amount, PROJECT_AMOUNT_COLUMNS, ProjectAmountColumn } from '../model';
 import { findingId, Rule, RuleContext } from './context';
 import { columnName } from './project-terms';
 
@@ -19,6 +19,9 @@ function finding(a: Amount, label: string, what: string): Finding {
   };
 }
 
+/** Amount columns in sheet-reading order, the rate excepted (a rate is never a sum). */
+const SUMMABLE = PROJECT_AMOUNT_COLUMNS.filter((k) => k !== 'executionRate');
+
 export const hardcodedTotal: Rule = {
   id: 'hardcoded-total',
   check(ctx: RuleContext): Finding[] {
@@ -29,11 +32,11 @@ export const hardcodedTotal: Rule = {
         const group = table.rows.filter((r) => (kind === 'total' ? r.kind === 'total' && r.covers.length : r.kind === 'item' && r.children.length));
         const formulasIn = new Map<ProjectAmountColumn, number>();
         for (const r of group)
-          for (const [k, a] of Object.entries(r.amounts)) if (a?.formula) formulasIn.set(k as ProjectAmountColumn, (formulasIn.get(k as ProjectAmountColumn) ?? 0) + 1);
+          for (const k of PROJECT_AMOUNT_COLUMNS) if (r.amounts[k]?.formula) formulasIn.set(k, (formulasIn.get(k) ?? 0) + 1);
         for (const row of group) {
           const members = kind === 'total' ? row.covers : row.children;
           // Only columns the parts report are sums; the rest are figures in their own right.
-          const summed = (Object.keys(row.amounts) as ProjectAmountColumn[]).filter((k) => k !== 'executionRate' && members.some((i) => table.rows[i].amounts[k]));
+          const summed = SUMMABLE.filter((k) => row.amounts[k] && members.some((i) => table.rows[i].amounts[k]));
           const rowHasFormula = summed.some((k) => row.amounts[k]!.formula);
           for (const key of summed) {
             const a = row.amounts[key]!;

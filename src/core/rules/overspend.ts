@@ -14,7 +14,8 @@ export const overspend: Rule = {
         const subject = rowSubject(row);
         const spend = row.amounts.actualSpend;
         const budget = rowBudget(table, row);
-        if (spend && budget) {
+        // Spending at or under budget cannot exceed it by any allowance (never negative): no subtraction.
+        if (spend && budget && spend.value.gt(budget.value)) {
           const excess = spend.value.minus(budget.value);
           const allowance = ctx.tolerance ?? halfUnit(spend.decimals).plus(halfUnit(budget.decimals));
           if (excess.gt(allowance)) {
