@@ -29,6 +29,7 @@ const STRINGS = {
   auditEmptySelection: ['所选区域（{sheet}!{range}）没有文字。请选中草稿段落所在的单元格后再试。', 'The selection ({sheet}!{range}) holds no text. Select the cells holding the draft paragraphs and try again.'],
   auditMultiArea: ['请只选择一个连续区域（不要按住 Ctrl 多选），再点“审核所选段落”。', 'Select one contiguous range (no Ctrl+click areas), then click Audit selected paragraphs.'],
   auditNoModel: ['工作簿中没有可识别的收支表或项目表，只核对了文字本身的算式，未与工作簿比对。', 'No summary or project table was recognised in the workbook; only the text\'s own arithmetic was checked, not the workbook figures.'],
+  auditModelFailed: ['未能读取工作簿（{reason}），只核对了文字本身的算式，未与工作簿比对。', 'The workbook could not be read ({reason}); only the text\'s own arithmetic was checked.'],
   auditNotRun: ['点上方按钮审核报告草稿。', 'Click a button above to audit a draft.'],
   auditSummary: ['{where}：{paragraphs} 段，读出 {figures} 个数字，核对 {checks} 处算式，与工作簿比对 {compared} 个数字。', '{where}: {paragraphs} paragraphs, {figures} figures, {checks} statements checked, {compared} figures compared with the workbook.'],
   auditClean: ['没有发现问题：文字中的数字前后一致，与工作簿相符。', 'No findings: the figures in the text agree with each other and with the workbook.'],

@@ -45,20 +45,22 @@ export function useAudit(host: Host, locale: Locale, pane: ReturnType<typeof use
         }
         // The last validation's model if there is one; otherwise read the workbook now (no marks).
         let model = paneRef.current.result?.model;
+        let modelError: string | null = null;
         if (!model) {
           setPhase('model');
           try {
             model = (await host.validate(paneRef.current.settings)).model;
-          } catch {
+          } catch (e) {
             // The text's own arithmetic is still worth checking; say that the workbook was not compared.
-            model = undefined;
+            modelError = messageOf(e, locale);
           }
         }
         setPhase('checking');
         await new Promise((r) => setTimeout(r, 0));
         const next = runPaneAudit(source, read, model);
         setAudit(next);
-        if (!usableModel(model)) setMessage({ intent: 'info', text: t(locale, 'auditNoModel') });
+        if (modelError !== null) setMessage({ intent: 'warning', text: t(locale, 'auditModelFailed', { reason: modelError }) });
+        else if (!usableModel(model)) setMessage({ intent: 'info', text: t(locale, 'auditNoModel') });
       } catch (e) {
         setMessage({ intent: 'error', text: messageOf(e, locale) });
       } finally {

@@ -333,6 +333,12 @@ describeIf('task pane in chromium', () => {
     await p3.getByTestId('audit-sheet').click();
     await p3.getByTestId('audit-summary').filter({ hasText: '“自评报告”' }).waitFor({ timeout: 20_000 });
     await p3.screenshot({ path: path.join(OUT, 'pane-audit-report-sheet.png'), fullPage: false });
+
+    // A blank cell selected: a plain message naming it, and the old list goes away.
+    await p3.evaluate(() => (window as unknown as { __budgetReconHost: { select: (s: null) => void } }).__budgetReconHost.select(null));
+    await p3.getByTestId('audit-selection').click();
+    await p3.getByTestId('audit-message').filter({ hasText: /所选区域（单位基本情况!A1）没有文字/ }).waitFor();
+    expect(await p3.getByTestId('audit-finding').count()).toBe(0);
     await context.close();
   });
 
