@@ -27,7 +27,7 @@ const STRINGS = {
   auditNoSheet: ['工作簿中没有“{sheet}”工作表。请先在“报告”页生成并写入报告，或选中草稿所在的单元格后点“审核所选段落”。', 'This workbook has no “{sheet}” sheet. Write the report from the Report tab first, or select the cells holding a draft and click Audit selected paragraphs.'],
   auditEmptySheet: ['“{sheet}”工作表的 A 列没有文字（{range}）。', 'Column A of “{sheet}” holds no text ({range}).'],
   auditEmptySelection: ['所选区域（{sheet}!{range}）没有文字。请选中草稿段落所在的单元格后再试。', 'The selection ({sheet}!{range}) holds no text. Select the cells holding the draft paragraphs and try again.'],
-  auditMultiArea: ['请只选择一个连续区域（不要按住 Ctrl 多选），再点“审核所选段落”。', 'Select one contiguous range (no Ctrl+click areas), then click Audit selected paragraphs.'],
+  auditMultiArea: ['请选中一个连续的单元格区域（不要按住 Ctrl 多选，也不要选中图表或图形），再点“审核所选段落”。', 'Select one contiguous range of cells (no Ctrl+click areas, no chart or shape), then click Audit selected paragraphs.'],
   auditNoModel: ['工作簿中没有可识别的收支表或项目表，只核对了文字本身的算式，未与工作簿比对。', 'No summary or project table was recognised in the workbook; only the text\'s own arithmetic was checked, not the workbook figures.'],
   auditModelFailed: ['未能读取工作簿（{reason}），只核对了文字本身的算式，未与工作簿比对。', 'The workbook could not be read ({reason}); only the text\'s own arithmetic was checked.'],
   auditNotRun: ['点上方按钮审核报告草稿。', 'Click a button above to audit a draft.'],
