@@ -48,13 +48,21 @@ export function budgetSources(table: ProjectTable, row: ProjectRow): Operandish[
 
 export type RowBudget = { value: Decimal; decimals: number; stated?: Amount; parts: Operandish[] } | null;
 
-/** rate, overspend and idle-funds each ask for every row's budget: worked out once per row. */
-const budgetOf = new WeakMap<ProjectRow, RowBudget>();
+/**
+ * rate, overspend and idle-funds each ask for every row's budget: worked out once per row, kept
+ * by table and row index (a table is read afresh for every validation).
+ */
+const budgetsOf = new WeakMap<ProjectTable, (RowBudget | undefined)[]>();
 
 /** The year's budget of a row: stated 全年预算数, else the sum of its stated sources. */
 export function rowBudget(table: ProjectTable, row: ProjectRow): RowBudget {
-  let b = budgetOf.get(row);
-  if (b === undefined) budgetOf.set(row, (b = computeRowBudget(table, row)));
+  let budgets = budgetsOf.get(table);
+  if (!budgets) budgetsOf.set(table, (budgets = new Array<RowBudget | undefined>(table.rows.length)));
+  let b = table.rows[row.index] === row ? budgets[row.index] : undefined;
+  if (b === undefined) {
+    b = computeRowBudget(table, row);
+    if (table.rows[row.index] === row) budgets[row.index] = b;
+  }
   return b;
 }
 
