@@ -57,9 +57,16 @@ export function inferFixes(findings: Finding[], equations: CheckedEquation[]): v
   const byCell = new Map<string, { eq: CheckedEquation; shift: number }[]>();
   const consistent = new Map<string, boolean>();
   const seenValue = new Map<string, Decimal>();
+  // Terms come sheet by sheet: look the sheet's wanted cells up once per run of a sheet.
+  let lastSheet: string | null = null;
+  let wantedHere: Set<number> | undefined;
   const index = (eq: CheckedEquation, t: KeyedTerm, shift: number) => {
     const ref = t.amount.ref;
-    if (!wanted.get(ref.sheet)?.has(cellNumber(ref.row, ref.col))) return;
+    if (ref.sheet !== lastSheet) {
+      lastSheet = ref.sheet;
+      wantedHere = wanted.get(ref.sheet);
+    }
+    if (!wantedHere?.has(cellNumber(ref.row, ref.col))) return;
     const key = keyOf(ref);
     const list = byCell.get(key);
     const last = list?.[list.length - 1];

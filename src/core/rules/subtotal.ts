@@ -16,15 +16,17 @@ const KEYED_TOTALS = new Set<SummaryLineKey>(['incomeTotal', 'expenditureTotal',
 
 const SUMMED: ProjectAmountColumn[] = PROJECT_AMOUNT_COLUMNS.filter((k) => k !== 'executionRate');
 
-function checkGroup(ctx: RuleContext, table: ProjectTable, owner: ProjectRow, members: number[], what: string, out: Finding[]): void {
-  for (const key of SUMMED) {
-    if (table.columns[key] === undefined) continue;
-    const parts: Operandish[] = [];
+/** `keys`: the summed columns the table has. */
+function checkGroup(ctx: RuleContext, table: ProjectTable, owner: ProjectRow, members: number[], what: string, out: Finding[], keys: ProjectAmountColumn[]): void {
+  for (const key of keys) {
+    // Most parents' sub-items report one column or two: no array for the others.
+    let parts: Operandish[] | null = null;
     for (const i of members) {
-      const a = table.rows[i].amounts[key];
-      if (a) parts.push({ amount: a, label: table.rows[i].label, weight: 1 });
+      const member = table.rows[i];
+      const a = member.amounts[key];
+      if (a) (parts ??= []).push({ amount: a, label: member.label, weight: 1 });
     }
-    if (!parts.length) continue;
+    if (!parts) continue;
     const stated = owner.amounts[key];
     if (!stated) {
       notChecked(ctx, {
@@ -97,9 +99,10 @@ export const subtotal: Rule = {
   check(ctx: RuleContext): Finding[] {
     const out: Finding[] = [];
     for (const table of ctx.model.projectTables) {
+      const keys = SUMMED.filter((k) => table.columns[k] !== undefined);
       for (const row of table.rows) {
-        if (row.kind === 'item' && row.children.length) checkGroup(ctx, table, row, row.children, '各子项目', out);
-        if (row.kind === 'total' && row.covers.length) checkGroup(ctx, table, row, row.covers, '各项目', out);
+        if (row.kind === 'item' && row.children.length) checkGroup(ctx, table, row, row.children, '各子项目', out, keys);
+        if (row.kind === 'total' && row.covers.length) checkGroup(ctx, table, row, row.covers, '各项目', out, keys);
       }
     }
     for (const block of ctx.model.summaries) checkSummaryBlock(ctx, block, out);

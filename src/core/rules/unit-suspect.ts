@@ -106,20 +106,24 @@ export const unitSuspect: Rule = {
     const out: Finding[] = [];
     const seen = new Set<string>();
     for (const table of ctx.model.projectTables) {
-      for (const key of PROJECT_AMOUNT_COLUMNS) {
-        if (key === 'executionRate' || table.columns[key] === undefined) continue;
-        const column = table.columnLabels[key] ?? key;
-        const amounts: Amount[] = [];
-        const rows: ProjectRow[] = [];
-        for (const row of table.rows) {
-          const amount = row.kind === 'item' ? row.amounts[key] : undefined;
+      const keys = PROJECT_AMOUNT_COLUMNS.filter((k) => k !== 'executionRate' && table.columns[k] !== undefined);
+      const amounts: Amount[][] = keys.map(() => []);
+      const rows: ProjectRow[][] = keys.map(() => []);
+      // One pass over the rows (each row's figures read together), a list per column.
+      for (const row of table.rows) {
+        if (row.kind !== 'item') continue;
+        for (let k = 0; k < keys.length; k++) {
+          const amount = row.amounts[keys[k]];
           if (!amount) continue;
-          amounts.push(amount);
-          rows.push(row);
-          if (amount.unitSuffix) suffixMismatch({ amount, label: row.label, column }, table.unit, out, seen);
+          amounts[k].push(amount);
+          rows[k].push(row);
+          if (amount.unitSuffix) suffixMismatch({ amount, label: row.label, column: table.columnLabels[keys[k]] ?? keys[k] }, table.unit, out, seen);
         }
-        suspects(amounts, (i) => ({ amount: amounts[i], label: rows[i].label, column }), table.unit, out, seen);
       }
+      keys.forEach((key, k) => {
+        const column = table.columnLabels[key] ?? key;
+        suspects(amounts[k], (i) => ({ amount: amounts[k][i], label: rows[k][i].label, column }), table.unit, out, seen);
+      });
     }
     for (const block of ctx.model.summaries) {
       const figures = block.lines.filter((l) => l.amount).map((l) => ({ amount: l.amount!, label: l.label, column: l.label }));
