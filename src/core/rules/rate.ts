@@ -23,12 +23,21 @@ export const rate: Rule = {
         const budget = rowBudget(table, row);
         if (!budget) continue;
         const subject = rowSubject(row);
-        const related = [
-          { sheet: spend.ref.sheet, cell: spend.ref.cell, label: columnName(table, 'actualSpend'), value: spend.value.toFixed() },
-          ...budget.parts.map((p) => ({ sheet: p.amount.ref.sheet, cell: p.amount.ref.cell, label: p.label, value: p.amount.value.toFixed() })),
-        ];
-        const base = { rule: 'rate' as const, sheet: stated.ref.sheet, cell: stated.ref.cell, related, unit: '%' as const, label: subject, id: findingId('rate', stated.ref.sheet, stated.ref.cell) };
+        // What every finding of this row shares; built only for a finding.
+        const baseOf = () => ({
+          rule: 'rate' as const,
+          sheet: stated.ref.sheet,
+          cell: stated.ref.cell,
+          related: [
+            { sheet: spend.ref.sheet, cell: spend.ref.cell, label: columnName(table, 'actualSpend'), value: spend.value.toFixed() },
+            ...budget.parts.map((p) => ({ sheet: p.amount.ref.sheet, cell: p.amount.ref.cell, label: p.label, value: p.amount.value.toFixed() })),
+          ],
+          unit: '%' as const,
+          label: subject,
+          id: findingId('rate', stated.ref.sheet, stated.ref.cell),
+        });
         if (budget.value.isZero()) {
+          const base = baseOf();
           if (stated.value.isZero())
             out.push({ ...base, severity: 'warning', actual: stated.value.toFixed(), message: `${subject}：全年预算数为 0，执行率无意义，应填“—”而不是 0.00%`, messageEn: `${subject}: the budget is 0, so the execution rate is undefined; show — rather than 0.00%` });
           else
@@ -51,6 +60,7 @@ export const rate: Rule = {
         if (exact) continue;
         const n = Math.max(2, d - 2);
         const within = diff.abs().lte(allowance);
+        const base = baseOf();
         out.push({
           ...base,
           severity: within ? 'info' : 'error',

@@ -18,14 +18,20 @@ const SUMMED: ProjectAmountColumn[] = PROJECT_AMOUNT_COLUMNS.filter((k) => k !==
 
 /** `keys`: the summed columns the table has. */
 function checkGroup(ctx: RuleContext, table: ProjectTable, owner: ProjectRow, members: number[], what: string, out: Finding[], keys: ProjectAmountColumn[]): void {
-  for (const key of keys) {
-    // Most parents' sub-items report one column or two: no array for the others.
-    let parts: Operandish[] | null = null;
-    for (const i of members) {
-      const member = table.rows[i];
-      const a = member.amounts[key];
-      if (a) (parts ??= []).push({ amount: a, label: member.label, weight: 1 });
+  // Member by member, all its columns at once (a 合计 over 20,000 rows reads each row once);
+  // most parents' sub-items report one column or two: no array for the others.
+  const partsOf: (Operandish[] | null)[] = keys.map(() => null);
+  for (const i of members) {
+    const member = table.rows[i];
+    const amounts = member.amounts;
+    for (let k = 0; k < keys.length; k++) {
+      const a = amounts[keys[k]];
+      if (a) (partsOf[k] ??= []).push({ amount: a, label: member.label, weight: 1 });
     }
+  }
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
+    const parts = partsOf[k];
     if (!parts) continue;
     const stated = owner.amounts[key];
     if (!stated) {
