@@ -32,7 +32,7 @@ import { Finding, Operand, RULE_LABEL, SEVERITY_LABEL, Severity } from '../core/
 import { Report, Run } from '../core/report/types';
 import { Host } from './host';
 import { Locale, t } from './i18n';
-import { counts, flatten, formatAmount, groupFindings, GroupBy, moveSelection } from './findings-view';
+import { counts, flatten, formatAmount, groupFindings, GroupBy, listKeyHandler, toggleSeverity } from './findings-view';
 import { reportDocxBlob, reportFileName, saveBlob } from './report-bridge';
 import { usePane } from './usePane';
 import { useAudit } from './useAudit';
@@ -153,30 +153,18 @@ function FindingsTab({ pane, locale }: { pane: Pane; locale: Locale }) {
   if (detail) return <FindingDetail finding={detail} pane={pane} locale={locale} onBack={() => { setDetailId(null); setTimeout(() => listRef.current?.focus(), 0); }} />;
 
   const go = (f: Finding) => void pane.navigate(f.sheet, f.cell, f.related.map((r) => ({ sheet: r.sheet, cell: r.cell })));
-  const toggle = (sev: Severity) => {
-    const next = new Set(severities);
-    if (next.has(sev)) next.delete(sev);
-    else next.add(sev);
-    setSeverities(next);
-  };
-  const onKey = (e: React.KeyboardEvent) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const id = moveSelection(order, activeId, e.key === 'ArrowDown' ? 1 : -1);
-      setActiveId(id);
-      if (id) document.getElementById(`finding-${cssId(id)}`)?.scrollIntoView({ block: 'nearest' });
-    } else if (e.key === 'Enter') {
-      const f = order.find((x) => x.id === activeId) ?? order[0];
-      if (f) {
-        e.preventDefault();
-        setActiveId(f.id);
-        go(f);
-      }
-    } else if (e.key === ' ' && activeId) {
-      e.preventDefault();
-      setDetailId(activeId);
-    }
-  };
+  const toggle = (sev: Severity) => setSeverities(toggleSeverity(severities, sev));
+  const onKey = listKeyHandler({
+    items: order,
+    activeId,
+    setActiveId,
+    rowId: (id) => `finding-${cssId(id)}`,
+    onEnter: (f) => {
+      setActiveId(f.id);
+      go(f);
+    },
+    onSpace: (id) => setDetailId(id),
+  });
   const summary = pane.result.summary;
 
   return (
@@ -489,26 +477,8 @@ function AuditTab({ pane, audit, locale }: { pane: Pane; audit: ReturnType<typeo
     setActiveId(item.id);
     void pane.navigate(item.target.sheet, item.target.cell);
   };
-  const toggle = (sev: Severity) => {
-    const next = new Set(severities);
-    if (next.has(sev)) next.delete(sev);
-    else next.add(sev);
-    setSeverities(next);
-  };
-  const onKey = (e: React.KeyboardEvent) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const id = moveSelection(items, activeId, e.key === 'ArrowDown' ? 1 : -1);
-      setActiveId(id);
-      if (id) document.getElementById(`audit-${cssId(id)}`)?.scrollIntoView({ block: 'nearest' });
-    } else if (e.key === 'Enter') {
-      const item = items.find((x) => x.id === activeId) ?? items[0];
-      if (item) {
-        e.preventDefault();
-        go(item);
-      }
-    }
-  };
+  const toggle = (sev: Severity) => setSeverities(toggleSeverity(severities, sev));
+  const onKey = listKeyHandler({ items, activeId, setActiveId, rowId: (id) => `audit-${cssId(id)}`, onEnter: go });
   const where = current ? (current.source === 'selection' ? `${current.sheet}!${current.range}` : `“${current.sheet}”`) : '';
 
   return (

@@ -84,3 +84,44 @@ export function formatAmount(value: string | undefined, unit?: string): string {
   if (!m) return value;
   return `${m[1]}${m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${m[3] ?? ''}`;
 }
+
+/** The severity filter with one severity switched on or off. */
+export function toggleSeverity<S>(current: ReadonlySet<S>, sev: S): Set<S> {
+  const next = new Set(current);
+  if (next.has(sev)) next.delete(sev);
+  else next.add(sev);
+  return next;
+}
+
+export interface ListKeys<T extends { id: string }> {
+  items: readonly T[];
+  activeId: string | null;
+  setActiveId(id: string | null): void;
+  /** DOM id of an item's row, to keep the active row in view. */
+  rowId(id: string): string;
+  /** Enter: act on the active item (or the first). */
+  onEnter(item: T): void;
+  /** Space on the active item, where the list has a detail view. */
+  onSpace?(id: string): void;
+}
+
+/** ↑/↓ move through a list, Enter acts on the active item: the same keys in every list of the pane. */
+export function listKeyHandler<T extends { id: string }>(keys: ListKeys<T>): (e: { key: string; preventDefault(): void }) => void {
+  return (e) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const id = moveSelection(keys.items, keys.activeId, e.key === 'ArrowDown' ? 1 : -1);
+      keys.setActiveId(id);
+      if (id) document.getElementById(keys.rowId(id))?.scrollIntoView({ block: 'nearest' });
+    } else if (e.key === 'Enter') {
+      const item = keys.items.find((x) => x.id === keys.activeId) ?? keys.items[0];
+      if (item) {
+        e.preventDefault();
+        keys.onEnter(item);
+      }
+    } else if (e.key === ' ' && keys.activeId && keys.onSpace) {
+      e.preventDefault();
+      keys.onSpace(keys.activeId);
+    }
+  };
+}
