@@ -4,7 +4,7 @@
  * compared, naming the cell: 「正文基本支出434.35万元，表中为416.47万元（收支情况!B9）」.
  */
 import Decimal from 'decimal.js';
-import { BudgetModel, ProjectAmountColumn, ProjectRow, ProjectTable, SummaryLineKey } from '../model';
+import { Amount, BudgetModel, ProjectAmountColumn, ProjectRow, ProjectTable, SummaryLineKey } from '../model';
 import { UNIT_FACTOR, Unit } from '../numbers';
 import { formatYuan, halfUnit, halfYuan, yuanOf } from './arith';
 import { addFinding, AuditContext, labelled } from './context';
@@ -82,16 +82,7 @@ export function indexModel(model: BudgetModel): ModelIndex {
   for (const block of model.summaries) {
     for (const line of block.lines) {
       if (!line.amount) continue;
-      const a = line.amount;
-      const m: ModelFigure = {
-        label: line.label,
-        yuan: a.value.times(UNIT_FACTOR[block.unit]),
-        half: halfUnit(a.decimals).times(UNIT_FACTOR[block.unit]),
-        unit: block.unit,
-        decimals: a.decimals,
-        sheet: a.ref.sheet,
-        cell: a.ref.cell,
-      };
+      const m = modelFigure(line.amount, line.label, block.unit);
       add(stripLabel(line.label), m);
       if (line.key) for (const alias of SUMMARY_ALIASES[line.key] ?? []) add(alias, m);
     }
@@ -103,12 +94,16 @@ export function indexModel(model: BudgetModel): ModelIndex {
 
 function projectAmount(table: ProjectTable, row: ProjectRow, col: ProjectAmountColumn): ModelFigure | null {
   const a = row.amounts[col];
-  if (!a) return null;
+  return a ? modelFigure(a, `${row.label}·${table.columnLabels[col] ?? col}`, table.unit) : null;
+}
+
+/** A workbook figure in 元, with half its last shown digit, for comparing with the text. */
+function modelFigure(a: Amount, label: string, unit: Unit): ModelFigure {
   return {
-    label: `${row.label}·${table.columnLabels[col] ?? col}`,
-    yuan: a.value.times(UNIT_FACTOR[table.unit]),
-    half: halfUnit(a.decimals).times(UNIT_FACTOR[table.unit]),
-    unit: table.unit,
+    label,
+    yuan: a.value.times(UNIT_FACTOR[unit]),
+    half: halfUnit(a.decimals).times(UNIT_FACTOR[unit]),
+    unit,
     decimals: a.decimals,
     sheet: a.ref.sheet,
     cell: a.ref.cell,
