@@ -7,8 +7,8 @@
 import Decimal from 'decimal.js';
 import { parseAddress } from './address';
 import { Finding } from './findings';
-import { FLOAT_RESIDUE, roundingAllowance } from './rounding';
-import { CheckedEquation, KeyedTerm, termOfOperand } from './rules/context';
+import { FLOAT_RESIDUE } from './rounding';
+import { allowanceOf as identityAllowance, CheckedEquation, differenceOf, KeyedTerm } from './rules/context';
 
 interface Candidate {
   key: string;
@@ -87,7 +87,7 @@ export function inferFixes(findings: Finding[], equations: CheckedEquation[]): v
   const allowanceOf = new Map<CheckedEquation, Decimal>();
   const allowance = (eq: CheckedEquation) => {
     let a = allowanceOf.get(eq);
-    if (!a) allowanceOf.set(eq, (a = eq.tolerance ?? roundingAllowance(termOfOperand(eq.target), eq.parts.map(termOfOperand))));
+    if (!a) allowanceOf.set(eq, (a = eq.tolerance ?? identityAllowance(eq.target, eq.parts)));
     return a;
   };
 
@@ -98,7 +98,7 @@ export function inferFixes(findings: Finding[], equations: CheckedEquation[]): v
     const old = seenValue.get(c.key);
     for (const { eq, shift } of byCell.get(c.key) ?? []) {
       if (!old) continue;
-      const difference = eq.difference.plus(c.value.minus(old).times(shift));
+      const difference = differenceOf(eq).plus(c.value.minus(old).times(shift));
       const abs = difference.abs();
       const after = abs.lt(FLOAT_RESIDUE) ? 'exact' : abs.lte(allowance(eq)) ? 'rounding' : 'mismatch';
       if (eq.outcome === 'mismatch' && after !== 'mismatch' && eq.findingId) cleared.push(eq.findingId);

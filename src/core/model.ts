@@ -12,6 +12,13 @@ export interface CellRef {
 /** A figure read from a cell. */
 export interface Amount {
   value: Decimal;
+  /**
+   * The same figure as an exact count of millionths (exact.ts), when it has at most 6 decimals
+   * and |value| < 10⁹. Absent means "work it out in decimal.js"; never set it apart from value.
+   */
+  micros?: bigint;
+  /** The number the cell holds, when the figure was read straight from it (not from text, not rescaled). */
+  cellNumber?: number;
   /** Decimals the cell displays (from its number format or as typed). */
   decimals: number;
   ref: CellRef;

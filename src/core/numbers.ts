@@ -66,22 +66,6 @@ export function decimalFromNumber(n: number): Decimal {
   return s.length <= 15 || s.includes('e') ? new Decimal(n) : new Decimal(String(Number(n.toPrecision(15))));
 }
 
-/** A cell's number as a figure: parseNumber's number case, without the intermediate object. */
-export function numberDecimals(value: Decimal, format: string | null | undefined): { decimals: number; percent: boolean } {
-  const fd = formatDecimals(format);
-  if (fd) return fd.percent ? percentDecimals(fd) : fd;
-  return { decimals: Math.min(decimalsOf(value), 10), percent: false };
-}
-
-const shiftedForPercent = new WeakMap<{ decimals: number; percent: boolean }, { decimals: number; percent: boolean }>();
-
-/** A fraction shown as a percentage has two more decimals than its format shows. */
-function percentDecimals(fd: { decimals: number; percent: boolean }): { decimals: number; percent: boolean } {
-  let p = shiftedForPercent.get(fd);
-  if (!p) shiftedForPercent.set(fd, (p = { decimals: fd.decimals + 2, percent: true }));
-  return p;
-}
-
 /** Decimals a number format shows; null for General or when it cannot tell. */
 const formatCache = new Map<string, { decimals: number; percent: boolean } | null>();
 

@@ -41,7 +41,8 @@ export function weightedSum(parts: Term[]): Decimal {
   return sum;
 }
 
-export function roundingAllowance(total: Term, parts: Term[]): Decimal {
+/** Only decimals and weights matter: the allowance never depends on the figures themselves. */
+export function roundingAllowance(total: { decimals: number }, parts: readonly { decimals: number; weight: number }[]): Decimal {
   let a = halfUnit(total.decimals);
   // A 合计 over 20,000 rows: count the ±1 parts per decimals and multiply once, not add 20,000 times.
   const unitWeighted = new Map<number, number>();

@@ -1,24 +1,59 @@
 import Decimal from 'decimal.js';
 import { Grid } from '../grid';
 import { Amount, CellNote, CellRef } from '../model';
-import { decimalFromNumber, numberDecimals, parseNumber } from '../numbers';
+import { decimalFromNumber, formatDecimals, parseNumber } from '../numbers';
+import { MICRO_DECIMALS, Micros, microsOfDecimal, microsOfNumber } from '../exact';
 
 export function refOf(grid: Grid, row: number, col: number): CellRef {
   return { sheet: grid.name, row, col, cell: grid.address(row, col) };
 }
 
 /**
- * One Decimal per distinct number in a sheet: budget sheets repeat figures (0, round sums, the
- * same carry-over on many rows), and a Decimal is immutable, so amounts can share it. Kept per
- * Grid, i.e. per reading of a workbook: nothing carries over from one validation to the next.
+ * A number cell's figure. Most figures are only ever summed and compared, which the rules do
+ * exactly on micros (exact.ts); the Decimal is built the first time something asks for it (a
+ * finding, the report, a figure with no micros).
  */
-const decimalsByGrid = new WeakMap<Grid, Map<number, Decimal>>();
+class NumberCellAmount implements Amount {
+  micros: Micros | undefined;
+  percent: boolean | undefined;
+  percentNumber?: boolean;
+  readonly fromText = false;
+  readonly unitSuffix = undefined;
+  cellNumber: number | undefined;
+  private decimal: Decimal | undefined;
 
-function decimalOf(grid: Grid, n: number): Decimal {
-  let cache = decimalsByGrid.get(grid);
-  if (!cache) decimalsByGrid.set(grid, (cache = new Map()));
-  let d = cache.get(n);
-  if (!d) cache.set(n, (d = decimalFromNumber(n)));
+  constructor(
+    num: number,
+    public decimals: number,
+    public readonly ref: CellRef,
+    public readonly formula: string | undefined,
+    percent: boolean,
+    micros: Micros | undefined,
+  ) {
+    this.cellNumber = num;
+    this.micros = micros;
+    this.percent = percent || undefined;
+  }
+
+  get value(): Decimal {
+    return (this.decimal ??= decimalFromNumber(this.cellNumber!));
+  }
+
+  /** Rates read as percent numbers are rescaled once, by the reader: micros follow the value. */
+  set value(d: Decimal) {
+    this.decimal = d;
+    this.micros = microsOfDecimal(d);
+    this.cellNumber = undefined;
+  }
+}
+
+/** Decimals a number shows when its format does not say: as typed, at most 10. */
+function typedDecimals(n: number, micros: Micros | undefined): number {
+  if (micros === undefined) return Math.min(Math.max(0, decimalFromNumber(n).decimalPlaces()), 10);
+  // Micros are below 2⁵³, so as a number they are an exact integer and % 10 is exact.
+  let m = Math.abs(Number(micros));
+  let d = MICRO_DECIMALS;
+  for (; d > 0 && m % 10 === 0; m /= 10) d--;
   return d;
 }
 
@@ -31,11 +66,11 @@ export function readAmount(grid: Grid, row: number, col: number, notes: CellNote
   if (raw === null || raw === '') return undefined;
   if (typeof raw === 'number' && Number.isFinite(raw)) {
     // Most figures are plain numbers: read them without parseNumber's intermediate object.
-    const value = decimalOf(grid, raw);
-    const shown = numberDecimals(value, grid.numberFormat(row, col));
+    const micros = microsOfNumber(raw);
+    const fd = formatDecimals(grid.numberFormat(row, col));
+    const decimals = fd ? (fd.percent ? fd.decimals + 2 : fd.decimals) : typedDecimals(raw, micros);
     const formula = grid.formula(row, col);
-    const amount: Amount = { value, decimals: shown.decimals, ref: refOf(grid, row, col), fromText: false, unitSuffix: undefined, formula: formula ?? undefined, percent: shown.percent || undefined };
-    return amount;
+    return new NumberCellAmount(raw, decimals, refOf(grid, row, col), formula ?? undefined, fd?.percent ?? false, micros);
   }
   const parsed = parseNumber(raw, grid.numberFormat(row, col));
   switch (parsed.kind) {
@@ -53,6 +88,7 @@ export function readAmount(grid: Grid, row: number, col: number, notes: CellNote
       const formula = grid.formula(row, col) ?? undefined;
       return {
         value: parsed.value,
+        micros: microsOfDecimal(parsed.value),
         decimals: parsed.decimals,
         ref,
         fromText: parsed.fromText,

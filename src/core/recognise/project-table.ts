@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { microsOfDecimal } from '../exact';
 import { Grid } from '../grid';
 import { indentWidth, normaliseHeader, normaliseLabel, startsWithQizhong } from '../labels';
 import {
@@ -357,6 +358,7 @@ function normaliseRates(table: ProjectTable, header: string): void {
   table.rateAsPercentNumber = true;
   for (const a of plain) {
     a.value = a.value.div(new Decimal(100));
+    a.micros = microsOfDecimal(a.value);
     a.decimals += 2;
     a.percent = true;
     a.percentNumber = true;

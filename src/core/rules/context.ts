@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { Equation, Finding, NotChecked, Operand, RuleId, Settings, Severity } from '../findings';
 import { Amount, BudgetModel } from '../model';
+import { decimalOfMicros, Micros } from '../exact';
 import { Unit } from '../numbers';
 import { FLOAT_RESIDUE, Outcome, roundingAllowance, Term, weightedSum } from '../rounding';
 
@@ -15,8 +16,40 @@ export interface CheckedEquation {
   parts: KeyedTerm[];
   outcome: Outcome;
   tolerance?: Decimal;
-  /** target − Σ wᵢ·partᵢ as checked; lets a fix be replayed in O(1). */
-  difference: Decimal;
+  /** target − Σ wᵢ·partᵢ as checked, in micros when every operand has them (exact.ts); lets a fix be replayed in O(1). */
+  differenceMicros?: Micros;
+  /** The same in decimal.js, when it was worked out there. */
+  difference?: Decimal;
+}
+
+/** target − Σ wᵢ·partᵢ of a checked identity, as a Decimal. */
+export function differenceOf(eq: CheckedEquation): Decimal {
+  return eq.difference ?? decimalOfMicros(eq.differenceMicros ?? 0n);
+}
+
+/**
+ * target − Σ wᵢ·partᵢ in micros: exact integer arithmetic. Undefined when an operand has no
+ * micros or a weight is not a whole number; the caller then works in decimal.js.
+ */
+function microsDifference(target: Operandish, parts: Operandish[]): Micros | undefined {
+  let d = target.amount.micros;
+  if (d === undefined) return undefined;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    const m = p.amount.micros;
+    if (m === undefined) return undefined;
+    const w = p.weight ?? 1;
+    if (w === 1) d -= m;
+    else if (w === -1) d += m;
+    else if (Number.isInteger(w)) d -= m * BigInt(w);
+    else return undefined;
+  }
+  return d;
+}
+
+/** The rounding rule's allowance for an identity: from the operands' decimals and weights, never their values. */
+export function allowanceOf(target: Operandish, parts: Operandish[]): Decimal {
+  return roundingAllowance(target.amount, parts.map((p) => ({ decimals: p.amount.decimals, weight: p.weight ?? 1 })));
 }
 
 /** The rounding-rule view of an operand. */
@@ -111,6 +144,13 @@ export function checkIdentity(ctx: RuleContext, spec: IdentitySpec): Finding | n
   // Hot path: tens of thousands of identities, most of them exact. The difference is worked out
   // straight from the operands (no Σ first, no term copies); strings only for findings.
   const targetRef = spec.target.amount.ref;
+  const micros = microsDifference(spec.target, spec.parts);
+  if (micros === 0n) {
+    // Exact: nothing to show. Still counted (ids stay stable) and recorded (fixes replay it).
+    if (ctx.usedIds) countIdentity(ctx, spec.rule, targetRef.sheet, targetRef.row, targetRef.col);
+    ctx.equations.push({ rule: spec.rule, target: spec.target, parts: spec.parts, outcome: 'exact', findingId: undefined, tolerance: ctx.tolerance, differenceMicros: 0n, difference: undefined });
+    return null;
+  }
   let difference = spec.target.amount.value;
   for (const p of spec.parts) {
     const w = p.weight ?? 1;
@@ -122,7 +162,7 @@ export function checkIdentity(ctx: RuleContext, spec: IdentitySpec): Finding | n
   let allowance: Decimal | undefined;
   let outcome: Outcome = 'exact';
   if (!exact) {
-    allowance = ctx.tolerance ?? roundingAllowance(termOfOperand(spec.target), spec.parts.map(termOfOperand));
+    allowance = ctx.tolerance ?? allowanceOf(spec.target, spec.parts);
     outcome = difference.abs().lte(allowance) ? 'rounding' : 'mismatch';
   }
   // One cell can be the target of two identities (支出总计 against its parts and against 收入总计):
@@ -130,7 +170,7 @@ export function checkIdentity(ctx: RuleContext, spec: IdentitySpec): Finding | n
   // after a fix and the equation a fix replays names the finding it clears.
   const nth = ctx.usedIds ? countIdentity(ctx, spec.rule, targetRef.sheet, targetRef.row, targetRef.col) : 1;
   const id = exact ? undefined : findingId(spec.rule, targetRef.sheet, targetRef.cell) + (nth > 1 ? `#${nth}` : '');
-  const checked: CheckedEquation = { rule: spec.rule, target: spec.target, parts: spec.parts, outcome, findingId: id, tolerance: ctx.tolerance, difference };
+  const checked: CheckedEquation = { rule: spec.rule, target: spec.target, parts: spec.parts, outcome, findingId: id, tolerance: ctx.tolerance, differenceMicros: undefined, difference };
   ctx.equations.push(checked);
   if (exact || !id || !allowance) return null;
   // A finding: the figures it shows are worked out as Σ first, then total − Σ, as stated.

@@ -2,6 +2,7 @@
  * Identity 11: the summary's 项目支出 equals the projects' total spend, and the same
  * labelled quantity stated on two sheets agrees. Figures in other units are converted.
  */
+import { microsOfDecimal } from '../exact';
 import { Finding } from '../findings';
 import { Amount, ProjectTable, SummaryBlock, SummaryLineKey } from '../model';
 import { Unit, UNIT_FACTOR } from '../numbers';
@@ -12,7 +13,9 @@ export function inUnit(a: Amount, from: Unit, to: Unit): Amount {
   if (from === to) return a;
   const ratio = UNIT_FACTOR[from].div(UNIT_FACTOR[to]);
   const shift = Math.round(Math.log10(ratio.toNumber()));
-  return { ...a, value: a.value.times(ratio), decimals: Math.max(0, a.decimals - shift) };
+  // A new figure, not a spread of the old one: its micros must be those of the converted value.
+  const value = a.value.times(ratio);
+  return { value, micros: microsOfDecimal(value), decimals: Math.max(0, a.decimals - shift), ref: a.ref, fromText: a.fromText, unitSuffix: a.unitSuffix, formula: a.formula, percent: a.percent, percentNumber: a.percentNumber };
 }
 
 function projectSpend(table: ProjectTable, unit: Unit): Operandish[] {

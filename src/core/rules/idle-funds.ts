@@ -1,4 +1,5 @@
 /** Budget left largely unspent: execution below the threshold (default 90%), zero spend included. */
+import { MICROS_PER_UNIT, microsOfDecimal } from '../exact';
 import { Finding } from '../findings';
 import { findingId, Rule, RuleContext } from './context';
 import { columnName, rowBudget } from './project-terms';
@@ -9,6 +10,8 @@ export const idleFunds: Rule = {
     const out: Finding[] = [];
     const threshold = ctx.idleThreshold;
     const thresholdText = threshold.times(100).toFixed(0) + '%';
+    // spend ≥ threshold × budget, exactly, in micros: spend·10⁶ ≥ threshold·budget (both in micros²).
+    const thresholdMicros = microsOfDecimal(threshold);
     for (const table of ctx.model.projectTables) {
       const u = table.unit;
       for (const row of table.rows) {
@@ -17,8 +20,10 @@ export const idleFunds: Rule = {
         const budget = rowBudget(table, row);
         // Blank spend is "not reported", not zero: nothing to say.
         // gt(0), not isPositive(): decimal.js counts 0 as positive, and 0 ÷ 0 is no rate.
-        if (!spend || !budget || !budget.value.gt(0)) continue;
-        if (spend.value.gte(threshold.times(budget.value))) continue;
+        if (!spend || !budget) continue;
+        if (thresholdMicros !== undefined && spend.micros !== undefined && budget.micros !== undefined) {
+          if (budget.micros <= 0n || spend.micros * MICROS_PER_UNIT >= thresholdMicros * budget.micros) continue;
+        } else if (!budget.value.gt(0) || spend.value.gte(threshold.times(budget.value))) continue;
         const rate = spend.value.div(budget.value);
         const unspent = budget.value.minus(spend.value);
         const rateText = rate.times(100).toFixed(2) + '%';

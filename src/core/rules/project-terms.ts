@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { Amount, ProjectAmountColumn, ProjectRow, ProjectTable } from '../model';
 import { Operandish } from './context';
+import { Micros } from '../exact';
 
 export const COLUMN_NAME: Record<ProjectAmountColumn, string> = {
   carryIn: '上年结转结余',
@@ -42,11 +43,41 @@ export function budgetSources(table: ProjectTable, row: ProjectRow): Operandish[
     out.push({ amount: a, label: columnName(table, key), weight: 1 });
   }
   const dec = amounts.decrease;
-  if (dec) out.push({ amount: dec, label: columnName(table, 'decrease'), weight: dec.value.isNegative() ? 1 : -1 });
+  if (dec) out.push({ amount: dec, label: columnName(table, 'decrease'), weight: (dec.micros !== undefined ? dec.micros < 0n : dec.value.isNegative()) ? 1 : -1 });
   return out;
 }
 
-export type RowBudget = { value: Decimal; decimals: number; stated?: Amount; parts: Operandish[] } | null;
+/** A row's budget for the year. `micros` when every figure in it has them; `value` on demand. */
+export interface RowBudgetFigure {
+  readonly value: Decimal;
+  micros: Micros | undefined;
+  decimals: number;
+  stated?: Amount;
+  parts: Operandish[];
+}
+export type RowBudget = RowBudgetFigure | null;
+
+class SummedBudget implements RowBudgetFigure {
+  private decimal: Decimal | undefined;
+  constructor(
+    readonly micros: Micros | undefined,
+    readonly decimals: number,
+    readonly parts: Operandish[],
+    readonly stated?: Amount,
+  ) {}
+
+  get value(): Decimal {
+    if (!this.decimal) {
+      if (this.stated) this.decimal = this.stated.value;
+      else {
+        let v = new Decimal(0);
+        for (const s of this.parts) v = v.plus(s.amount.value.times(s.weight ?? 1));
+        this.decimal = v;
+      }
+    }
+    return this.decimal;
+  }
+}
 
 /**
  * rate, overspend and idle-funds each ask for every row's budget: worked out once per row, kept
@@ -68,16 +99,18 @@ export function rowBudget(table: ProjectTable, row: ProjectRow): RowBudget {
 
 function computeRowBudget(table: ProjectTable, row: ProjectRow): RowBudget {
   const stated = row.amounts.adjustedBudget;
-  if (stated) return { value: stated.value, decimals: stated.decimals, stated, parts: [{ amount: stated, label: columnName(table, 'adjustedBudget') }] };
+  if (stated) return new SummedBudget(stated.micros, stated.decimals, [{ amount: stated, label: columnName(table, 'adjustedBudget') }], stated);
   const sources = budgetSources(table, row);
   if (!sources.length) return null;
-  let v = new Decimal(0);
+  let m: Micros | undefined = 0n;
   let d = 0;
   for (const s of sources) {
-    v = v.plus(s.amount.value.times(s.weight ?? 1));
+    const sm = s.amount.micros;
+    // Source weights are ±1 (budgetSources); exact in micros, else the Decimal sum on demand.
+    m = m === undefined || sm === undefined ? undefined : (s.weight ?? 1) < 0 ? m - sm : m + sm;
     d = Math.max(d, s.amount.decimals);
   }
-  return { value: v, decimals: d, parts: sources };
+  return new SummedBudget(m, d, sources);
 }
 
 export function rowSubject(row: ProjectRow): string {

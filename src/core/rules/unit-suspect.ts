@@ -4,6 +4,7 @@
  * into a cell's text that is not the table's.
  */
 import Decimal from 'decimal.js';
+import { MICRO_DECIMALS } from '../exact';
 import { Finding } from '../findings';
 import { Amount, PROJECT_AMOUNT_COLUMNS, ProjectRow } from '../model';
 import { Unit, UNIT_FACTOR } from '../numbers';
@@ -20,6 +21,18 @@ function median(values: Decimal[]): Decimal {
   return s.length % 2 ? values[s[m].i] : values[s[m - 1].i].plus(values[s[m].i]).div(2);
 }
 
+/** e with 10^e ≤ |x| < 10^(e+1), for a figure that is not zero; from micros when it has them. */
+function exponentOf(a: Amount): number {
+  const m = a.micros;
+  if (m === undefined) return a.value.e;
+  // |m| < 10¹⁵ < 2⁵³: an exact integer as a number, and 10^k is exact for k ≤ 22.
+  const n = Math.abs(Number(m));
+  let e = Math.floor(Math.log10(n));
+  if (10 ** e > n) e--;
+  else if (10 ** (e + 1) <= n) e++;
+  return e - MICRO_DECIMALS;
+}
+
 interface Figure {
   amount: Amount;
   label: string;
@@ -33,14 +46,17 @@ interface Figure {
 function suspects(amounts: Amount[], figureOf: (i: number) => Figure, unit: Unit, out: Finding[], seen: Set<string>): void {
   if (unit === '亿元') return;
   const nonzero: number[] = [];
-  for (let i = 0; i < amounts.length; i++) if (!amounts[i].value.isZero()) nonzero.push(i);
+  for (let i = 0; i < amounts.length; i++) {
+    const m = amounts[i].micros;
+    if (m !== undefined ? m !== 0n : !amounts[i].value.isZero()) nonzero.push(i);
+  }
   if (nonzero.length < MIN_OTHERS + 1) return;
   // Orders of magnitude pick out the candidates with no arithmetic at all: decimal.js's exponent e
   // (10^e ≤ |x| < 10^(e+1)). The median lies at or above 10^lo and below 10^(hi+1), lo and hi the
   // exponents of the middle figure(s), so a ratio ≥ 1000 needs e ≥ lo + 3 and ≤ 1/1000 needs
   // e ≤ hi − 3; one more order of slack on each side. Every candidate is then judged in decimal.
   const exponent = new Int32Array(nonzero.length);
-  for (let k = 0; k < nonzero.length; k++) exponent[k] = amounts[nonzero[k]].value.e;
+  for (let k = 0; k < nonzero.length; k++) exponent[k] = exponentOf(amounts[nonzero[k]]);
   const sorted = exponent.slice().sort();
   const mid = Math.floor(sorted.length / 2);
   const lo = sorted.length % 2 ? sorted[mid] : sorted[mid - 1];

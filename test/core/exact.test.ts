@@ -1,0 +1,170 @@
+/**
+ * The exact fast path (micros as BigInt) must decide every check exactly as decimal.js does:
+ * unit tests against decimal.js on adversarial numbers, and whole validations compared with the
+ * fast path switched off (exact.ts mocked to give no micros, so everything goes to decimal.js).
+ */
+import Decimal from 'decimal.js';
+import fc from 'fast-check';
+import { decimalOfMicros, microsOfDecimal, microsOfNumber, roundedMicrosOfNumber, roundMicros } from '../../src/core/exact';
+import { decimalFromNumber } from '../../src/core/numbers';
+import { WorkbookSnapshot } from '../../src/core/snapshot';
+import { validateWorkbook } from '../../src/core/validate';
+import { seedWorkbook } from '../../src/samples/seed-workbook';
+import { benchWorkbook } from '../../bench/workbook';
+
+const MILLION = new Decimal(1e6);
+
+/** What micros must be: the Decimal the engine reads for n, times 10⁶, when that is whole and small. */
+function expectedMicros(n: number): bigint | undefined {
+  const d = decimalFromNumber(n);
+  if (d.decimalPlaces() > 6 || d.abs().gte(1e9)) return undefined;
+  return BigInt(d.times(MILLION).toFixed(0));
+}
+
+describe('microsOfNumber', () => {
+  const cases = [0, -0, 1, 0.1, 0.2, 0.1 + 0.2, 416.47, 434.35, 150 - 149.6, 1114.27 - 902.96, 123456789.123456, 999999999.999999, -999999999.999999, 1e9, 8589934591.5, 1e-6, 1e-7, 0.0000015, 5e-324, 2 ** 33 + 0.25, 95.54 / 100, 3.14159265358979];
+  it.each(cases)('agrees with decimal.js for %p', (n) => {
+    const m = microsOfNumber(n);
+    const want = expectedMicros(n);
+    // micros may decline a figure decimal.js could hold (then the decimal path decides), never disagree.
+    if (m !== undefined) expect(m).toBe(want);
+    if (m !== undefined) expect(decimalOfMicros(m).eq(decimalFromNumber(n))).toBe(true);
+  });
+
+  it('takes every figure a budget sheet types (cents below 10⁹), and agrees on random doubles', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -99_999_999_999, max: 99_999_999_999 }), (cents) => {
+        const n = cents / 100;
+        expect(microsOfNumber(n)).toBe(BigInt(cents) * 10000n);
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.double({ min: -2e9, max: 2e9, noNaN: true }), fc.integer({ min: 0, max: 8 }), (x, k) => {
+        const n = Number(x.toFixed(k)); // typed figures with k decimals, and the noise of arithmetic
+        for (const v of [n, x, n / 3, n - 0.1]) {
+          const m = microsOfNumber(v);
+          if (m !== undefined) expect(m).toBe(expectedMicros(v));
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('declines binary residue and figures beyond its range', () => {
+    expect(microsOfNumber(150 - 149.6)).toBeUndefined(); // 0.40000000000000568
+    expect(microsOfNumber(1e9)).toBeUndefined();
+    expect(microsOfNumber(1e-7)).toBeUndefined();
+    expect(microsOfNumber(Number.NaN)).toBeUndefined();
+    expect(microsOfNumber(Infinity)).toBeUndefined();
+  });
+});
+
+describe('microsOfDecimal, roundMicros, roundedMicrosOfNumber', () => {
+  it('microsOfDecimal is exact or undefined', () => {
+    expect(microsOfDecimal(new Decimal('131.31'))).toBe(131310000n);
+    expect(microsOfDecimal(new Decimal('-0.000001'))).toBe(-1n);
+    expect(microsOfDecimal(new Decimal('0.0000001'))).toBeUndefined();
+    expect(microsOfDecimal(new Decimal('1e9'))).toBeUndefined();
+    expect(microsOfDecimal(new Decimal(NaN))).toBeUndefined();
+  });
+
+  it('roundMicros rounds half away from zero, as decimal.js ROUND_HALF_UP', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 7 }), (m, d) => {
+        const want = decimalOfMicros(m).toDecimalPlaces(d, Decimal.ROUND_HALF_UP);
+        expect(decimalOfMicros(roundMicros(m, d)).eq(want)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(roundMicros(955450n, 4)).toBe(955500n);
+    expect(roundMicros(-955450n, 4)).toBe(-955500n);
+    expect(roundMicros(955449n, 4)).toBe(955400n);
+  });
+
+  it('roundedMicrosOfNumber agrees with decimal.js on rates worked out by formulas, and declines ties', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 0, max: 6 }), (a, b, d) => {
+        const n = a / 100 / (b / 100); // =G5/F5
+        const r = roundedMicrosOfNumber(n, d);
+        if (r === undefined) return;
+        const want = decimalFromNumber(n).toDecimalPlaces(d, Decimal.ROUND_HALF_UP);
+        expect(decimalOfMicros(r).eq(want)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+    // Exact ties, and numbers a hair either side of one.
+    for (const [n, d] of [[0.95545, 4], [0.12345, 4], [-0.12345, 4], [2.5, 0], [0.954549999999, 4], [1.0000005, 6]] as const) {
+      const r = roundedMicrosOfNumber(n, d);
+      if (r !== undefined) expect(decimalOfMicros(r).eq(decimalFromNumber(n).toDecimalPlaces(d, Decimal.ROUND_HALF_UP))).toBe(true);
+    }
+    expect(roundedMicrosOfNumber(0.12345, 4)).toBeUndefined();
+    expect(roundedMicrosOfNumber(2.5, 0)).toBeUndefined();
+  });
+});
+
+/** validateWorkbook with the fast path off: exact.ts gives no micros, so decimal.js decides everything. */
+function validateDecimalOnly(wb: WorkbookSnapshot, settings = {}): ReturnType<typeof validateWorkbook> {
+  let result!: ReturnType<typeof validateWorkbook>;
+  jest.isolateModules(() => {
+    jest.doMock('../../src/core/exact', () => {
+      const actual = jest.requireActual('../../src/core/exact');
+      return { ...actual, microsOfNumber: () => undefined, microsOfDecimal: () => undefined, roundedMicrosOfNumber: () => undefined };
+    });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const isolated = require('../../src/core/validate') as typeof import('../../src/core/validate');
+    result = isolated.validateWorkbook(wb, settings);
+  });
+  return result;
+}
+
+const outcome = (r: ReturnType<typeof validateWorkbook>) => JSON.stringify({ findings: r.findings, notChecked: r.notChecked, summary: r.summary });
+
+describe('validation with and without the fast path', () => {
+  it('the switch really turns the fast path off', () => {
+    const wb = seedWorkbook({ corrected: false });
+    const fast = validateWorkbook(wb).model.projectTables[0].rows.find((r) => r.amounts.actualSpend)!.amounts.actualSpend!;
+    const slow = validateDecimalOnly(wb).model.projectTables[0].rows.find((r) => r.amounts.actualSpend)!.amounts.actualSpend!;
+    expect(fast.micros).toBeDefined();
+    expect(slow.micros).toBeUndefined();
+  });
+
+  it.each([
+    ['the seed sample with its slips', () => seedWorkbook({ corrected: false })],
+    ['the corrected seed sample', () => seedWorkbook({ corrected: true })],
+    ['the bench workbook (300 projects, planted slips)', () => benchWorkbook(300).snapshot],
+  ])('gives the same findings, fixes and notChecked: %s', (_, make) => {
+    const wb = make();
+    const fast = validateWorkbook(wb);
+    const slow = validateDecimalOnly(wb);
+    expect(fast.findings.length).toBeGreaterThan(0);
+    expect(outcome(fast)).toBe(outcome(slow));
+    // With a user tolerance and another idle threshold too.
+    const settings = { tolerance: '0.5', idleThreshold: 0.95 };
+    expect(outcome(validateWorkbook(wb, settings))).toBe(outcome(validateDecimalOnly(wb, settings)));
+  });
+
+  it('gives the same result on random sheets of figures with rounding slips', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: -3, max: 3 }), fc.integer({ min: 0, max: 900 })), { minLength: 5, maxLength: 30 }),
+        fc.constantFrom('0.00', '0.0', '0', '#,##0.00', null),
+        (rows, fmt) => {
+          const values: (string | number | null)[][] = [['2024年度项目支出表'], [null, null, null, null, null, '单位：万元'], ['项目名称', '年初预算数', '全年预算数', '实际支出', '结余结转', '执行率']];
+          const formats: (string | null)[][] = [[], [], []];
+          rows.forEach(([a, b, slip, p], i) => {
+            const budget = (a + b) / 100;
+            const spend = Math.round(budget * p) / 100 / 10;
+            const carry = budget - spend + slip / 1000; // binary residue, and now and then a slip
+            values.push([`项目${i + 1}`, a / 100, budget, spend, carry, spend / budget]);
+            formats.push([null, fmt, fmt, fmt, fmt, '0.00%']);
+          });
+          values.push(['合计', rows.reduce((s, r) => s + r[0], 0) / 100, null, null, null, null]);
+          const wb: WorkbookSnapshot = { sheets: [{ name: '项目支出明细', values, numberFormats: formats }] };
+          expect(outcome(validateWorkbook(wb))).toBe(outcome(validateDecimalOnly(wb)));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
