@@ -5,10 +5,10 @@
  * 434.35 in 基本支出 is blamed for both 基本支出 and 支出合计 disagreeing.
  */
 import Decimal from 'decimal.js';
-import { parseAddress } from './address';
 import { Finding } from './findings';
-import { FLOAT_RESIDUE } from './rounding';
-import { allowanceOf as identityAllowance, CheckedEquation, differenceOf, KeyedTerm } from './rules/context';
+import { FLOAT_RESIDUE, roundingAllowance } from './rounding';
+import { IdentityLedger } from './ledger';
+import { Amount } from './model';
 
 interface Candidate {
   key: string;
@@ -22,8 +22,8 @@ interface Candidate {
 /** Beyond this many operands, blaming one of them is guesswork: only the total is a candidate. */
 const MAX_OPERAND_CANDIDATES = 60;
 
-const cellNumber = (row: number, col: number) => row * 16384 + col;
 const keyOf = (ref: { sheet: string; cell: string }) => `${ref.sheet}!${ref.cell}`;
+const sourceOf = (a: Amount): Amount => a.source ?? a;
 
 function candidatesOf(f: Finding): Candidate[] {
   const { target, parts } = f.equation!;
@@ -39,55 +39,50 @@ function candidatesOf(f: Finding): Candidate[] {
   return candidates;
 }
 
-export function inferFixes(findings: Finding[], equations: CheckedEquation[]): void {
+export function inferFixes(findings: Finding[], ledger: IdentityLedger): void {
   const failing = findings.filter((f) => f.severity === 'error' && f.equation && !f.fix);
   if (!failing.length) return;
-  // Candidates first, then index only the identities that touch their cells.
   const plans = failing.map((f) => ({ f, candidates: candidatesOf(f) }));
-  // Membership by sheet and cell number: no string per term on the hot path.
-  const wanted = new Map<string, Set<number>>();
-  for (const p of plans)
-    for (const c of p.candidates) {
-      const at = parseAddress(c.cell);
-      if (!at) continue;
-      if (!wanted.has(c.sheet)) wanted.set(c.sheet, new Set());
-      wanted.get(c.sheet)!.add(cellNumber(at.row, at.col));
+  const wantedKeys = new Set<string>();
+  for (const p of plans) for (const c of p.candidates) wantedKeys.add(c.key);
+  // The figures those candidate cells hold: operands of the identities that do not hold. A
+  // figure converted to another unit stands for the cell it was read from (its source).
+  const wanted = new Set<Amount>();
+  const { amounts, shifts, starts } = ledger;
+  for (const k of ledger.open.keys())
+    for (let i = starts[k]; i < starts[k + 1]; i++) {
+      const a = sourceOf(amounts[i]);
+      if (!wanted.has(a) && wantedKeys.has(keyOf(a.ref))) wanted.add(a);
     }
-  // Per candidate cell: the identities it appears in, and with what weight (as target: −1).
-  const byCell = new Map<string, { eq: CheckedEquation; shift: number }[]>();
+  // Per candidate cell: the identities it appears in, and how a change in it shifts each.
+  const byCell = new Map<string, { k: number; shift: number }[]>();
   const consistent = new Map<string, boolean>();
   const seenValue = new Map<string, Decimal>();
-  // Terms come sheet by sheet: look the sheet's wanted cells up once per run of a sheet.
-  let lastSheet: string | null = null;
-  let wantedHere: Set<number> | undefined;
-  const index = (eq: CheckedEquation, t: KeyedTerm, shift: number) => {
-    const ref = t.amount.ref;
-    if (ref.sheet !== lastSheet) {
-      lastSheet = ref.sheet;
-      wantedHere = wanted.get(ref.sheet);
-    }
-    if (!wantedHere?.has(cellNumber(ref.row, ref.col))) return;
-    const key = keyOf(ref);
+  for (let k = 0, i = 0; i < amounts.length; i++) {
+    while (i >= starts[k + 1]) k++;
+    const amount = amounts[i];
+    const a = sourceOf(amount);
+    if (!wanted.has(a)) continue;
+    const key = keyOf(a.ref);
     const list = byCell.get(key);
     const last = list?.[list.length - 1];
-    if (!list) byCell.set(key, [{ eq, shift }]);
-    else if (last && last.eq === eq) last.shift += shift;
-    else list.push({ eq, shift });
+    if (!list) byCell.set(key, [{ k, shift: shifts[i] }]);
+    else if (last && last.k === k) last.shift += shifts[i];
+    else list.push({ k, shift: shifts[i] });
     // A cell seen in different units (converted across sheets) cannot be replayed simply.
     const v = seenValue.get(key);
-    if (!v) seenValue.set(key, t.amount.value);
-    else if (!v.eq(t.amount.value)) consistent.set(key, false);
-  };
-  for (const eq of equations) {
-    // difference = target − Σ w·part, so a change δ in the cell shifts it by shift·δ.
-    index(eq, eq.target, 1);
-    for (const p of eq.parts) index(eq, p, -(p.weight ?? 1));
+    if (!v) seenValue.set(key, amount.value);
+    else if (!v.eq(amount.value)) consistent.set(key, false);
   }
 
-  const allowanceOf = new Map<CheckedEquation, Decimal>();
-  const allowance = (eq: CheckedEquation) => {
-    let a = allowanceOf.get(eq);
-    if (!a) allowanceOf.set(eq, (a = eq.tolerance ?? identityAllowance(eq.target, eq.parts)));
+  const allowances = new Map<number, Decimal>();
+  const allowance = (k: number) => {
+    let a = allowances.get(k);
+    if (!a) {
+      const parts: { decimals: number; weight: number }[] = [];
+      for (let i = starts[k] + 1; i < starts[k + 1]; i++) parts.push({ decimals: amounts[i].decimals, weight: -shifts[i] });
+      allowances.set(k, (a = ledger.tolerance ?? roundingAllowance(amounts[starts[k]], parts)));
+    }
     return a;
   };
 
@@ -96,13 +91,16 @@ export function inferFixes(findings: Finding[], equations: CheckedEquation[]): v
     const cleared: string[] = [];
     let broken = 0;
     const old = seenValue.get(c.key);
-    for (const { eq, shift } of byCell.get(c.key) ?? []) {
+    for (const { k, shift } of byCell.get(c.key) ?? []) {
       if (!old) continue;
-      const difference = differenceOf(eq).plus(c.value.minus(old).times(shift));
+      const open = ledger.open.get(k);
+      const before = open?.outcome ?? 'exact';
+      const change = c.value.minus(old).times(shift);
+      const difference = open ? open.difference.plus(change) : change;
       const abs = difference.abs();
-      const after = abs.lt(FLOAT_RESIDUE) ? 'exact' : abs.lte(allowance(eq)) ? 'rounding' : 'mismatch';
-      if (eq.outcome === 'mismatch' && after !== 'mismatch' && eq.findingId) cleared.push(eq.findingId);
-      if (eq.outcome !== 'mismatch' && after === 'mismatch') broken++;
+      const after = abs.lt(FLOAT_RESIDUE) ? 'exact' : abs.lte(allowance(k)) ? 'rounding' : 'mismatch';
+      if (before === 'mismatch' && after !== 'mismatch' && open?.findingId) cleared.push(open.findingId);
+      if (before !== 'mismatch' && after === 'mismatch') broken++;
     }
     return { cleared, broken };
   };

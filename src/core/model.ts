@@ -17,6 +17,8 @@ export interface Amount {
    * and |value| < 10⁹. Absent means "work it out in decimal.js"; never set it apart from value.
    */
   micros?: bigint;
+  /** For a figure converted to another unit: the figure as read, which stands for the cell. */
+  source?: Amount;
   /** The number the cell holds, when the figure was read straight from it (not from text, not rescaled). */
   cellNumber?: number;
   /** Decimals the cell displays (from its number format or as typed). */

@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { parseAddress } from './address';
 import { Finding, NotChecked, SEVERITY_ORDER, Settings, ValidationSummary } from './findings';
 import { inferFixes } from './fixes';
+import { IdentityLedger } from './ledger';
 import { Grid } from './grid';
 import { BudgetModel } from './model';
 import { readModel } from './recognise';
@@ -116,7 +117,7 @@ export function validateWorkbook(snapshot: WorkbookSnapshot, settings: Settings 
     settings,
     tolerance,
     idleThreshold: new Decimal(typeof idle === 'number' && Number.isFinite(idle) && idle > 0 ? idle : DEFAULT_IDLE_THRESHOLD),
-    equations: [],
+    ledger: new IdentityLedger(tolerance),
     notChecked: readingNotes(model),
     errorCells: errorCells(grids),
     usedIds: new Set(),
@@ -133,7 +134,7 @@ export function validateWorkbook(snapshot: WorkbookSnapshot, settings: Settings 
       findings.push(id === f.id ? f : { ...f, id });
     }
   }
-  inferFixes(findings, ctx.equations);
+  inferFixes(findings, ctx.ledger);
 
   const order = new Map(grids.map((g, i) => [g.name, i]));
   const position = new Map<Finding, number[]>();

@@ -1,31 +1,13 @@
 import Decimal from 'decimal.js';
 import { Equation, Finding, NotChecked, Operand, RuleId, Settings, Severity } from '../findings';
 import { Amount, BudgetModel } from '../model';
-import { decimalOfMicros, Micros } from '../exact';
+import { Micros } from '../exact';
+import { IdentityLedger, OpenIdentity } from '../ledger';
 import { Unit } from '../numbers';
 import { FLOAT_RESIDUE, Outcome, roundingAllowance, Term, weightedSum } from '../rounding';
 
 /** One term of a checked identity: an operand as the rule gave it (its weight defaults to 1). */
 export type KeyedTerm = Operandish;
-
-/** An identity the engine checked, kept so that fixes can be replayed against all of them. */
-export interface CheckedEquation {
-  rule: RuleId;
-  findingId?: string;
-  target: KeyedTerm;
-  parts: KeyedTerm[];
-  outcome: Outcome;
-  tolerance?: Decimal;
-  /** target − Σ wᵢ·partᵢ as checked, in micros when every operand has them (exact.ts); lets a fix be replayed in O(1). */
-  differenceMicros?: Micros;
-  /** The same in decimal.js, when it was worked out there. */
-  difference?: Decimal;
-}
-
-/** target − Σ wᵢ·partᵢ of a checked identity, as a Decimal. */
-export function differenceOf(eq: CheckedEquation): Decimal {
-  return eq.difference ?? decimalOfMicros(eq.differenceMicros ?? 0n);
-}
 
 /**
  * target − Σ wᵢ·partᵢ in micros: exact integer arithmetic. Undefined when an operand has no
@@ -63,7 +45,8 @@ export interface RuleContext {
   /** User-set absolute tolerance (overrides rounding). */
   tolerance?: Decimal;
   idleThreshold: Decimal;
-  equations: CheckedEquation[];
+  /** Every identity checked, for fixes to replay. */
+  ledger: IdentityLedger;
   notChecked: NotChecked[];
   /** Every error value in the user's sheets, in sheet order. */
   errorCells: { sheet: string; cell: string; code: string; formula?: string }[];
@@ -148,7 +131,7 @@ export function checkIdentity(ctx: RuleContext, spec: IdentitySpec): Finding | n
   if (micros === 0n) {
     // Exact: nothing to show. Still counted (ids stay stable) and recorded (fixes replay it).
     if (ctx.usedIds) countIdentity(ctx, spec.rule, targetRef.sheet, targetRef.row, targetRef.col);
-    ctx.equations.push({ rule: spec.rule, target: spec.target, parts: spec.parts, outcome: 'exact', findingId: undefined, tolerance: ctx.tolerance, differenceMicros: 0n, difference: undefined });
+    ctx.ledger.record(spec.target.amount, spec.parts);
     return null;
   }
   let difference = spec.target.amount.value;
@@ -170,13 +153,14 @@ export function checkIdentity(ctx: RuleContext, spec: IdentitySpec): Finding | n
   // after a fix and the equation a fix replays names the finding it clears.
   const nth = ctx.usedIds ? countIdentity(ctx, spec.rule, targetRef.sheet, targetRef.row, targetRef.col) : 1;
   const id = exact ? undefined : findingId(spec.rule, targetRef.sheet, targetRef.cell) + (nth > 1 ? `#${nth}` : '');
-  const checked: CheckedEquation = { rule: spec.rule, target: spec.target, parts: spec.parts, outcome, findingId: id, tolerance: ctx.tolerance, differenceMicros: undefined, difference };
-  ctx.equations.push(checked);
+  // A float residue read as exact keeps its residue: replays add to what was checked.
+  const open: OpenIdentity | undefined = difference.isZero() ? undefined : { outcome, findingId: id, difference };
+  ctx.ledger.record(spec.target.amount, spec.parts, open);
   if (exact || !id || !allowance) return null;
   // A finding: the figures it shows are worked out as Σ first, then total − Σ, as stated.
   const expectedSum = weightedSum(spec.parts.map(termOfOperand));
   const result = { outcome, expected: expectedSum, difference: spec.target.amount.value.minus(expectedSum), allowance };
-  checked.difference = result.difference;
+  open!.difference = result.difference;
   const formulaText = typeof spec.formula === 'string' ? spec.formula : spec.formula();
   const target = operand(spec.target);
   const parts = spec.parts.map(operand);

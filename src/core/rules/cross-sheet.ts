@@ -15,7 +15,7 @@ export function inUnit(a: Amount, from: Unit, to: Unit): Amount {
   const shift = Math.round(Math.log10(ratio.toNumber()));
   // A new figure, not a spread of the old one: its micros must be those of the converted value.
   const value = a.value.times(ratio);
-  return { value, micros: microsOfDecimal(value), decimals: Math.max(0, a.decimals - shift), ref: a.ref, fromText: a.fromText, unitSuffix: a.unitSuffix, formula: a.formula, percent: a.percent, percentNumber: a.percentNumber };
+  return { value, micros: microsOfDecimal(value), decimals: Math.max(0, a.decimals - shift), ref: a.ref, fromText: a.fromText, unitSuffix: a.unitSuffix, formula: a.formula, percent: a.percent, percentNumber: a.percentNumber, source: a.source ?? a };
 }
 
 function projectSpend(table: ProjectTable, unit: Unit): Operandish[] {

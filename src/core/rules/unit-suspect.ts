@@ -21,16 +21,23 @@ function median(values: Decimal[]): Decimal {
   return s.length % 2 ? values[s[m].i] : values[s[m - 1].i].plus(values[s[m].i]).div(2);
 }
 
+/** 10⁰ … 10¹⁵ as BigInts: micros stay below 10¹⁵. */
+const POWERS = Array.from({ length: 16 }, (_, k) => 10n ** BigInt(k));
+
 /** e with 10^e ≤ |x| < 10^(e+1), for a figure that is not zero; from micros when it has them. */
 function exponentOf(a: Amount): number {
   const m = a.micros;
   if (m === undefined) return a.value.e;
-  // |m| < 10¹⁵ < 2⁵³: an exact integer as a number, and 10^k is exact for k ≤ 22.
-  const n = Math.abs(Number(m));
-  let e = Math.floor(Math.log10(n));
-  if (10 ** e > n) e--;
-  else if (10 ** (e + 1) <= n) e++;
-  return e - MICRO_DECIMALS;
+  const n = m < 0n ? -m : m;
+  // Binary search over the powers of ten: comparisons only, no allocation.
+  let lo = 0;
+  let hi = POWERS.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (POWERS[mid] <= n) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo - MICRO_DECIMALS;
 }
 
 interface Figure {
