@@ -1,32 +1,38 @@
 /**
  * Exact fixed-point figures for the checks that run on every row.
  *
- * A budget figure almost always has at most six decimals and is far below 10⁹. Such a figure is
- * an integer count of millionths ("micros"), held as a BigInt, and sums and differences of
- * BigInts are exact integer arithmetic: there is no binary fraction anywhere. The engine checks
- * an identity on micros first; only when that says "does not add up" (or an operand has no
- * micros: more decimals, a larger figure, a unit conversion) does decimal.js work the identity
- * out, and every figure a finding shows comes from decimal.js.
+ * A budget figure almost always has at most six decimals and is far below 10⁹. Such a figure
+ * is a whole number of millionths ("micros"), |m| < 10¹⁵. JavaScript numbers hold every whole
+ * number below 2⁵³ ≈ 9·10¹⁵ exactly, and adding or subtracting whole numbers whose result stays
+ * below 2⁵³ is exact: these are integers, not binary fractions, and every sum here checks that
+ * it stays in that range (addMicros) or gives up. Products, which would leave it, are taken in
+ * BigInt. The engine checks an identity on micros first; only when that says "does not add up"
+ * (or an operand has no micros: more decimals, a larger figure, a unit conversion) does
+ * decimal.js work it out, and every figure a finding shows comes from decimal.js.
  *
  * The micros of a cell are exactly the Decimal the engine reads for it (numbers.ts
  * decimalFromNumber) times 10⁶: see microsOfNumber, and test/core/exact.test.ts, which checks
- * it and checks that validation gives the same findings with the fast path switched off.
+ * it against decimal.js and checks that validation gives the same findings with the fast path
+ * switched off.
  */
 import Decimal from 'decimal.js';
 
-export type Micros = bigint;
+/** A whole number of millionths, |m| < 10¹⁵. */
+export type Micros = number;
 
 /** Decimals a micro holds. */
 export const MICRO_DECIMALS = 6;
 const SCALE = 1e6;
-/** 10⁶ as a BigInt: one unit in micros. */
-export const MICROS_PER_UNIT = 1000000n;
+/** One unit, in micros. */
+export const UNIT_MICROS = 1e6;
 /** Beyond ±10⁹ a double's spacing approaches 10⁻⁶; such figures take the decimal.js path. */
 const LIMIT = 1e9;
+/** Every whole number up to here is a double; sums beyond it are given up, never rounded. */
+const SAFE = Number.MAX_SAFE_INTEGER;
 
 /**
  * The micros of a cell's number, when it has at most 6 decimals and |n| < 10⁹; else undefined.
- * Why exact: x = round(n·10⁶) is an integer below 2⁵³, and x / 10⁶ (one correctly rounded
+ * Why exact: x = round(n·10⁶) is a whole number below 2⁵³, and x / 10⁶ (one correctly rounded
  * division) gives back n only when n is the double nearest to the decimal x·10⁻⁶. Below 10⁹ two
  * multiples of 10⁻⁶ are never nearest to the same double, so x·10⁻⁶ is the decimal n stands
  * for: the shortest form String(n) prints, and what decimalFromNumber reads.
@@ -34,7 +40,8 @@ const LIMIT = 1e9;
 export function microsOfNumber(n: number): Micros | undefined {
   if (!(n < LIMIT && n > -LIMIT)) return undefined;
   const x = Math.round(n * SCALE);
-  return x / SCALE === n ? BigInt(x) : undefined;
+  // -0 reads as 0: one zero.
+  return x / SCALE === n ? x + 0 : undefined;
 }
 
 const MICRO_FACTOR = new Decimal(SCALE);
@@ -42,35 +49,40 @@ const MICRO_FACTOR = new Decimal(SCALE);
 /** The micros of a Decimal, when it has at most 6 decimals and |d| < 10⁹; else undefined. */
 export function microsOfDecimal(d: Decimal): Micros | undefined {
   if (!d.isFinite() || d.decimalPlaces() > MICRO_DECIMALS || d.abs().gte(LIMIT)) return undefined;
-  return BigInt(d.times(MICRO_FACTOR).toFixed(0));
-}
-
-/** The Decimal a count of micros stands for. */
-export function decimalOfMicros(m: Micros): Decimal {
-  return m === 0n ? ZERO : new Decimal(m.toString()).div(MICRO_FACTOR);
+  return Number(d.times(MICRO_FACTOR).toFixed(0)) + 0;
 }
 
 const ZERO = new Decimal(0);
 
-/** Micros of half a unit of the last shown decimal (d ≤ 6), the rounding rule's allowance step. */
-export function halfUnitMicros(decimals: number): Micros | undefined {
-  const d = Math.max(0, Math.trunc(decimals) || 0);
-  // ½·10⁻ᵈ in micros is 5·10^(5−d): whole only up to 5 decimals; 6 decimals need the decimal path.
-  return d <= 5 ? HALF_UNIT_MICROS[d] : undefined;
+/** The Decimal a count of micros stands for. */
+export function decimalOfMicros(m: Micros): Decimal {
+  return m === 0 ? ZERO : new Decimal(m).div(MICRO_FACTOR);
 }
 
-const HALF_UNIT_MICROS: Micros[] = [500000n, 50000n, 5000n, 500n, 50n, 5n];
+/** a + b, exactly; undefined when either is missing or the sum leaves the whole-number range. */
+export function addMicros(a: Micros | undefined, b: Micros | undefined): Micros | undefined {
+  if (a === undefined || b === undefined) return undefined;
+  const s = a + b;
+  return s <= SAFE && s >= -SAFE ? s : undefined;
+}
 
-const POW10: Micros[] = [1n, 10n, 100n, 1000n, 10000n, 100000n, 1000000n];
+/** m·w for a whole weight w, exactly; undefined when the product leaves the whole-number range. */
+export function timesMicros(m: Micros, w: number): Micros | undefined {
+  if (!Number.isInteger(w)) return undefined;
+  const p = m * w;
+  return p <= SAFE && p >= -SAFE ? p + 0 : undefined;
+}
+
+const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
 
 /** m rounded half away from zero (decimal.js ROUND_HALF_UP) to d decimals, still in micros. */
 export function roundMicros(m: Micros, decimals: number): Micros {
   const d = Math.max(0, Math.trunc(decimals) || 0);
   if (d >= MICRO_DECIMALS) return m;
   const u = POW10[MICRO_DECIMALS - d];
-  const r = m % u; // sign of m, |r| < u
+  const r = m % u; // whole numbers: exact; sign of m, |r| < u
   const q = m - r;
-  return 2n * (r < 0n ? -r : r) >= u ? q + (m < 0n ? -u : u) : q;
+  return 2 * Math.abs(r) >= u ? q + (m < 0 ? -u : u) : q + 0;
 }
 
 /**
@@ -88,10 +100,37 @@ export function roundedMicrosOfNumber(n: number, decimals: number): Micros | und
   const whole = Math.floor(y);
   const fraction = y - whole;
   if (Math.abs(fraction - 0.5) < 1e-6) return undefined;
-  const r = BigInt(fraction > 0.5 ? whole + 1 : whole) * POW10[MICRO_DECIMALS - d];
-  return n < 0 ? -r : r;
+  const r = (fraction > 0.5 ? whole + 1 : whole) * POW10[MICRO_DECIMALS - d];
+  return n < 0 ? -r : r + 0;
 }
 
-export function absMicros(m: Micros): Micros {
-  return m < 0n ? -m : m;
+/** 10⁰ … 10¹⁵: exact doubles. */
+const POWERS = Array.from({ length: 16 }, (_, k) => Number(`1e${k}`));
+
+/** e with 10^e ≤ |x| < 10^(e+1) for the figure m micros stand for (m ≠ 0). */
+export function exponentOfMicros(m: Micros): number {
+  const n = Math.abs(m);
+  let lo = 0;
+  let hi = POWERS.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (POWERS[mid] <= n) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo - MICRO_DECIMALS;
+}
+
+/** a·b against c·d, exactly (products of micros leave the whole-number range: BigInt). */
+export function compareProducts(a: Micros, b: Micros, c: Micros, d: Micros): number {
+  const l = BigInt(a) * BigInt(b);
+  const r = BigInt(c) * BigInt(d);
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+
+/** |a·b − c·d|·2 < e·f, exactly: the rate rule's "rounds right" test. */
+export function productGapBelow(a: Micros, b: Micros, c: Micros, d: Micros, e: Micros, f: Micros): boolean {
+  let gap = BigInt(a) * BigInt(b) - BigInt(c) * BigInt(d);
+  if (gap < 0n) gap = -gap;
+  const bound = BigInt(e) * BigInt(f);
+  return gap * 2n < (bound < 0n ? -bound : bound);
 }

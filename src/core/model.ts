@@ -16,7 +16,7 @@ export interface Amount {
    * The same figure as an exact count of millionths (exact.ts), when it has at most 6 decimals
    * and |value| < 10⁹. Absent means "work it out in decimal.js"; never set it apart from value.
    */
-  micros?: bigint;
+  micros?: number;
   /** For a figure converted to another unit: the figure as read, which stands for the cell. */
   source?: Amount;
   /** The number the cell holds, when the figure was read straight from it (not from text, not rescaled). */

@@ -50,8 +50,8 @@ class NumberCellAmount implements Amount {
 /** Decimals a number shows when its format does not say: as typed, at most 10. */
 function typedDecimals(n: number, micros: Micros | undefined): number {
   if (micros === undefined) return Math.min(Math.max(0, decimalFromNumber(n).decimalPlaces()), 10);
-  // Micros are below 2⁵³, so as a number they are an exact integer and % 10 is exact.
-  let m = Math.abs(Number(micros));
+  // Micros are whole numbers below 2⁵³: % 10 is exact.
+  let m = Math.abs(micros);
   let d = MICRO_DECIMALS;
   for (; d > 0 && m % 10 === 0; m /= 10) d--;
   return d;

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { Equation, Finding, NotChecked, Operand, RuleId, Settings, Severity } from '../findings';
 import { Amount, BudgetModel } from '../model';
-import { Micros } from '../exact';
+import { addMicros, Micros, timesMicros } from '../exact';
 import { IdentityLedger, OpenIdentity } from '../ledger';
 import { Unit } from '../numbers';
 import { FLOAT_RESIDUE, Outcome, roundingAllowance, Term, weightedSum } from '../rounding';
@@ -15,16 +15,11 @@ export type KeyedTerm = Operandish;
  */
 function microsDifference(target: Operandish, parts: Operandish[]): Micros | undefined {
   let d = target.amount.micros;
-  if (d === undefined) return undefined;
-  for (let i = 0; i < parts.length; i++) {
+  for (let i = 0; i < parts.length && d !== undefined; i++) {
     const p = parts[i];
     const m = p.amount.micros;
-    if (m === undefined) return undefined;
     const w = p.weight ?? 1;
-    if (w === 1) d -= m;
-    else if (w === -1) d += m;
-    else if (Number.isInteger(w)) d -= m * BigInt(w);
-    else return undefined;
+    d = m === undefined ? undefined : w === 1 ? addMicros(d, -m) : w === -1 ? addMicros(d, m) : addMicros(d, timesMicros(-m, w));
   }
   return d;
 }
@@ -128,7 +123,7 @@ export function checkIdentity(ctx: RuleContext, spec: IdentitySpec): Finding | n
   // straight from the operands (no Σ first, no term copies); strings only for findings.
   const targetRef = spec.target.amount.ref;
   const micros = microsDifference(spec.target, spec.parts);
-  if (micros === 0n) {
+  if (micros === 0) {
     // Exact: nothing to show. Still counted (ids stay stable) and recorded (fixes replay it).
     if (ctx.usedIds) countIdentity(ctx, spec.rule, targetRef.sheet, targetRef.row, targetRef.col);
     ctx.ledger.record(spec.target.amount, spec.parts);

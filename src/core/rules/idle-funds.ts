@@ -1,5 +1,5 @@
 /** Budget left largely unspent: execution below the threshold (default 90%), zero spend included. */
-import { MICROS_PER_UNIT, microsOfDecimal } from '../exact';
+import { compareProducts, microsOfDecimal, UNIT_MICROS } from '../exact';
 import { Finding } from '../findings';
 import { findingId, Rule, RuleContext } from './context';
 import { columnName, rowBudget } from './project-terms';
@@ -22,7 +22,7 @@ export const idleFunds: Rule = {
         // gt(0), not isPositive(): decimal.js counts 0 as positive, and 0 ÷ 0 is no rate.
         if (!spend || !budget) continue;
         if (thresholdMicros !== undefined && spend.micros !== undefined && budget.micros !== undefined) {
-          if (budget.micros <= 0n || spend.micros * MICROS_PER_UNIT >= thresholdMicros * budget.micros) continue;
+          if (budget.micros <= 0 || compareProducts(spend.micros, UNIT_MICROS, thresholdMicros, budget.micros) >= 0) continue;
         } else if (!budget.value.gt(0) || spend.value.gte(threshold.times(budget.value))) continue;
         const rate = spend.value.div(budget.value);
         const unspent = budget.value.minus(spend.value);

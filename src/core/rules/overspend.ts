@@ -38,7 +38,7 @@ export const overspend: Rule = {
           }
         }
         const carryOut = row.amounts.carryOut;
-        if (carryOut && (carryOut.micros !== undefined ? carryOut.micros < 0n : carryOut.value.isNegative()) && carryOut.value.abs().gt(ctx.tolerance ?? halfUnit(carryOut.decimals))) {
+        if (carryOut && (carryOut.micros !== undefined ? carryOut.micros < 0 : carryOut.value.isNegative()) && carryOut.value.abs().gt(ctx.tolerance ?? halfUnit(carryOut.decimals))) {
           out.push({
             id: findingId('overspend', carryOut.ref.sheet, carryOut.ref.cell),
             rule: 'overspend',

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { Amount, ProjectAmountColumn, ProjectRow, ProjectTable } from '../model';
 import { Operandish } from './context';
-import { Micros } from '../exact';
+import { addMicros, Micros } from '../exact';
 
 export const COLUMN_NAME: Record<ProjectAmountColumn, string> = {
   carryIn: '上年结转结余',
@@ -43,7 +43,7 @@ export function budgetSources(table: ProjectTable, row: ProjectRow): Operandish[
     out.push({ amount: a, label: columnName(table, key), weight: 1 });
   }
   const dec = amounts.decrease;
-  if (dec) out.push({ amount: dec, label: columnName(table, 'decrease'), weight: (dec.micros !== undefined ? dec.micros < 0n : dec.value.isNegative()) ? 1 : -1 });
+  if (dec) out.push({ amount: dec, label: columnName(table, 'decrease'), weight: (dec.micros !== undefined ? dec.micros < 0 : dec.value.isNegative()) ? 1 : -1 });
   return out;
 }
 
@@ -102,12 +102,12 @@ function computeRowBudget(table: ProjectTable, row: ProjectRow): RowBudget {
   if (stated) return new SummedBudget(stated.micros, stated.decimals, [{ amount: stated, label: columnName(table, 'adjustedBudget') }], stated);
   const sources = budgetSources(table, row);
   if (!sources.length) return null;
-  let m: Micros | undefined = 0n;
+  let m: Micros | undefined = 0;
   let d = 0;
   for (const s of sources) {
     const sm = s.amount.micros;
     // Source weights are ±1 (budgetSources); exact in micros, else the Decimal sum on demand.
-    m = m === undefined || sm === undefined ? undefined : (s.weight ?? 1) < 0 ? m - sm : m + sm;
+    m = addMicros(m, sm === undefined ? undefined : (s.weight ?? 1) < 0 ? -sm : sm);
     d = Math.max(d, s.amount.decimals);
   }
   return new SummedBudget(m, d, sources);

@@ -4,7 +4,7 @@ import { Finding } from '../findings';
 import { halfUnit } from '../rounding';
 import { findingId, Rule, RuleContext } from './context';
 import { columnName, rowBudget, RowBudgetFigure, rowSubject } from './project-terms';
-import { absMicros, MICRO_DECIMALS, MICROS_PER_UNIT, roundedMicrosOfNumber, roundMicros } from '../exact';
+import { MICRO_DECIMALS, productGapBelow, roundedMicrosOfNumber, roundMicros, UNIT_MICROS } from '../exact';
 import { Amount } from '../model';
 
 const pct = (d: Decimal, n = 2) => d.times(100).toFixed(n) + '%';
@@ -22,8 +22,7 @@ function roundsRight(stated: Amount, spend: Amount, budget: RowBudgetFigure): bo
   const rounded = stated.micros !== undefined ? roundMicros(stated.micros, d) : stated.cellNumber !== undefined ? roundedMicrosOfNumber(stated.cellNumber, d) : undefined;
   if (rounded !== undefined && spend.micros !== undefined && budget.micros !== undefined && d <= MICRO_DECIMALS) {
     // ×10¹² both sides: 2·|spend·10⁶ − rate·budget| < 10^(6−d)·|budget| (every term in micros).
-    const gap = absMicros(spend.micros * MICROS_PER_UNIT - rounded * budget.micros) * 2n;
-    return gap < 10n ** BigInt(MICRO_DECIMALS - d) * absMicros(budget.micros);
+    return productGapBelow(spend.micros, UNIT_MICROS, rounded, budget.micros, 10 ** (MICRO_DECIMALS - d), budget.micros);
   }
   const statedRounded = stated.value.toDecimalPlaces(d, Decimal.ROUND_HALF_UP);
   return magnitude(spend.value.minus(statedRounded.times(budget.value))).lt(halfUnit(stated.decimals).times(magnitude(budget.value)));
@@ -55,7 +54,7 @@ export const rate: Rule = {
           label: subject,
           id: findingId('rate', stated.ref.sheet, stated.ref.cell),
         });
-        if (budget.micros !== undefined ? budget.micros === 0n : budget.value.isZero()) {
+        if (budget.micros !== undefined ? budget.micros === 0 : budget.value.isZero()) {
           const base = baseOf();
           if (stated.value.isZero())
             out.push({ ...base, severity: 'warning', actual: stated.value.toFixed(), message: `${subject}：全年预算数为 0，执行率无意义，应填“—”而不是 0.00%`, messageEn: `${subject}: the budget is 0, so the execution rate is undefined; show — rather than 0.00%` });

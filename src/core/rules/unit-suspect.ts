@@ -4,7 +4,7 @@
  * into a cell's text that is not the table's.
  */
 import Decimal from 'decimal.js';
-import { MICRO_DECIMALS } from '../exact';
+import { exponentOfMicros } from '../exact';
 import { Finding } from '../findings';
 import { Amount, PROJECT_AMOUNT_COLUMNS, ProjectRow } from '../model';
 import { Unit, UNIT_FACTOR } from '../numbers';
@@ -21,23 +21,9 @@ function median(values: Decimal[]): Decimal {
   return s.length % 2 ? values[s[m].i] : values[s[m - 1].i].plus(values[s[m].i]).div(2);
 }
 
-/** 10⁰ … 10¹⁵ as BigInts: micros stay below 10¹⁵. */
-const POWERS = Array.from({ length: 16 }, (_, k) => 10n ** BigInt(k));
-
 /** e with 10^e ≤ |x| < 10^(e+1), for a figure that is not zero; from micros when it has them. */
 function exponentOf(a: Amount): number {
-  const m = a.micros;
-  if (m === undefined) return a.value.e;
-  const n = m < 0n ? -m : m;
-  // Binary search over the powers of ten: comparisons only, no allocation.
-  let lo = 0;
-  let hi = POWERS.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (POWERS[mid] <= n) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo - MICRO_DECIMALS;
+  return a.micros !== undefined ? exponentOfMicros(a.micros) : a.value.e;
 }
 
 interface Figure {
@@ -55,7 +41,7 @@ function suspects(amounts: Amount[], figureOf: (i: number) => Figure, unit: Unit
   const nonzero: number[] = [];
   for (let i = 0; i < amounts.length; i++) {
     const m = amounts[i].micros;
-    if (m !== undefined ? m !== 0n : !amounts[i].value.isZero()) nonzero.push(i);
+    if (m !== undefined ? m !== 0 : !amounts[i].value.isZero()) nonzero.push(i);
   }
   if (nonzero.length < MIN_OTHERS + 1) return;
   // Orders of magnitude pick out the candidates with no arithmetic at all: decimal.js's exponent e
