@@ -7,8 +7,8 @@
 import Decimal from 'decimal.js';
 import { Finding } from './findings';
 import { FLOAT_RESIDUE, roundingAllowance } from './rounding';
-import { IdentityLedger } from './ledger';
-import { Amount } from './model';
+import { parseAddress } from './address';
+import { cellId, IdentityLedger } from './ledger';
 
 interface Candidate {
   key: string;
@@ -22,8 +22,6 @@ interface Candidate {
 /** Beyond this many operands, blaming one of them is guesswork: only the total is a candidate. */
 const MAX_OPERAND_CANDIDATES = 60;
 
-const keyOf = (ref: { sheet: string; cell: string }) => `${ref.sheet}!${ref.cell}`;
-const sourceOf = (a: Amount): Amount => a.source ?? a;
 
 function candidatesOf(f: Finding): Candidate[] {
   const { target, parts } = f.equation!;
@@ -43,36 +41,38 @@ export function inferFixes(findings: Finding[], ledger: IdentityLedger): void {
   const failing = findings.filter((f) => f.severity === 'error' && f.equation && !f.fix);
   if (!failing.length) return;
   const plans = failing.map((f) => ({ f, candidates: candidatesOf(f) }));
-  const wantedKeys = new Set<string>();
-  for (const p of plans) for (const c of p.candidates) wantedKeys.add(c.key);
-  // The figures those candidate cells hold: operands of the identities that do not hold. A
-  // figure converted to another unit stands for the cell it was read from (its source).
-  const wanted = new Set<Amount>();
-  const { amounts, shifts, starts } = ledger;
-  for (const k of ledger.open.keys())
-    for (let i = starts[k]; i < starts[k + 1]; i++) {
-      const a = sourceOf(amounts[i]);
-      if (!wanted.has(a) && wantedKeys.has(keyOf(a.ref))) wanted.add(a);
+  // Candidate cells as cell ids; what each holds, from the identities that do not hold (every
+  // candidate comes from one). A cell seen with different values, or converted to another unit
+  // anywhere, cannot be replayed simply.
+  const idOf = new Map<string, number>();
+  for (const p of plans)
+    for (const c of p.candidates) {
+      const at = parseAddress(c.cell);
+      if (at && !idOf.has(c.key)) idOf.set(c.key, cellId(ledger.sheetId(c.sheet), at.row, at.col));
+    }
+  const wanted = new Set(idOf.values());
+  const seenValue = new Map<number, Decimal>();
+  const inconsistent = new Set<number>();
+  for (const open of ledger.open.values())
+    for (const a of open.operands) {
+      const id = ledger.cellOf(a);
+      if (!wanted.has(id)) continue;
+      const v = seenValue.get(id);
+      if (!v) seenValue.set(id, a.value);
+      else if (!v.eq(a.value)) inconsistent.add(id);
     }
   // Per candidate cell: the identities it appears in, and how a change in it shifts each.
-  const byCell = new Map<string, { k: number; shift: number }[]>();
-  const consistent = new Map<string, boolean>();
-  const seenValue = new Map<string, Decimal>();
-  for (let k = 0, i = 0; i < amounts.length; i++) {
+  const byCell = new Map<number, { k: number; shift: number }[]>();
+  const { cells, shifts, starts, decimals } = ledger;
+  for (let k = 0, i = 0; i < cells.length; i++) {
     while (i >= starts[k + 1]) k++;
-    const amount = amounts[i];
-    const a = sourceOf(amount);
-    if (!wanted.has(a)) continue;
-    const key = keyOf(a.ref);
-    const list = byCell.get(key);
+    const id = cells[i];
+    if (!wanted.has(id)) continue;
+    const list = byCell.get(id);
     const last = list?.[list.length - 1];
-    if (!list) byCell.set(key, [{ k, shift: shifts[i] }]);
+    if (!list) byCell.set(id, [{ k, shift: shifts[i] }]);
     else if (last && last.k === k) last.shift += shifts[i];
     else list.push({ k, shift: shifts[i] });
-    // A cell seen in different units (converted across sheets) cannot be replayed simply.
-    const v = seenValue.get(key);
-    if (!v) seenValue.set(key, amount.value);
-    else if (!v.eq(amount.value)) consistent.set(key, false);
   }
 
   const allowances = new Map<number, Decimal>();
@@ -80,8 +80,8 @@ export function inferFixes(findings: Finding[], ledger: IdentityLedger): void {
     let a = allowances.get(k);
     if (!a) {
       const parts: { decimals: number; weight: number }[] = [];
-      for (let i = starts[k] + 1; i < starts[k + 1]; i++) parts.push({ decimals: amounts[i].decimals, weight: -shifts[i] });
-      allowances.set(k, (a = ledger.tolerance ?? roundingAllowance(amounts[starts[k]], parts)));
+      for (let i = starts[k] + 1; i < starts[k + 1]; i++) parts.push({ decimals: decimals[i], weight: -shifts[i] });
+      allowances.set(k, (a = ledger.tolerance ?? roundingAllowance({ decimals: decimals[starts[k]] }, parts)));
     }
     return a;
   };
@@ -90,8 +90,9 @@ export function inferFixes(findings: Finding[], ledger: IdentityLedger): void {
   const evaluate = (c: Candidate) => {
     const cleared: string[] = [];
     let broken = 0;
-    const old = seenValue.get(c.key);
-    for (const { k, shift } of byCell.get(c.key) ?? []) {
+    const id = idOf.get(c.key);
+    const old = id === undefined ? undefined : seenValue.get(id);
+    for (const { k, shift } of (id === undefined ? undefined : byCell.get(id)) ?? []) {
       if (!old) continue;
       const open = ledger.open.get(k);
       const before = open?.outcome ?? 'exact';
@@ -108,7 +109,8 @@ export function inferFixes(findings: Finding[], ledger: IdentityLedger): void {
   for (const { f, candidates } of plans) {
     let best: { c: Candidate; cleared: string[]; broken: number } | null = null;
     for (const c of candidates) {
-      if (consistent.get(c.key) === false) continue;
+      const id = idOf.get(c.key);
+      if (id === undefined || inconsistent.has(id) || ledger.converted.has(id)) continue;
       if (c.value.isNegative() && !c.own) continue;
       const r = evaluate(c);
       if (!r.cleared.length) continue;

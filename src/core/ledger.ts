@@ -1,7 +1,7 @@
 /**
  * Every identity the engine checked, kept for fix inference to replay a correction against
  * all of them. A 20,000-project sheet checks some 50,000 identities and nearly all hold
- * exactly, so they are kept flat — operand figures and their shifts back to back, no object
+ * exactly, so they are kept flat — operand cells, shifts and decimals back to back, no object
  * per identity — and only identities with a difference get a record of their own.
  */
 import Decimal from 'decimal.js';
@@ -15,17 +15,29 @@ export interface OpenIdentity {
   difference: Decimal;
   /** The finding it produced (none for a float residue read as exact). */
   findingId?: string;
+  /** Its operand figures, target first: what the cells hold, for replaying a correction. */
+  operands: Amount[];
+}
+
+/** A cell as one number: sheet, row and column (rows < 2²⁰, columns < 2¹⁴, as in Excel). */
+export function cellId(sheetId: number, row: number, col: number): number {
+  return (sheetId * 1048576 + row) * 16384 + col;
 }
 
 export class IdentityLedger {
-  /** Operand figures of every identity, target first, identity after identity. */
-  readonly amounts: Amount[] = [];
+  /** Operand cells (cellId) of every identity, target first, identity after identity. */
+  readonly cells: number[] = [];
   /** How a change δ in the operand moves target − Σ wᵢ·partᵢ: +1 for the target, −wᵢ for part i. */
   readonly shifts: number[] = [];
-  /** Identity k's operands are amounts[starts[k]] … amounts[starts[k + 1] − 1]. */
+  /** Decimals each operand shows (the rounding allowance needs them). */
+  readonly decimals: number[] = [];
+  /** Identity k's operands are at starts[k] … starts[k + 1] − 1. */
   readonly starts: number[] = [0];
   /** Identities with a difference, by index. */
   readonly open = new Map<number, OpenIdentity>();
+  /** Cells that took part converted to another unit: a correction there cannot be replayed simply. */
+  readonly converted = new Set<number>();
+  private readonly sheetIds = new Map<string, number>();
 
   constructor(readonly tolerance?: Decimal) {}
 
@@ -33,17 +45,43 @@ export class IdentityLedger {
     return this.starts.length - 1;
   }
 
-  /** Records target = Σ wᵢ·partᵢ as checked; returns the identity's index. */
-  record(target: Amount, parts: readonly { amount: Amount; weight?: number }[], open?: OpenIdentity): number {
-    this.amounts.push(target);
-    this.shifts.push(1);
-    for (let i = 0; i < parts.length; i++) {
-      this.amounts.push(parts[i].amount);
-      this.shifts.push(-(parts[i].weight ?? 1));
-    }
-    this.starts.push(this.amounts.length);
-    const k = this.starts.length - 2;
-    if (open) this.open.set(k, open);
-    return k;
+  sheetId(sheet: string): number {
+    let id = this.sheetIds.get(sheet);
+    if (id === undefined) this.sheetIds.set(sheet, (id = this.sheetIds.size));
+    return id;
+  }
+
+  cellOf(a: Amount): number {
+    return cellId(this.sheetId(a.ref.sheet), a.ref.row, a.ref.col);
+  }
+
+  /** Records target = Σ wᵢ·partᵢ as checked on amounts; returns the record kept when it does not hold exactly. */
+  record(target: Amount, parts: readonly { amount: Amount; weight?: number }[], open?: Omit<OpenIdentity, 'operands'>): OpenIdentity | undefined {
+    this.operand(target, 1);
+    for (let i = 0; i < parts.length; i++) this.operand(parts[i].amount, -(parts[i].weight ?? 1));
+    const k = this.close();
+    if (!open) return undefined;
+    const kept: OpenIdentity = { ...open, operands: [target, ...parts.map((p) => p.amount)] };
+    this.open.set(k, kept);
+    return kept;
+  }
+
+  private operand(a: Amount, shift: number): void {
+    const cell = this.cellOf(a);
+    if (a.source) this.converted.add(cell);
+    this.push(cell, shift, a.decimals);
+  }
+
+  /** Adds an operand to the identity being recorded (the fast paths record cell by cell). */
+  push(cell: number, shift: number, decimals: number): void {
+    this.cells.push(cell);
+    this.shifts.push(shift);
+    this.decimals.push(decimals);
+  }
+
+  /** Ends the identity being recorded; returns its index. */
+  close(): number {
+    this.starts.push(this.cells.length);
+    return this.starts.length - 2;
   }
 }

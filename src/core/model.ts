@@ -99,6 +99,33 @@ export interface ProjectTable {
   rateAsPercentNumber?: boolean;
   /** Amount columns whose header appears more than once; the first one is used. */
   duplicateColumns?: { key: ProjectColumn; cols: number[]; header: string }[];
+  /**
+   * The same figures column by column, for the checks that run on every row: set by the
+   * reader, absent on tables built by hand (the checks then read the rows' amounts).
+   */
+  figures?: TableFigures;
+}
+
+/** Bits of TableFigures.flags. */
+export const FIGURE_PRESENT = 1;
+export const FIGURE_FORMULA = 2;
+export const FIGURE_PERCENT = 4;
+/** The figure was read from text (it may carry a unit suffix). */
+export const FIGURE_TEXT = 8;
+
+/**
+ * A project table's figures in typed arrays, one per amount column (indexed like
+ * PROJECT_AMOUNT_COLUMNS), each indexed by row index: no object per cell.
+ */
+export interface TableFigures {
+  /** Whole micros (exact.ts) of each row's figure; NaN when it has none or micros cannot hold it. */
+  micros: (Float64Array | undefined)[];
+  /** FIGURE_* bits per row; 0 when the cell reports nothing. */
+  flags: (Uint8Array | undefined)[];
+  /** Decimals each figure shows. */
+  decimals: (Uint8Array | undefined)[];
+  /** The 执行率 cells' numbers as stored (NaN for text), to round rates worked out by formulas. */
+  rateNumbers?: Float64Array;
 }
 
 export type SummaryLineKey =

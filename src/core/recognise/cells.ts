@@ -48,7 +48,7 @@ class NumberCellAmount implements Amount {
 }
 
 /** Decimals a number shows when its format does not say: as typed, at most 10. */
-function typedDecimals(n: number, micros: Micros | undefined): number {
+export function typedDecimals(n: number, micros: Micros | undefined): number {
   if (micros === undefined) return Math.min(Math.max(0, decimalFromNumber(n).decimalPlaces()), 10);
   // Micros are whole numbers below 2⁵³: % 10 is exact.
   let m = Math.abs(micros);

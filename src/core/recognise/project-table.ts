@@ -1,9 +1,7 @@
-import Decimal from 'decimal.js';
-import { microsOfDecimal } from '../exact';
+import { FigureReader, TableRow } from './table-figures';
 import { Grid } from '../grid';
 import { indentWidth, normaliseHeader, normaliseLabel, startsWithQizhong } from '../labels';
 import {
-  Amount,
   CellNote,
   PROJECT_AMOUNT_COLUMNS,
   PROJECT_TEXT_COLUMNS,
@@ -13,7 +11,7 @@ import {
   ProjectTable,
 } from '../model';
 import { matchVocabulary, PROJECT_COLUMNS, TOTAL_LABELS } from '../vocabulary';
-import { isNoteRow, readAmount, refOf, rowIsBlank } from './cells';
+import { isNoteRow, refOf, rowIsBlank } from './cells';
 import { tableUnit } from './units';
 
 const AMOUNT_KEYS = new Set<ProjectColumn>(PROJECT_AMOUNT_COLUMNS);
@@ -151,10 +149,10 @@ function readTable(grid: Grid, header: HeaderMatch, titleFrom: number, notes: Ce
   }
   const rateCol = columns.executionRate;
   const rateHeader = header.labels.executionRate ?? '';
-  const amountCols = PROJECT_AMOUNT_COLUMNS.filter((k) => columns[k] !== undefined);
   const textCols = PROJECT_TEXT_COLUMNS.filter((k) => columns[k] !== undefined);
 
   const rows: ProjectRow[] = [];
+  const reader = new FigureReader(grid, columns, Math.max(0, grid.rowEnd - header.endRow - 1));
   let blankRun = 0;
   // 其中 runs: the row that opened it and its indentation.
   let subRun: { parent: number; indent: number } | null = null;
@@ -178,15 +176,7 @@ function readTable(grid: Grid, header: HeaderMatch, titleFrom: number, notes: Ce
     let label = normaliseLabel(rawName);
     const totalKind = totalKindOfNormalised(label) ?? (label === '' && code ? totalKindOf(code) : undefined);
 
-    const amounts: ProjectRow['amounts'] = {};
-    let hasAmount = false;
-    for (const k of amountCols) {
-      const a = readAmount(grid, r, columns[k] as number, notes, label || code);
-      if (a) {
-        amounts[k] = a;
-        hasAmount = true;
-      }
-    }
+    const hasAmount = reader.readRow(r, rows.length, notes, label || code);
     if (!hasAmount && !totalKind) {
       // Headings such as 「一、年初预算项目」 group projects but carry no figures.
       subRun = null;
@@ -201,22 +191,7 @@ function readTable(grid: Grid, header: HeaderMatch, titleFrom: number, notes: Ce
     }
 
     const index = rows.length;
-    const row: ProjectRow = {
-      index,
-      row: r,
-      label,
-      labelRef: refOf(grid, r, nameCol),
-      code: code || undefined,
-      kind: totalKind ? 'total' : 'item',
-      totalKind,
-      level: 0,
-      parent: null,
-      children: [],
-      covers: [],
-      amounts,
-      texts,
-      hidden: grid.isHiddenRow(r),
-    };
+    const row: ProjectRow = new TableRow(index, r, label, refOf(grid, r, nameCol), code || undefined, totalKind, texts, grid.isHiddenRow(r), reader);
     rows.push(row);
     parentNames.push(columns.parent !== undefined ? grid.text(r, columns.parent) || null : null);
 
@@ -261,8 +236,14 @@ function readTable(grid: Grid, header: HeaderMatch, titleFrom: number, notes: Ce
     columnLabels: header.labels,
     rows,
     duplicateColumns: header.duplicates.length ? header.duplicates : undefined,
+    figures: reader.figures,
   };
-  if (rateCol !== undefined) normaliseRates(table, rateHeader);
+  reader.table = table;
+  if (rateCol !== undefined) {
+    const asPercentNumbers = reader.ratesArePercentNumbers(rows.length, rateHeader);
+    if (asPercentNumbers) table.rateAsPercentNumber = true;
+    reader.normaliseTextRates(asPercentNumbers);
+  }
   return table;
 }
 
@@ -340,28 +321,6 @@ function assignCoverage(rows: ProjectRow[]): void {
     if (r.kind !== 'total' || r.totalKind === '小计' || r.covers.length || firstItem < 0 || r.index > firstItem) continue;
     for (let i = r.index + 1; i < rows.length && !(rows[i].kind === 'total' && rows[i].totalKind !== '小计'); i++)
       if (rows[i].kind === 'item' && rows[i].parent === null) r.covers.push(i);
-  }
-}
-
-/** 执行率 stored as 95.54 (percent numbers) instead of 0.9554: read them as fractions. */
-function normaliseRates(table: ProjectTable, header: string): void {
-  const plain: Amount[] = [];
-  for (const r of table.rows) {
-    const a = r.amounts.executionRate;
-    if (a && !a.percent) plain.push(a);
-  }
-  const asPercentNumbers = /%|％|百分/.test(header) || plain.some((a) => a.value.gt(5) || a.value.lt(-5));
-  if (!asPercentNumbers) {
-    for (const a of plain) a.percent = true;
-    return;
-  }
-  table.rateAsPercentNumber = true;
-  for (const a of plain) {
-    a.value = a.value.div(new Decimal(100));
-    a.micros = microsOfDecimal(a.value);
-    a.decimals += 2;
-    a.percent = true;
-    a.percentNumber = true;
   }
 }
 

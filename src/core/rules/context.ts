@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { Equation, Finding, NotChecked, Operand, RuleId, Settings, Severity } from '../findings';
 import { Amount, BudgetModel } from '../model';
 import { addMicros, Micros, timesMicros } from '../exact';
-import { IdentityLedger, OpenIdentity } from '../ledger';
+import { IdentityLedger } from '../ledger';
 import { Unit } from '../numbers';
 import { FLOAT_RESIDUE, Outcome, roundingAllowance, Term, weightedSum } from '../rounding';
 
@@ -149,8 +149,7 @@ export function checkIdentity(ctx: RuleContext, spec: IdentitySpec): Finding | n
   const nth = ctx.usedIds ? countIdentity(ctx, spec.rule, targetRef.sheet, targetRef.row, targetRef.col) : 1;
   const id = exact ? undefined : findingId(spec.rule, targetRef.sheet, targetRef.cell) + (nth > 1 ? `#${nth}` : '');
   // A float residue read as exact keeps its residue: replays add to what was checked.
-  const open: OpenIdentity | undefined = difference.isZero() ? undefined : { outcome, findingId: id, difference };
-  ctx.ledger.record(spec.target.amount, spec.parts, open);
+  const open = ctx.ledger.record(spec.target.amount, spec.parts, difference.isZero() ? undefined : { outcome, findingId: id, difference });
   if (exact || !id || !allowance) return null;
   // A finding: the figures it shows are worked out as Σ first, then total − Σ, as stated.
   const expectedSum = weightedSum(spec.parts.map(termOfOperand));

@@ -1,6 +1,7 @@
 /** A total typed as a constant where its neighbours are formulas: it will not follow edits. */
 import { Finding } from '../findings';
-import { Amount, PROJECT_AMOUNT_COLUMNS, ProjectAmountColumn } from '../model';
+import { Amount, PROJECT_AMOUNT_COLUMNS, ProjectAmountColumn, ProjectRow } from '../model';
+import { COL, figureView } from './figures';
 import { findingId, Rule, RuleContext } from './context';
 import { columnName } from './project-terms';
 
@@ -27,22 +28,25 @@ export const hardcodedTotal: Rule = {
   check(ctx: RuleContext): Finding[] {
     const out: Finding[] = [];
     for (const table of ctx.model.projectTables) {
+      // Presence and formulas, from the table's figures when it has them: no amount is built
+      // but for a finding.
+      const view = figureView(table, ctx.ledger);
+      const has = view ? (r: ProjectRow, k: ProjectAmountColumn) => view.has(COL[k], r.index) : (r: ProjectRow, k: ProjectAmountColumn) => !!r.amounts[k];
+      const formulaAt = view ? (r: ProjectRow, k: ProjectAmountColumn) => view.hasFormula(COL[k], r.index) : (r: ProjectRow, k: ProjectAmountColumn) => !!r.amounts[k]?.formula;
       // Totals are compared with totals, parents with parents: their neighbours.
       for (const kind of ['total', 'parent'] as const) {
         const group = table.rows.filter((r) => (kind === 'total' ? r.kind === 'total' && r.covers.length : r.kind === 'item' && r.children.length));
         const formulasIn = new Map<ProjectAmountColumn, number>();
-        for (const r of group)
-          for (const k of PROJECT_AMOUNT_COLUMNS) if (r.amounts[k]?.formula) formulasIn.set(k, (formulasIn.get(k) ?? 0) + 1);
+        for (const r of group) for (const k of PROJECT_AMOUNT_COLUMNS) if (formulaAt(r, k)) formulasIn.set(k, (formulasIn.get(k) ?? 0) + 1);
         for (const row of group) {
           const members = kind === 'total' ? row.covers : row.children;
           // Only columns the parts report are sums; the rest are figures in their own right.
-          const summed = SUMMABLE.filter((k) => row.amounts[k] && members.some((i) => table.rows[i].amounts[k]));
-          const rowHasFormula = summed.some((k) => row.amounts[k]!.formula);
+          const summed = SUMMABLE.filter((k) => has(row, k) && members.some((i) => has(table.rows[i], k)));
+          const rowHasFormula = summed.some((k) => formulaAt(row, k));
           for (const key of summed) {
-            const a = row.amounts[key]!;
-            if (a.formula) continue;
+            if (formulaAt(row, key)) continue;
             const columnHasFormula = (formulasIn.get(key) ?? 0) > 0;
-            if (rowHasFormula || columnHasFormula) out.push(finding(a, kind === 'total' ? `${row.label}行` : row.label, columnName(table, key)));
+            if (rowHasFormula || columnHasFormula) out.push(finding(row.amounts[key]!, kind === 'total' ? `${row.label}行` : row.label, columnName(table, key)));
           }
         }
       }

@@ -2,7 +2,18 @@
 import { compareProducts, microsOfDecimal, UNIT_MICROS } from '../exact';
 import { Finding } from '../findings';
 import { findingId, Rule, RuleContext } from './context';
+import { COL, FigureView, figureView } from './figures';
 import { columnName, rowBudget } from './project-terms';
+
+/** The fast path: no spend reported, no positive budget, or spend ≥ threshold × budget, exactly. */
+function spentEnough(v: FigureView, i: number, threshold: number): boolean {
+  if (!v.has(COL.actualSpend, i)) return true;
+  const budget = v.budget(i);
+  if (budget === null) return true;
+  const spend = v.micros(COL.actualSpend, i);
+  if (Number.isNaN(spend) || Number.isNaN(budget)) return false;
+  return budget <= 0 || compareProducts(spend, UNIT_MICROS, threshold, budget) >= 0;
+}
 
 export const idleFunds: Rule = {
   id: 'idle-funds',
@@ -14,8 +25,10 @@ export const idleFunds: Rule = {
     const thresholdMicros = microsOfDecimal(threshold);
     for (const table of ctx.model.projectTables) {
       const u = table.unit;
+      const view = figureView(table, ctx.ledger);
       for (const row of table.rows) {
         if (row.kind !== 'item') continue;
+        if (view && thresholdMicros !== undefined && spentEnough(view, row.index, thresholdMicros)) continue;
         const spend = row.amounts.actualSpend;
         const budget = rowBudget(table, row);
         // Blank spend is "not reported", not zero: nothing to say.

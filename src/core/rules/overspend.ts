@@ -2,7 +2,17 @@
 import { Finding } from '../findings';
 import { halfUnit } from '../rounding';
 import { findingId, Rule, RuleContext } from './context';
+import { COL, FigureView, figureView } from './figures';
 import { columnName, rowBudget, rowSubject } from './project-terms';
+
+/** The fast path: spend within the budget and 结余结转 not negative, in exact micros. */
+function nothingToSay(v: FigureView, i: number): boolean {
+  if (v.has(COL.carryOut, i) && !(v.micros(COL.carryOut, i) >= 0)) return false;
+  if (!v.has(COL.actualSpend, i)) return true;
+  const budget = v.budget(i);
+  // NaN compares false: a figure with no micros is left to the decimal path.
+  return budget === null || v.micros(COL.actualSpend, i) <= budget;
+}
 
 export const overspend: Rule = {
   id: 'overspend',
@@ -10,7 +20,9 @@ export const overspend: Rule = {
     const out: Finding[] = [];
     for (const table of ctx.model.projectTables) {
       const u = table.unit;
+      const view = figureView(table, ctx.ledger);
       for (const row of table.rows) {
+        if (view && nothingToSay(view, row.index)) continue;
         const subject = rowSubject(row);
         const spend = row.amounts.actualSpend;
         const budget = rowBudget(table, row);

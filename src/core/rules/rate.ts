@@ -3,6 +3,7 @@ import Decimal from 'decimal.js';
 import { Finding } from '../findings';
 import { halfUnit } from '../rounding';
 import { findingId, Rule, RuleContext } from './context';
+import { COL, FigureView, figureView } from './figures';
 import { columnName, rowBudget, RowBudgetFigure, rowSubject } from './project-terms';
 import { MICRO_DECIMALS, productGapBelow, roundedMicrosOfNumber, roundMicros, UNIT_MICROS } from '../exact';
 import { Amount } from '../model';
@@ -28,13 +29,31 @@ function roundsRight(stated: Amount, spend: Amount, budget: RowBudgetFigure): bo
   return magnitude(spend.value.minus(statedRounded.times(budget.value))).lt(halfUnit(stated.decimals).times(magnitude(budget.value)));
 }
 
+/** The fast path: nothing to check, or a stated rate that rounds right, decided in exact micros. */
+function rateHolds(v: FigureView, i: number): boolean {
+  if (!v.has(COL.executionRate, i) || !v.has(COL.actualSpend, i)) return true;
+  const budget = v.budget(i);
+  if (budget === null) return true;
+  const spend = v.micros(COL.actualSpend, i);
+  // A zero budget always has something to say; NaN: not in micros.
+  if (budget === 0 || Number.isNaN(budget) || Number.isNaN(spend)) return false;
+  const d = v.decimals(COL.executionRate, i);
+  if (d > MICRO_DECIMALS) return false;
+  const m = v.micros(COL.executionRate, i);
+  const rounded = Number.isNaN(m) ? roundedMicrosOfNumber(v.rateNumber(i), d) : roundMicros(m, d);
+  return rounded !== undefined && productGapBelow(spend, UNIT_MICROS, rounded, budget, 10 ** (MICRO_DECIMALS - d), budget);
+}
+
 export const rate: Rule = {
   id: 'rate',
   check(ctx: RuleContext): Finding[] {
     const out: Finding[] = [];
     for (const table of ctx.model.projectTables) {
       if (table.columns.executionRate === undefined) continue;
+      // Rates typed as percent numbers are rescaled when read: their figures take the ordinary path.
+      const view = table.rateAsPercentNumber ? undefined : figureView(table, ctx.ledger);
       for (const row of table.rows) {
+        if (view && rateHolds(view, row.index)) continue;
         const stated = row.amounts.executionRate;
         const spend = row.amounts.actualSpend;
         if (!stated || !spend) continue;

@@ -6,7 +6,8 @@
 import Decimal from 'decimal.js';
 import { exponentOfMicros } from '../exact';
 import { Finding } from '../findings';
-import { Amount, PROJECT_AMOUNT_COLUMNS, ProjectRow } from '../model';
+import { Amount, PROJECT_AMOUNT_COLUMNS, ProjectAmountColumn, ProjectRow, ProjectTable } from '../model';
+import { COL, FigureView, figureView } from './figures';
 import { Unit, UNIT_FACTOR } from '../numbers';
 import { findingId, Rule, RuleContext } from './context';
 
@@ -26,6 +27,43 @@ function exponentOf(a: Amount): number {
   return a.micros !== undefined ? exponentOfMicros(a.micros) : a.value.e;
 }
 
+/** One column's figures as the check reads them: the i-th figure's size, and the figure itself on demand. */
+interface ColumnFigures {
+  count: number;
+  isZero(i: number): boolean;
+  exponent(i: number): number;
+  figure(i: number): Figure;
+}
+
+function amountColumn(amounts: Amount[], figureOf: (i: number) => Figure): ColumnFigures {
+  return {
+    count: amounts.length,
+    isZero: (i) => (amounts[i].micros !== undefined ? amounts[i].micros === 0 : amounts[i].value.isZero()),
+    exponent: (i) => exponentOf(amounts[i]),
+    figure: figureOf,
+  };
+}
+
+/** A table column read from its figures (no amounts built but for the suspects). */
+function viewColumn(v: FigureView, table: ProjectTable, key: ProjectAmountColumn, column: string): ColumnFigures {
+  const k = COL[key];
+  const rows: number[] = [];
+  for (const row of table.rows) if (row.kind === 'item' && v.has(k, row.index)) rows.push(row.index);
+  const amountAt = (i: number) => table.rows[rows[i]].amounts[key]!;
+  return {
+    count: rows.length,
+    isZero: (i) => {
+      const m = v.micros(k, rows[i]);
+      return Number.isNaN(m) ? amountAt(i).value.isZero() : m === 0;
+    },
+    exponent: (i) => {
+      const m = v.micros(k, rows[i]);
+      return Number.isNaN(m) ? amountAt(i).value.e : exponentOfMicros(m);
+    },
+    figure: (i) => ({ amount: amountAt(i), label: table.rows[rows[i]].label, column }),
+  };
+}
+
 interface Figure {
   amount: Amount;
   label: string;
@@ -36,20 +74,17 @@ interface Figure {
  * Suspects among one column's figures. `figureOf(i)` names the i-th amount; it is only asked
  * for a figure that is reported.
  */
-function suspects(amounts: Amount[], figureOf: (i: number) => Figure, unit: Unit, out: Finding[], seen: Set<string>): void {
+function suspects(col: ColumnFigures, unit: Unit, out: Finding[], seen: Set<string>): void {
   if (unit === '亿元') return;
   const nonzero: number[] = [];
-  for (let i = 0; i < amounts.length; i++) {
-    const m = amounts[i].micros;
-    if (m !== undefined ? m !== 0 : !amounts[i].value.isZero()) nonzero.push(i);
-  }
+  for (let i = 0; i < col.count; i++) if (!col.isZero(i)) nonzero.push(i);
   if (nonzero.length < MIN_OTHERS + 1) return;
   // Orders of magnitude pick out the candidates with no arithmetic at all: decimal.js's exponent e
   // (10^e ≤ |x| < 10^(e+1)). The median lies at or above 10^lo and below 10^(hi+1), lo and hi the
   // exponents of the middle figure(s), so a ratio ≥ 1000 needs e ≥ lo + 3 and ≤ 1/1000 needs
   // e ≤ hi − 3; one more order of slack on each side. Every candidate is then judged in decimal.
   const exponent = new Int32Array(nonzero.length);
-  for (let k = 0; k < nonzero.length; k++) exponent[k] = exponentOf(amounts[nonzero[k]]);
+  for (let k = 0; k < nonzero.length; k++) exponent[k] = col.exponent(nonzero[k]);
   const sorted = exponent.slice().sort();
   const mid = Math.floor(sorted.length / 2);
   const lo = sorted.length % 2 ? sorted[mid] : sorted[mid - 1];
@@ -59,9 +94,9 @@ function suspects(amounts: Amount[], figureOf: (i: number) => Figure, unit: Unit
   for (let k = 0; k < nonzero.length; k++) {
     if (unit === '万元' ? exponent[k] < lo + 2 : exponent[k] > hi - 2) continue;
     // The column's median stands for "its others": one outlier cannot move it.
-    m ??= median(nonzero.map((i) => amounts[i].value.abs()));
+    m ??= median(nonzero.map((i) => col.figure(i).amount.value.abs()));
     if (m.isZero()) return;
-    const f = figureOf(nonzero[k]);
+    const f = col.figure(nonzero[k]);
     const ratio = f.amount.value.abs().div(m);
     const key = `${f.amount.ref.sheet}!${f.amount.ref.cell}`;
     if (seen.has(key)) continue;
@@ -116,6 +151,20 @@ export const unitSuspect: Rule = {
     const seen = new Set<string>();
     for (const table of ctx.model.projectTables) {
       const keys = PROJECT_AMOUNT_COLUMNS.filter((k) => k !== 'executionRate' && table.columns[k] !== undefined);
+      const view = figureView(table, ctx.ledger);
+      if (view) {
+        // Only figures read from text can carry a unit of their own.
+        for (const row of table.rows) {
+          if (row.kind !== 'item') continue;
+          for (const key of keys) {
+            if (!view.fromText(COL[key], row.index)) continue;
+            const amount = row.amounts[key];
+            if (amount?.unitSuffix) suffixMismatch({ amount, label: row.label, column: table.columnLabels[key] ?? key }, table.unit, out, seen);
+          }
+        }
+        for (const key of keys) suspects(viewColumn(view, table, key, table.columnLabels[key] ?? key), table.unit, out, seen);
+        continue;
+      }
       const amounts: Amount[][] = keys.map(() => []);
       const rows: ProjectRow[][] = keys.map(() => []);
       // One pass over the rows (each row's figures read together), a list per column.
@@ -131,7 +180,7 @@ export const unitSuspect: Rule = {
       }
       keys.forEach((key, k) => {
         const column = table.columnLabels[key] ?? key;
-        suspects(amounts[k], (i) => ({ amount: amounts[k][i], label: rows[k][i].label, column }), table.unit, out, seen);
+        suspects(amountColumn(amounts[k], (i) => ({ amount: amounts[k][i], label: rows[k][i].label, column })), table.unit, out, seen);
       });
     }
     for (const block of ctx.model.summaries) {
@@ -141,8 +190,10 @@ export const unitSuspect: Rule = {
       const max = figures.reduce((m, f) => (f.amount.value.abs().gt(m) ? f.amount.value.abs() : m), new Decimal(0));
       const candidates: Finding[] = [];
       suspects(
-        figures.map((f) => f.amount),
-        (i) => figures[i],
+        amountColumn(
+          figures.map((f) => f.amount),
+          (i) => figures[i],
+        ),
         block.unit,
         candidates,
         new Set(seen),
