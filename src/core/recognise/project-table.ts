@@ -1,4 +1,4 @@
-import { FigureReader, TableRow } from './table-figures';
+import { FigureReader, NO_ROWS, TableRow } from './table-figures';
 import { Grid } from '../grid';
 import { indentWidth, normaliseHeader, normaliseLabel, startsWithQizhong } from '../labels';
 import {
@@ -184,14 +184,14 @@ function readTable(grid: Grid, header: HeaderMatch, titleFrom: number, notes: Ce
     }
     if (!label) label = totalKind ?? (code ? `序号${code}` : `第${r + 1}行`);
 
-    const texts: ProjectRow['texts'] = {};
+    let texts: ProjectRow['texts'] = NO_TEXTS;
     for (const k of textCols) {
       const t = grid.text(r, columns[k] as number);
-      if (t) texts[k] = { text: t, ref: refOf(grid, r, columns[k] as number) };
+      if (t) (texts === NO_TEXTS ? (texts = {}) : texts)[k] = { text: t, ref: refOf(grid, r, columns[k] as number) };
     }
 
     const index = rows.length;
-    const row: ProjectRow = new TableRow(index, r, label, refOf(grid, r, nameCol), code || undefined, totalKind, texts, grid.isHiddenRow(r), reader);
+    const row: ProjectRow = new TableRow(index, r, label, nameCol, code || undefined, totalKind, texts, grid.isHiddenRow(r), reader);
     rows.push(row);
     parentNames.push(columns.parent !== undefined ? grid.text(r, columns.parent) || null : null);
 
@@ -215,7 +215,7 @@ function readTable(grid: Grid, header: HeaderMatch, titleFrom: number, notes: Ce
     }
     if (row.parent !== null) {
       row.level = rows[row.parent].level + 1;
-      rows[row.parent].children.push(index);
+      append(rows[row.parent], 'children', index);
     } else {
       lastTop = index;
     }
@@ -245,6 +245,15 @@ function readTable(grid: Grid, header: HeaderMatch, titleFrom: number, notes: Ce
     reader.normaliseTextRates(asPercentNumbers);
   }
   return table;
+}
+
+/** Rows without 存在问题/原因… texts share one empty record (a sheet has tens of thousands of rows). */
+const NO_TEXTS: ProjectRow['texts'] = Object.freeze({});
+
+/** Adds to a row's children or covers; rows start with a shared empty list (see TableRow). */
+function append(row: ProjectRow, list: 'children' | 'covers', i: number): void {
+  if (row[list] === NO_ROWS) row[list] = [i];
+  else row[list].push(i);
 }
 
 /** Each item's code (the last item wins), among rows[0 … before). */
@@ -294,7 +303,7 @@ function linkParentColumn(rows: ProjectRow[], parentNames: (string | null)[], _s
   }
   for (const [child, parent] of parentOf) {
     rows[child].parent = parent;
-    rows[parent].children.push(child);
+    append(rows[parent], 'children', child);
   }
   const levelOf = (i: number, depth = 0): number => {
     const p = rows[i].parent;
@@ -310,7 +319,7 @@ function assignCoverage(rows: ProjectRow[]): void {
   for (const r of rows) {
     if (r.kind !== 'total') continue;
     const from = r.totalKind === '小计' ? sinceAny : sinceGrand;
-    for (let i = from; i < r.index; i++) if (rows[i].kind === 'item' && rows[i].parent === null) r.covers.push(i);
+    for (let i = from; i < r.index; i++) if (rows[i].kind === 'item' && rows[i].parent === null) append(r, 'covers', i);
     sinceAny = r.index + 1;
     if (r.totalKind !== '小计') sinceGrand = r.index + 1;
   }
@@ -320,7 +329,7 @@ function assignCoverage(rows: ProjectRow[]): void {
   for (const r of rows) {
     if (r.kind !== 'total' || r.totalKind === '小计' || r.covers.length || firstItem < 0 || r.index > firstItem) continue;
     for (let i = r.index + 1; i < rows.length && !(rows[i].kind === 'total' && rows[i].totalKind !== '小计'); i++)
-      if (rows[i].kind === 'item' && rows[i].parent === null) r.covers.push(i);
+      if (rows[i].kind === 'item' && rows[i].parent === null) append(r, 'covers', i);
   }
 }
 

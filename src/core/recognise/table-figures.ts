@@ -9,7 +9,7 @@ import { microsOfDecimal, microsOfNumber } from '../exact';
 import { Amount, CellNote, CellRef, FIGURE_FORMULA, FIGURE_PERCENT, FIGURE_PRESENT, FIGURE_TEXT, PROJECT_AMOUNT_COLUMNS, ProjectAmountColumn, ProjectRow, ProjectTable, TableFigures } from '../model';
 import { formatDecimals } from '../numbers';
 import Decimal from 'decimal.js';
-import { readAmount, typedDecimals } from './cells';
+import { readAmount, refOf, typedDecimals } from './cells';
 
 const RATE = PROJECT_AMOUNT_COLUMNS.indexOf('executionRate');
 const HUNDRED = new Decimal(100);
@@ -24,7 +24,7 @@ export class FigureReader {
   table!: ProjectTable;
 
   constructor(
-    private readonly grid: Grid,
+    readonly grid: Grid,
     columns: ProjectTable['columns'],
     capacity: number,
   ) {
@@ -126,22 +126,29 @@ export function normaliseRate(a: Amount, asPercentNumbers: boolean): void {
   a.percentNumber = true;
 }
 
-/** A project table row whose amounts are built on first use (see FigureReader). */
+/** The empty list rows start with: frozen, so a stray push fails loudly (the reader replaces it). */
+export const NO_ROWS: number[] = Object.freeze([]) as unknown as number[];
+
+/**
+ * A project table row whose amounts (and label cell) are built on first use (see
+ * FigureReader): a sheet has tens of thousands of rows and most are never looked at closely.
+ */
 export class TableRow implements ProjectRow {
   kind: 'item' | 'total';
   totalKind?: '合计' | '总计' | '小计';
   level = 0;
   parent: number | null = null;
-  children: number[] = [];
-  covers: number[] = [];
+  children: number[] = NO_ROWS;
+  covers: number[] = NO_ROWS;
   cycle?: string[];
   private built: ProjectRow['amounts'] | undefined;
+  private labelCell: CellRef | undefined;
 
   constructor(
     readonly index: number,
     readonly row: number,
     public label: string,
-    readonly labelRef: CellRef,
+    private readonly nameCol: number,
     readonly code: string | undefined,
     totalKind: ProjectRow['totalKind'],
     readonly texts: ProjectRow['texts'],
@@ -150,6 +157,10 @@ export class TableRow implements ProjectRow {
   ) {
     this.kind = totalKind ? 'total' : 'item';
     this.totalKind = totalKind;
+  }
+
+  get labelRef(): CellRef {
+    return (this.labelCell ??= refOf(this.reader.grid, this.row, this.nameCol));
   }
 
   get amounts(): ProjectRow['amounts'] {
