@@ -89,6 +89,11 @@ function unusable(model: BudgetModel, grids: Grid[]): Unusable | undefined {
 
 export function validateWorkbook(snapshot: WorkbookSnapshot, settings: Settings = {}): ValidationResult {
   const { model, grids } = readModel(snapshot);
+  return validateModel(model, grids, settings);
+}
+
+/** The checks on a model already read (grids: its sheets, in workbook order). */
+export function validateModel(model: BudgetModel, grids: Grid[], settings: Settings = {}): ValidationResult {
   const summary: ValidationSummary = {
     errors: 0,
     warnings: 0,

@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { addMicros, compareProducts, decimalOfMicros, exponentOfMicros, microsOfDecimal, microsOfNumber, productGapBelow, roundedMicrosOfNumber, roundMicros, timesMicros } from '../../src/core/exact';
 import { decimalFromNumber } from '../../src/core/numbers';
 import { WorkbookSnapshot } from '../../src/core/snapshot';
-import { validateWorkbook } from '../../src/core/validate';
+import { readModel } from '../../src/core/recognise';
+import { validateModel, validateWorkbook } from '../../src/core/validate';
 import { seedWorkbook } from '../../src/samples/seed-workbook';
 import { benchWorkbook } from '../../bench/workbook';
 
@@ -186,6 +187,18 @@ describe('validation with and without the fast path', () => {
     expect(outcome(validateWorkbook(wb, settings))).toBe(outcome(validateDecimalOnly(wb, settings)));
   });
 
+  it('tables read into figure arrays give the same findings as the same tables read row by row', () => {
+    // Without figures (a table built by hand) every rule reads the rows' amounts.
+    for (const wb of [seedWorkbook({ corrected: false }), benchWorkbook(300).snapshot, seedWorkbook({ corrected: true })]) {
+      const withFigures = readModel(wb);
+      const without = readModel(wb);
+      for (const t of without.model.projectTables) delete t.figures;
+      expect(withFigures.model.projectTables.every((t) => t.figures)).toBe(true);
+      const settings = { tolerance: undefined, idleThreshold: 0.95 };
+      expect(outcome(validateModel(withFigures.model, withFigures.grids, settings))).toBe(outcome(validateModel(without.model, without.grids, settings)));
+    }
+  });
+
   it('gives the same result on random sheets of figures with rounding slips', () => {
     fc.assert(
       fc.property(
@@ -204,6 +217,9 @@ describe('validation with and without the fast path', () => {
           values.push(['合计', rows.reduce((s, r) => s + r[0], 0) / 100, null, null, null, null]);
           const wb: WorkbookSnapshot = { sheets: [{ name: '项目支出明细', values, numberFormats: formats }] };
           expect(outcome(validateWorkbook(wb))).toBe(outcome(validateDecimalOnly(wb)));
+          const handBuilt = readModel(wb);
+          for (const t of handBuilt.model.projectTables) delete t.figures;
+          expect(outcome(validateModel(handBuilt.model, handBuilt.grids))).toBe(outcome(validateWorkbook(wb)));
         },
       ),
       { numRuns: 150 },
