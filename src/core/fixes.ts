@@ -6,7 +6,7 @@
  */
 import Decimal from 'decimal.js';
 import { Finding } from './findings';
-import { FLOAT_RESIDUE, roundingAllowance } from './rounding';
+import { AllowanceSum, FLOAT_RESIDUE } from './rounding';
 import { parseAddress } from './address';
 import { cellId, IdentityLedger } from './ledger';
 
@@ -64,7 +64,7 @@ export function inferFixes(findings: Finding[], ledger: IdentityLedger): void {
   // Per candidate cell: the identities it appears in, and how a change in it shifts each.
   const byCell = new Map<number, { k: number; shift: number }[]>();
   const { cells, shifts, starts, decimals } = ledger;
-  for (let k = 0, i = 0; i < cells.length; i++) {
+  for (let k = 0, i = 0; i < ledger.length; i++) {
     while (i >= starts[k + 1]) k++;
     const id = cells[i];
     if (!wanted.has(id)) continue;
@@ -79,9 +79,13 @@ export function inferFixes(findings: Finding[], ledger: IdentityLedger): void {
   const allowance = (k: number) => {
     let a = allowances.get(k);
     if (!a) {
-      const parts: { decimals: number; weight: number }[] = [];
-      for (let i = starts[k] + 1; i < starts[k + 1]; i++) parts.push({ decimals: decimals[i], weight: -shifts[i] });
-      allowances.set(k, (a = ledger.tolerance ?? roundingAllowance({ decimals: decimals[starts[k]] }, parts)));
+      if (ledger.tolerance) a = ledger.tolerance;
+      else {
+        const sum = new AllowanceSum(decimals[starts[k]]);
+        for (let i = starts[k] + 1; i < starts[k + 1]; i++) sum.add(decimals[i], -shifts[i]);
+        a = sum.value();
+      }
+      allowances.set(k, a);
     }
     return a;
   };

@@ -26,11 +26,13 @@ export function cellId(sheetId: number, row: number, col: number): number {
 
 export class IdentityLedger {
   /** Operand cells (cellId) of every identity, target first, identity after identity. */
-  readonly cells: number[] = [];
+  cells = new Float64Array(1024);
   /** How a change δ in the operand moves target − Σ wᵢ·partᵢ: +1 for the target, −wᵢ for part i. */
-  readonly shifts: number[] = [];
+  shifts = new Float64Array(1024);
   /** Decimals each operand shows (the rounding allowance needs them). */
-  readonly decimals: number[] = [];
+  decimals = new Uint8Array(1024);
+  /** Operands recorded so far (the arrays above grow by doubling). */
+  length = 0;
   /** Identity k's operands are at starts[k] … starts[k + 1] − 1. */
   readonly starts: number[] = [0];
   /** Identities with a difference, by index. */
@@ -74,14 +76,29 @@ export class IdentityLedger {
 
   /** Adds an operand to the identity being recorded (the fast paths record cell by cell). */
   push(cell: number, shift: number, decimals: number): void {
-    this.cells.push(cell);
-    this.shifts.push(shift);
-    this.decimals.push(decimals);
+    if (this.length === this.cells.length) this.grow();
+    this.cells[this.length] = cell;
+    this.shifts[this.length] = shift;
+    this.decimals[this.length] = Math.min(255, decimals);
+    this.length++;
   }
 
   /** Ends the identity being recorded; returns its index. */
   close(): number {
-    this.starts.push(this.cells.length);
+    this.starts.push(this.length);
     return this.starts.length - 2;
+  }
+
+  private grow(): void {
+    const n = this.cells.length * 2;
+    const cells = new Float64Array(n);
+    cells.set(this.cells);
+    const shifts = new Float64Array(n);
+    shifts.set(this.shifts);
+    const decimals = new Uint8Array(n);
+    decimals.set(this.decimals);
+    this.cells = cells;
+    this.shifts = shifts;
+    this.decimals = decimals;
   }
 }

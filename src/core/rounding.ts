@@ -43,15 +43,33 @@ export function weightedSum(parts: Term[]): Decimal {
 
 /** Only decimals and weights matter: the allowance never depends on the figures themselves. */
 export function roundingAllowance(total: { decimals: number }, parts: readonly { decimals: number; weight: number }[]): Decimal {
-  let a = halfUnit(total.decimals);
-  // A 合计 over 20,000 rows: count the ±1 parts per decimals and multiply once, not add 20,000 times.
-  const unitWeighted = new Map<number, number>();
-  for (const p of parts) {
-    if (p.weight === 1 || p.weight === -1) unitWeighted.set(p.decimals, (unitWeighted.get(p.decimals) ?? 0) + 1);
-    else a = a.plus(halfUnit(p.decimals).times(Math.abs(p.weight)));
+  const sum = new AllowanceSum(total.decimals);
+  for (const p of parts) sum.add(p.decimals, p.weight);
+  return sum.value();
+}
+
+/**
+ * ½·10^−d_total + Σ |wᵢ|·½·10^−dᵢ, operand by operand. A 合计 over 20,000 rows: the ±1 parts
+ * are counted per decimals and multiplied once, not added 20,000 times.
+ */
+export class AllowanceSum {
+  private readonly unitWeighted = new Map<number, number>();
+  private other: Decimal;
+
+  constructor(totalDecimals: number) {
+    this.other = halfUnit(totalDecimals);
   }
-  for (const [decimals, count] of unitWeighted) a = a.plus(halfUnit(decimals).times(count));
-  return a;
+
+  add(decimals: number, weight: number): void {
+    if (weight === 1 || weight === -1) this.unitWeighted.set(decimals, (this.unitWeighted.get(decimals) ?? 0) + 1);
+    else this.other = this.other.plus(halfUnit(decimals).times(Math.abs(weight)));
+  }
+
+  value(): Decimal {
+    let a = this.other;
+    for (const [decimals, count] of this.unitWeighted) a = a.plus(halfUnit(decimals).times(count));
+    return a;
+  }
 }
 
 /**

@@ -59,8 +59,16 @@ export class FigureView {
     return this.f.rateNumbers ? this.f.rateNumbers[i] : NaN;
   }
 
+  /** cellId of each row's column 0, made on first use. */
+  private rowBase: Float64Array | undefined;
+
   cell(k: number, i: number): number {
-    return cellId(this.sheetId, this.table.rows[i].row, this.cols[k]);
+    if (!this.rowBase) {
+      const rows = this.table.rows;
+      this.rowBase = new Float64Array(rows.length);
+      for (let r = 0; r < rows.length; r++) this.rowBase[r] = cellId(this.sheetId, rows[r].row, 0);
+    }
+    return this.rowBase[i] + this.cols[k];
   }
 
   /** Adds row i's figure in column k to the identity being recorded. */

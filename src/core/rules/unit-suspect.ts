@@ -27,41 +27,45 @@ function exponentOf(a: Amount): number {
   return a.micros !== undefined ? exponentOfMicros(a.micros) : a.value.e;
 }
 
-/** One column's figures as the check reads them: the i-th figure's size, and the figure itself on demand. */
+/**
+ * One column's figures that are not zero, as the check reads them: each one's order of
+ * magnitude, and the figure itself on demand (position i among them).
+ */
 interface ColumnFigures {
-  count: number;
-  isZero(i: number): boolean;
-  exponent(i: number): number;
+  exponent: Int32Array;
   figure(i: number): Figure;
 }
 
 function amountColumn(amounts: Amount[], figureOf: (i: number) => Figure): ColumnFigures {
-  return {
-    count: amounts.length,
-    isZero: (i) => (amounts[i].micros !== undefined ? amounts[i].micros === 0 : amounts[i].value.isZero()),
-    exponent: (i) => exponentOf(amounts[i]),
-    figure: figureOf,
-  };
+  const at: number[] = [];
+  const exponent: number[] = [];
+  amounts.forEach((a, i) => {
+    if (a.micros !== undefined ? a.micros === 0 : a.value.isZero()) return;
+    at.push(i);
+    exponent.push(exponentOf(a));
+  });
+  return { exponent: Int32Array.from(exponent), figure: (i) => figureOf(at[i]) };
 }
 
-/** A table column read from its figures (no amounts built but for the suspects). */
+/** A table column read from its figures: no amount is built but for a suspect. */
 function viewColumn(v: FigureView, table: ProjectTable, key: ProjectAmountColumn, column: string): ColumnFigures {
   const k = COL[key];
-  const rows: number[] = [];
-  for (const row of table.rows) if (row.kind === 'item' && v.has(k, row.index)) rows.push(row.index);
-  const amountAt = (i: number) => table.rows[rows[i]].amounts[key]!;
-  return {
-    count: rows.length,
-    isZero: (i) => {
-      const m = v.micros(k, rows[i]);
-      return Number.isNaN(m) ? amountAt(i).value.isZero() : m === 0;
-    },
-    exponent: (i) => {
-      const m = v.micros(k, rows[i]);
-      return Number.isNaN(m) ? amountAt(i).value.e : exponentOfMicros(m);
-    },
-    figure: (i) => ({ amount: amountAt(i), label: table.rows[rows[i]].label, column }),
-  };
+  const rows = table.rows;
+  const at = new Int32Array(rows.length);
+  const exponent = new Int32Array(rows.length);
+  let n = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i].kind !== 'item' || !v.has(k, i)) continue;
+    const m = v.micros(k, i);
+    if (m === 0) continue;
+    if (Number.isNaN(m)) {
+      const a = rows[i].amounts[key]!;
+      if (a.value.isZero()) continue;
+      exponent[n] = a.value.e;
+    } else exponent[n] = exponentOfMicros(m);
+    at[n++] = i;
+  }
+  return { exponent: exponent.subarray(0, n), figure: (i) => ({ amount: rows[at[i]].amounts[key]!, label: rows[at[i]].label, column }) };
 }
 
 interface Figure {
@@ -70,33 +74,28 @@ interface Figure {
   column: string;
 }
 
-/**
- * Suspects among one column's figures. `figureOf(i)` names the i-th amount; it is only asked
- * for a figure that is reported.
- */
+/** Suspects among one column's figures that are not zero. */
 function suspects(col: ColumnFigures, unit: Unit, out: Finding[], seen: Set<string>): void {
   if (unit === '亿元') return;
-  const nonzero: number[] = [];
-  for (let i = 0; i < col.count; i++) if (!col.isZero(i)) nonzero.push(i);
-  if (nonzero.length < MIN_OTHERS + 1) return;
+  const exponent = col.exponent;
+  const count = exponent.length;
+  if (count < MIN_OTHERS + 1) return;
   // Orders of magnitude pick out the candidates with no arithmetic at all: decimal.js's exponent e
   // (10^e ≤ |x| < 10^(e+1)). The median lies at or above 10^lo and below 10^(hi+1), lo and hi the
   // exponents of the middle figure(s), so a ratio ≥ 1000 needs e ≥ lo + 3 and ≤ 1/1000 needs
   // e ≤ hi − 3; one more order of slack on each side. Every candidate is then judged in decimal.
-  const exponent = new Int32Array(nonzero.length);
-  for (let k = 0; k < nonzero.length; k++) exponent[k] = col.exponent(nonzero[k]);
   const sorted = exponent.slice().sort();
   const mid = Math.floor(sorted.length / 2);
   const lo = sorted.length % 2 ? sorted[mid] : sorted[mid - 1];
   const hi = sorted[mid];
   const ten4 = new Decimal(10000);
   let m: Decimal | null = null;
-  for (let k = 0; k < nonzero.length; k++) {
+  for (let k = 0; k < count; k++) {
     if (unit === '万元' ? exponent[k] < lo + 2 : exponent[k] > hi - 2) continue;
     // The column's median stands for "its others": one outlier cannot move it.
-    m ??= median(nonzero.map((i) => col.figure(i).amount.value.abs()));
+    m ??= median(Array.from({ length: count }, (_, i) => col.figure(i).amount.value.abs()));
     if (m.isZero()) return;
-    const f = col.figure(nonzero[k]);
+    const f = col.figure(k);
     const ratio = f.amount.value.abs().div(m);
     const key = `${f.amount.ref.sheet}!${f.amount.ref.cell}`;
     if (seen.has(key)) continue;
