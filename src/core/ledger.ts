@@ -26,11 +26,11 @@ export function cellId(sheetId: number, row: number, col: number): number {
 
 export class IdentityLedger {
   /** Operand cells (cellId) of every identity, target first, identity after identity. */
-  cells = new Float64Array(1024);
+  cells: Float64Array;
   /** How a change δ in the operand moves target − Σ wᵢ·partᵢ: +1 for the target, −wᵢ for part i. */
-  shifts = new Float64Array(1024);
+  shifts: Float64Array;
   /** Decimals each operand shows (the rounding allowance needs them). */
-  decimals = new Uint8Array(1024);
+  decimals: Uint8Array;
   /** Operands recorded so far (the arrays above grow by doubling). */
   length = 0;
   /** Identity k's operands are at starts[k] … starts[k + 1] − 1. */
@@ -41,7 +41,16 @@ export class IdentityLedger {
   readonly converted = new Set<number>();
   private readonly sheetIds = new Map<string, number>();
 
-  constructor(readonly tolerance?: Decimal) {}
+  /** `capacity`: operands expected (about one per figure read); the arrays grow past it. */
+  constructor(
+    readonly tolerance?: Decimal,
+    capacity = 1024,
+  ) {
+    const n = Math.max(1024, Math.min(capacity, 1 << 24));
+    this.cells = new Float64Array(n);
+    this.shifts = new Float64Array(n);
+    this.decimals = new Uint8Array(n);
+  }
 
   get size(): number {
     return this.starts.length - 1;

@@ -122,7 +122,7 @@ export function validateModel(model: BudgetModel, grids: Grid[], settings: Setti
     settings,
     tolerance,
     idleThreshold: new Decimal(typeof idle === 'number' && Number.isFinite(idle) && idle > 0 ? idle : DEFAULT_IDLE_THRESHOLD),
-    ledger: new IdentityLedger(tolerance),
+    ledger: new IdentityLedger(tolerance, model.cellsRead),
     notChecked: readingNotes(model),
     errorCells: errorCells(grids),
     usedIds: new Set(),
