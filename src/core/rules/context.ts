@@ -6,9 +6,6 @@ import { IdentityLedger } from '../ledger';
 import { Unit } from '../numbers';
 import { FLOAT_RESIDUE, Outcome, roundingAllowance, Term, weightedSum } from '../rounding';
 
-/** One term of a checked identity: an operand as the rule gave it (its weight defaults to 1). */
-export type KeyedTerm = Operandish;
-
 /**
  * target − Σ wᵢ·partᵢ in micros: exact integer arithmetic. Undefined when an operand has no
  * micros or a weight is not a whole number; the caller then works in decimal.js.
