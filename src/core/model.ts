@@ -19,8 +19,6 @@ export interface Amount {
   micros?: number;
   /** For a figure converted to another unit: the figure as read, which stands for the cell. */
   source?: Amount;
-  /** The number the cell holds, when the figure was read straight from it (not from text, not rescaled). */
-  cellNumber?: number;
   /** Decimals the cell displays (from its number format or as typed). */
   decimals: number;
   ref: CellRef;

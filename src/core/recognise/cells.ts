@@ -19,7 +19,8 @@ class NumberCellAmount implements Amount {
   percentNumber?: boolean;
   readonly fromText = false;
   readonly unitSuffix = undefined;
-  cellNumber: number | undefined;
+  /** The number the cell holds, until a rescaled value replaces it. */
+  private cellNumber: number | undefined;
   private decimal: Decimal | undefined;
 
   constructor(

@@ -33,10 +33,8 @@ export const idleFunds: Rule = {
         const budget = rowBudget(table, row);
         // Blank spend is "not reported", not zero: nothing to say.
         // gt(0), not isPositive(): decimal.js counts 0 as positive, and 0 ÷ 0 is no rate.
-        if (!spend || !budget) continue;
-        if (thresholdMicros !== undefined && spend.micros !== undefined && budget.micros !== undefined) {
-          if (budget.micros <= 0 || compareProducts(spend.micros, UNIT_MICROS, thresholdMicros, budget.micros) >= 0) continue;
-        } else if (!budget.value.gt(0) || spend.value.gte(threshold.times(budget.value))) continue;
+        if (!spend || !budget || !budget.value.gt(0)) continue;
+        if (spend.value.gte(threshold.times(budget.value))) continue;
         const rate = spend.value.div(budget.value);
         const unspent = budget.value.minus(spend.value);
         const rateText = rate.times(100).toFixed(2) + '%';

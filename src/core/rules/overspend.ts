@@ -27,7 +27,7 @@ export const overspend: Rule = {
         const spend = row.amounts.actualSpend;
         const budget = rowBudget(table, row);
         // Spending at or under budget cannot exceed it by any allowance (never negative): no subtraction.
-        if (spend && budget && (spend.micros !== undefined && budget.micros !== undefined ? spend.micros > budget.micros : spend.value.gt(budget.value))) {
+        if (spend && budget && spend.value.gt(budget.value)) {
           const excess = spend.value.minus(budget.value);
           const allowance = ctx.tolerance ?? halfUnit(spend.decimals).plus(halfUnit(budget.decimals));
           if (excess.gt(allowance)) {
@@ -50,7 +50,7 @@ export const overspend: Rule = {
           }
         }
         const carryOut = row.amounts.carryOut;
-        if (carryOut && (carryOut.micros !== undefined ? carryOut.micros < 0 : carryOut.value.isNegative()) && carryOut.value.abs().gt(ctx.tolerance ?? halfUnit(carryOut.decimals))) {
+        if (carryOut && carryOut.value.isNegative() && carryOut.value.abs().gt(ctx.tolerance ?? halfUnit(carryOut.decimals))) {
           out.push({
             id: findingId('overspend', carryOut.ref.sheet, carryOut.ref.cell),
             rule: 'overspend',

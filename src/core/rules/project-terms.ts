@@ -1,7 +1,6 @@
 import Decimal from 'decimal.js';
 import { Amount, ProjectAmountColumn, ProjectRow, ProjectTable } from '../model';
 import { Operandish } from './context';
-import { addMicros, Micros } from '../exact';
 
 export const COLUMN_NAME: Record<ProjectAmountColumn, string> = {
   carryIn: '上年结转结余',
@@ -43,14 +42,13 @@ export function budgetSources(table: ProjectTable, row: ProjectRow): Operandish[
     out.push({ amount: a, label: columnName(table, key), weight: 1 });
   }
   const dec = amounts.decrease;
-  if (dec) out.push({ amount: dec, label: columnName(table, 'decrease'), weight: (dec.micros !== undefined ? dec.micros < 0 : dec.value.isNegative()) ? 1 : -1 });
+  if (dec) out.push({ amount: dec, label: columnName(table, 'decrease'), weight: dec.value.isNegative() ? 1 : -1 });
   return out;
 }
 
-/** A row's budget for the year. `micros` when every figure in it has them; `value` on demand. */
+/** A row's budget for the year; `value` worked out on demand. */
 export interface RowBudgetFigure {
   readonly value: Decimal;
-  micros: Micros | undefined;
   decimals: number;
   stated?: Amount;
   parts: Operandish[];
@@ -60,7 +58,6 @@ export type RowBudget = RowBudgetFigure | null;
 class SummedBudget implements RowBudgetFigure {
   private decimal: Decimal | undefined;
   constructor(
-    readonly micros: Micros | undefined,
     readonly decimals: number,
     readonly parts: Operandish[],
     readonly stated?: Amount,
@@ -99,18 +96,12 @@ export function rowBudget(table: ProjectTable, row: ProjectRow): RowBudget {
 
 function computeRowBudget(table: ProjectTable, row: ProjectRow): RowBudget {
   const stated = row.amounts.adjustedBudget;
-  if (stated) return new SummedBudget(stated.micros, stated.decimals, [{ amount: stated, label: columnName(table, 'adjustedBudget') }], stated);
+  if (stated) return new SummedBudget(stated.decimals, [{ amount: stated, label: columnName(table, 'adjustedBudget') }], stated);
   const sources = budgetSources(table, row);
   if (!sources.length) return null;
-  let m: Micros | undefined = 0;
   let d = 0;
-  for (const s of sources) {
-    const sm = s.amount.micros;
-    // Source weights are ±1 (budgetSources); exact in micros, else the Decimal sum on demand.
-    m = addMicros(m, sm === undefined ? undefined : (s.weight ?? 1) < 0 ? -sm : sm);
-    d = Math.max(d, s.amount.decimals);
-  }
-  return new SummedBudget(m, d, sources);
+  for (const s of sources) d = Math.max(d, s.amount.decimals);
+  return new SummedBudget(d, sources);
 }
 
 export function rowSubject(row: ProjectRow): string {

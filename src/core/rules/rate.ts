@@ -4,9 +4,8 @@ import { Finding } from '../findings';
 import { halfUnit } from '../rounding';
 import { findingId, Rule, RuleContext } from './context';
 import { COL, FigureView, figureView } from './figures';
-import { columnName, rowBudget, RowBudgetFigure, rowSubject } from './project-terms';
+import { columnName, rowBudget, rowSubject } from './project-terms';
 import { MICRO_DECIMALS, productGapBelow, roundedMicrosOfNumber, roundMicros, UNIT_MICROS } from '../exact';
-import { Amount } from '../model';
 
 const pct = (d: Decimal, n = 2) => d.times(100).toFixed(n) + '%';
 
@@ -14,22 +13,10 @@ const pct = (d: Decimal, n = 2) => d.times(100).toFixed(n) + '%';
 const magnitude = (d: Decimal) => (d.isNegative() ? d.neg() : d);
 
 /**
- * Does the stated rate, rounded to its shown decimals, stand within half a unit of its last
- * digit of spend ÷ budget? Tested without dividing: |spend − rate·budget| < ½·10⁻ᵈ·|budget|.
- * In micros (exact integers) when the figures have them, else in decimal.js.
+ * The fast path: nothing to check, or a stated rate that rounds right, decided in exact micros.
+ * Tested without dividing, as below: |spend − rate·budget| < ½·10⁻ᵈ·|budget|, ×10¹² on both
+ * sides: 2·|spend·10⁶ − rate·budget| < 10^(6−d)·|budget|, every term in micros.
  */
-function roundsRight(stated: Amount, spend: Amount, budget: RowBudgetFigure): boolean {
-  const d = Math.max(stated.decimals, 0);
-  const rounded = stated.micros !== undefined ? roundMicros(stated.micros, d) : stated.cellNumber !== undefined ? roundedMicrosOfNumber(stated.cellNumber, d) : undefined;
-  if (rounded !== undefined && spend.micros !== undefined && budget.micros !== undefined && d <= MICRO_DECIMALS) {
-    // ×10¹² both sides: 2·|spend·10⁶ − rate·budget| < 10^(6−d)·|budget| (every term in micros).
-    return productGapBelow(spend.micros, UNIT_MICROS, rounded, budget.micros, 10 ** (MICRO_DECIMALS - d), budget.micros);
-  }
-  const statedRounded = stated.value.toDecimalPlaces(d, Decimal.ROUND_HALF_UP);
-  return magnitude(spend.value.minus(statedRounded.times(budget.value))).lt(halfUnit(stated.decimals).times(magnitude(budget.value)));
-}
-
-/** The fast path: nothing to check, or a stated rate that rounds right, decided in exact micros. */
 function rateHolds(v: FigureView, i: number): boolean {
   if (!v.has(COL.executionRate, i) || !v.has(COL.actualSpend, i)) return true;
   const budget = v.budget(i);
@@ -73,7 +60,7 @@ export const rate: Rule = {
           label: subject,
           id: findingId('rate', stated.ref.sheet, stated.ref.cell),
         });
-        if (budget.micros !== undefined ? budget.micros === 0 : budget.value.isZero()) {
+        if (budget.value.isZero()) {
           const base = baseOf();
           if (stated.value.isZero())
             out.push({ ...base, severity: 'warning', actual: stated.value.toFixed(), message: `${subject}：全年预算数为 0，执行率无意义，应填“—”而不是 0.00%`, messageEn: `${subject}: the budget is 0, so the execution rate is undefined; show — rather than 0.00%` });
@@ -83,7 +70,10 @@ export const rate: Rule = {
         }
         // Fast exact test without dividing: |spend − rate·budget| within half a unit of the
         // rate's last shown digit times the budget means the rate rounds right.
-        if (roundsRight(stated, spend, budget)) continue;
+        // Fast exact test without dividing: |spend − rate·budget| within half a unit of the
+        // rate's last shown digit times the budget means the rate rounds right.
+        const statedRounded = stated.value.toDecimalPlaces(Math.max(stated.decimals, 0), Decimal.ROUND_HALF_UP);
+        if (magnitude(spend.value.minus(statedRounded.times(budget.value))).lt(halfUnit(stated.decimals).times(magnitude(budget.value)))) continue;
         const computed = spend.value.div(budget.value);
         const d = stated.decimals; // decimals of the fraction (95.54% → 4)
         const shown = computed.toDecimalPlaces(Math.max(d, 0), Decimal.ROUND_HALF_UP);
