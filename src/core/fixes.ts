@@ -22,7 +22,6 @@ interface Candidate {
 /** Beyond this many operands, blaming one of them is guesswork: only the total is a candidate. */
 const MAX_OPERAND_CANDIDATES = 60;
 
-
 function candidatesOf(f: Finding): Candidate[] {
   const { target, parts } = f.equation!;
   const expected = new Decimal(f.expected ?? target.value);
