@@ -199,6 +199,32 @@ describe('validation with and without the fast path', () => {
     }
   });
 
+  it('figure arrays grow with the rows read: a long table is whole, a stray far cell costs nothing', () => {
+    // 3,000 projects and their sub-items: 4,500 rows, past the arrays' first size.
+    const long = benchWorkbook(3000).snapshot;
+    const read = readModel(long);
+    const table = read.model.projectTables[0];
+    expect(table.rows.length).toBe(6001); // 3,000 projects, 3,000 sub-items, 合计
+    // One project in two hundred carries a typed-over 结余结转: all 15 are found, rows past 4,096 too.
+    const totalRow = table.rows[table.rows.length - 1].row + 1;
+    const slips = validateWorkbook(long).findings.filter((f) => f.rule === 'project-balance' && f.cell.startsWith('H') && Number(f.cell.slice(1)) < totalRow);
+    expect(slips).toHaveLength(15);
+    expect(slips.filter((f) => Number(f.cell.slice(1)) > 4096)).toHaveLength(4);
+    const withFigures = validateModel(read.model, read.grids);
+    const byRows = readModel(long);
+    for (const t of byRows.model.projectTables) delete t.figures;
+    expect(outcome(withFigures)).toBe(outcome(validateModel(byRows.model, byRows.grids)));
+    expect(withFigures.findings.some((f) => f.rule === 'project-balance' && f.fix)).toBe(true);
+
+    const small = benchWorkbook(20).snapshot;
+    const values = small.sheets[0].values;
+    while (values.length < 1_000_000) values.push([]);
+    values.push(['备注']);
+    const far = readModel(small).model.projectTables[0];
+    expect(far.rows.length).toBe(41); // 20 projects, 20 sub-items, 合计
+    expect(far.figures!.flags.find((a) => a)!.length).toBeLessThanOrEqual(4096);
+  });
+
   it('gives the same result on random sheets of figures with rounding slips', () => {
     fc.assert(
       fc.property(

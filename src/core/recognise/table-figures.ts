@@ -23,20 +23,47 @@ export class FigureReader {
   /** The table the rows belong to, set once it is built. */
   table!: ProjectTable;
 
+  private capacity: number;
+
+  /**
+   * `rows`: how many rows the table could have (to the sheet's end). The arrays start at most
+   * 4,096 long and double as rows are read: a stray cell at row 1,048,576 costs nothing.
+   */
   constructor(
     readonly grid: Grid,
     columns: ProjectTable['columns'],
-    capacity: number,
+    rows: number,
   ) {
+    this.capacity = Math.max(16, Math.min(rows, 4096));
     PROJECT_AMOUNT_COLUMNS.forEach((key, k) => {
       const col = columns[key];
       if (col === undefined) return;
       this.slots.push({ k, col });
-      this.figures.micros[k] = new Float64Array(capacity).fill(NaN);
-      this.figures.flags[k] = new Uint8Array(capacity);
-      this.figures.decimals[k] = new Uint8Array(capacity);
+      this.figures.micros[k] = new Float64Array(this.capacity).fill(NaN);
+      this.figures.flags[k] = new Uint8Array(this.capacity);
+      this.figures.decimals[k] = new Uint8Array(this.capacity);
     });
-    if (columns.executionRate !== undefined) this.figures.rateNumbers = new Float64Array(capacity).fill(NaN);
+    if (columns.executionRate !== undefined) this.figures.rateNumbers = new Float64Array(this.capacity).fill(NaN);
+  }
+
+  /** Doubles every array, keeping what was read (NaN: no figure yet). */
+  private grow(): void {
+    const n = this.capacity * 2;
+    const f = this.figures;
+    const wider = <T extends Float64Array | Uint8Array>(a: T | undefined, make: (n: number) => T): T | undefined => {
+      if (!a) return undefined;
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    const nans = (m: number) => new Float64Array(m).fill(NaN);
+    for (const { k } of this.slots) {
+      f.micros[k] = wider(f.micros[k], nans);
+      f.flags[k] = wider(f.flags[k], (m) => new Uint8Array(m));
+      f.decimals[k] = wider(f.decimals[k], (m) => new Uint8Array(m));
+    }
+    f.rateNumbers = wider(f.rateNumbers, nans);
+    this.capacity = n;
   }
 
   /**
@@ -44,6 +71,7 @@ export class FigureReader {
    * and non-numeric text are read as readAmount reads them, notes and all.
    */
   readRow(r: number, i: number, notes: CellNote[], label: string): boolean {
+    if (i >= this.capacity) this.grow();
     const grid = this.grid;
     const f = this.figures;
     let any = false;
