@@ -230,9 +230,81 @@ export interface TemplateSheet {
   rows: { row: number; cells: string[] }[];
 }
 
+/** The semantic key of a line-table row or column header (vocabulary.ts LINE_KEYS). */
+export type LineKey =
+  | 'total'
+  | 'sangongTotal'
+  | 'abroad'
+  | 'vehicle'
+  | 'vehiclePurchase'
+  | 'vehicleRun'
+  | 'reception'
+  | 'yearIncomeTotal'
+  | 'fiscalIncome'
+  | 'upperSubsidy'
+  | 'businessIncome'
+  | 'operatingIncome'
+  | 'affiliatedIncome'
+  | 'otherIncome'
+  | 'yearExpenditureTotal'
+  | 'basic'
+  | 'project'
+  | 'upperRemit'
+  | 'operatingExpenditure'
+  | 'subsidyToAffiliated'
+  | 'personnel'
+  | 'publicFunds';
+
+export interface LineColumn {
+  col: number;
+  /** Header cells above the column, top to bottom (group headers first). */
+  path: string[];
+  /** The lowest header. */
+  header: string;
+  key?: LineKey;
+}
+
+export interface LineRow {
+  /** 0-based sheet row. */
+  row: number;
+  /** Label without numbering, 其中 and spaces (the code when there is no label). */
+  label: string;
+  rawLabel: string;
+  labelRef: CellRef;
+  /** 功能分类 or 经济分类 code (split 类 | 款 | 项 columns joined). */
+  code?: string;
+  total?: '合计' | '总计' | '小计';
+  qizhong: boolean;
+  /** Numbering depth (labels.numberingLevel); null when unnumbered. */
+  numbering: number | null;
+  indent: number;
+  key?: LineKey;
+  /** One per LineTable.columns; undefined where blank or a dash. */
+  figures: (Amount | undefined)[];
+}
+
+/**
+ * A table of labelled lines and amount columns: the national public tables (三公, 收入/支出决算表 by
+ * code, 基本支出 by 经济分类 …). Structure is recorded as laid out; the rule decides by arithmetic.
+ */
+export interface LineTable {
+  sheet: string;
+  title?: string;
+  unit: Unit;
+  unitRef?: CellRef;
+  headerRows: number[];
+  labelCol: number;
+  codeCols: number[];
+  columns: LineColumn[];
+  rows: LineRow[];
+  /** The table visibly ends (a note, the sheet's end, a closing total): its last group is complete. */
+  closed: boolean;
+}
+
 export interface BudgetModel {
   projectTables: ProjectTable[];
   summaries: SummaryBlock[];
+  lineTables: LineTable[];
   unitInfo?: UnitInfo;
   templates: TemplateSheet[];
   notes: CellNote[];

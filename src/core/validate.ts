@@ -76,7 +76,7 @@ function readingNotes(model: BudgetModel): NotChecked[] {
 function unusable(model: BudgetModel, grids: Grid[]): Unusable | undefined {
   if (!grids.length || model.cellsRead === 0)
     return { code: 'empty', message: '工作簿是空的：没有任何含数据的工作表', messageEn: 'the workbook is empty: no sheet holds any data' };
-  if (!model.projectTables.length && !model.summaries.length) {
+  if (!model.projectTables.length && !model.summaries.length && !model.lineTables.length) {
     const sheets = grids.map((g) => `“${g.name}”`).join('、');
     return {
       code: 'no-tables',

@@ -4,7 +4,7 @@
  * Matching prefers an exact variant, then the longest variant contained in the text,
  * so 全年预算数 never reads as 预算数 and 年末结转和结余 never as 结余.
  */
-import { ProjectColumn, SummaryLineKey } from './model';
+import { LineKey, ProjectColumn, SummaryLineKey } from './model';
 
 export interface Vocabulary<K extends string> {
   /** Variants matched when the whole normalised text equals them. */
@@ -101,6 +101,32 @@ export const FINAL_LINES: Vocabulary<SummaryLineKey> = vocabulary<SummaryLineKey
   ['balanceDistribution', ['结余分配']],
   ['closingBalance', ['年末结转和结余', '年末结转结余']],
   ['expenditureGrandTotal', ['支出总计']],
+]);
+
+/** Lines and column headers of the national public tables (三公, 收入/支出决算表, 基本支出). */
+export const LINE_KEYS: Vocabulary<LineKey> = vocabulary<LineKey>([
+  ['total', [], ['合计', '总计', '小计', '合计数', '总合计']],
+  ['sangongTotal', ['"三公"经费', '“三公”经费', '三公经费', '"三公"经费合计', '“三公”经费合计', '三公经费合计']],
+  ['abroad', ['因公出国(境)费', '因公出国(境)费用', '因公出国(境)经费', '因公出国费', '出国(境)费']],
+  ['vehicle', ['公务用车购置及运行费', '公务用车购置及运行维护费', '公务用车购置和运行费', '公务用车费', '公务用车购置及运行', '公车购置及运行维护费', '公车购置及运行费', '公务用车购置及运维费']],
+  ['vehiclePurchase', ['公务用车购置费', '公务用车购置', '车辆购置费', '公车购置费', '公车购置', '车辆购置']],
+  ['vehicleRun', ['公务用车运行费', '公务用车运行维护费', '公务用车运行维护', '公务用车运行', '车辆运行维护费', '公车运行维护费', '公车运行费', '车辆运行', '公务用车运维费']],
+  ['reception', ['公务接待费', '公务接待']],
+  ['yearIncomeTotal', ['本年收入合计', '收入合计']],
+  ['fiscalIncome', ['财政拨款收入', '财政拨款'], ['一般公共预算财政拨款']],
+  ['upperSubsidy', ['上级补助收入']],
+  ['businessIncome', ['事业收入']],
+  ['operatingIncome', ['经营收入']],
+  ['affiliatedIncome', ['附属单位上缴收入']],
+  ['otherIncome', ['其他收入']],
+  ['yearExpenditureTotal', ['本年支出合计', '支出合计']],
+  ['basic', ['基本支出']],
+  ['project', ['项目支出']],
+  ['upperRemit', ['上缴上级支出']],
+  ['operatingExpenditure', ['经营支出']],
+  ['subsidyToAffiliated', ['对附属单位补助支出']],
+  ['personnel', ['人员经费']],
+  ['publicFunds', ['公用经费']],
 ]);
 
 export const TOTAL_LABELS: Record<string, '合计' | '总计' | '小计'> = {

@@ -1,10 +1,11 @@
 import { Grid } from '../grid';
 import { normaliseLabel } from '../labels';
 import { BudgetModel, CellNote, ProjectTable } from '../model';
-import { BUDGET_LINES, FINAL_LINES } from '../vocabulary';
+import { BUDGET_LINES, FINAL_LINES, LINE_KEYS, matchVocabulary } from '../vocabulary';
 import { OWNED_SHEET_NAMES, WorkbookSnapshot } from '../snapshot';
 import { readProjectTables } from './project-table';
 import { readSummaryBlocks } from './summary';
+import { readLineTables } from './line-table';
 import { isTemplateSheet, readTemplateSheet, readUnitInfo } from './unit-info';
 
 export { findProjectHeader } from './project-table';
@@ -14,6 +15,7 @@ export function readModel(snapshot: WorkbookSnapshot): { model: BudgetModel; gri
   const model: BudgetModel = {
     projectTables: [],
     summaries: [],
+    lineTables: [],
     templates: [],
     notes: [],
     unrecognisedSheets: [],
@@ -37,7 +39,7 @@ export function readModel(snapshot: WorkbookSnapshot): { model: BudgetModel; gri
     const tableNotes: CellNote[] = [];
     const tables = readProjectTables(grid, tableNotes);
     // 「项目 | 预算数 | 决算数」 heads a summary too: when its rows are summary lines, it is one.
-    if (tables.length && !tables.every(isSummaryInDisguise)) {
+    if (tables.length && !tables.every(isSummaryInDisguise) && !tables.every(isLineTableInDisguise)) {
       model.projectTables.push(...tables);
       model.notes.push(...tableNotes);
       continue;
@@ -52,10 +54,34 @@ export function readModel(snapshot: WorkbookSnapshot): { model: BudgetModel; gri
       model.summaries.push(...blocks);
       continue;
     }
+    const lineNotes: CellNote[] = [];
+    const lines = readLineTables(grid, lineNotes);
+    if (lines.length) {
+      model.lineTables.push(...lines);
+      model.notes.push(...lineNotes);
+      continue;
+    }
     model.unrecognisedSheets.push(sheet.name);
   }
   return { model, grids };
 }
+
+/**
+ * 「项目 | 预算数 | 决算数」 over 三公 items (因公出国（境）费, 公务接待费 …) or 功能分类 codes is a public
+ * table, not a project list: 决算 above 预算 there is not an overspend.
+ */
+function isLineTableInDisguise(table: ProjectTable): boolean {
+  let sangong = 0;
+  let coded = 0;
+  for (const r of table.rows) {
+    const k = matchVocabulary(LINE_KEYS, normaliseLabel(r.label));
+    if (k && k !== 'total' && SANGONG_ITEMS.has(k)) sangong++;
+    if (/^\d{3}(\d{2}){0,2}(?!\d)/.test(r.code ?? r.label)) coded++;
+  }
+  return sangong >= 2 || (coded >= 3 && coded * 2 >= table.rows.length);
+}
+
+const SANGONG_ITEMS = new Set(['abroad', 'reception', 'vehicle', 'vehiclePurchase', 'vehicleRun', 'sangongTotal']);
 
 /** Rows that are, by exact label, lines of a 收支总表 or 决算 (收入合计, 基本支出 …), not projects. */
 function isSummaryInDisguise(table: ProjectTable): boolean {

@@ -120,6 +120,7 @@ export function buildBenchModel(n: number): BudgetModel {
   const info = '单位基本情况';
   return {
     projectTables: [table],
+    lineTables: [],
     summaries: [{ sheet: '收支情况', unit: '万元', style: 'budget', labelCol: 0, amountCol: 1, lines: summaryLines() }],
     unitInfo: {
       sheet: info,

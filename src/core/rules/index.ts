@@ -3,6 +3,7 @@ import { crossSheet } from './cross-sheet';
 import { formulaError } from './formula-error';
 import { hardcodedTotal } from './hardcoded-total';
 import { idleFunds } from './idle-funds';
+import { lineTables } from './line-tables';
 import { overspend } from './overspend';
 import { projectBalance } from './project-balance';
 import { rate } from './rate';
@@ -12,4 +13,4 @@ import { textNumber } from './text-number';
 import { unitSuspect } from './unit-suspect';
 
 /** Every rule, in the order their findings are most useful to read. */
-export const RULES: Rule[] = [formulaError, projectBalance, subtotal, summaryIdentity, crossSheet, rate, overspend, idleFunds, unitSuspect, textNumber, hardcodedTotal];
+export const RULES: Rule[] = [formulaError, projectBalance, subtotal, lineTables, summaryIdentity, crossSheet, rate, overspend, idleFunds, unitSuspect, textNumber, hardcodedTotal];

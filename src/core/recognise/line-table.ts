@@ -1,0 +1,340 @@
+/**
+ * Line tables: the national public tables and the unit tables that are neither a project list nor a
+ * 收支总表 — 三公经费 tables, 收入/支出决算表 by 功能分类 code, 基本支出 by 经济分类, 一般公共预算支出表 … A
+ * label column (with or without codes), amount columns under a header of one or more rows, rows that
+ * nest by code, numbering, 其中 or indentation. Recognition records what the layout says; which of the
+ * identities it suggests actually hold is decided by arithmetic in rules/line-tables.ts.
+ */
+import { Grid } from '../grid';
+import { indentWidth, normaliseHeader, normaliseLabel, numberingLevel, startsWithQizhong } from '../labels';
+import { Amount, CellNote, CellRef, LineColumn, LineRow, LineTable } from '../model';
+import { parseNumber } from '../numbers';
+import { LINE_KEYS, matchVocabulary, TOTAL_LABELS } from '../vocabulary';
+import { isNoteRow, readAmount, refOf } from './cells';
+import { tableUnit } from './units';
+
+/** 功能分类 类/款/项 (3/5/7 digits) and 经济分类 类/款 (3/5). */
+const CODE = /^\d{3}(?:\d{2}){0,2}$/;
+/** A code written in the label cell: 「2010101 行政运行」, 「301工资福利支出」. */
+const CODE_IN_LABEL = /^(\d{3}(?:\d{2}){0,2})(?![\d.])[\s\u3000]*(\S.*)$/;
+const ROW_NUMBER_HEADER = /^(行次|栏次|序号|行号|编号)$/;
+const HEADER_WORDS = /^(项目|科目|科目名称|科目编码|功能分类科目编码|功能分类科目名称|经济分类科目编码|支出功能分类科目|单位名称|类|款|项|名称|编码|预算数|决算数|金额)$/;
+/** Rows of counts (团组数, 车辆, 人次) under a 三公 table: not money, they end the money rows. */
+const COUNT_ROW = /(团组数|人数|人次|批次|辆|保有量|购置数|车辆数|[(（](个|人|辆|批|次|人次|台)[)）])/;
+const MAX_LABEL = 80;
+const SCAN_COLS = 40;
+
+function isFigureText(v: unknown): boolean {
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (typeof v !== 'string') return false;
+  const p = parseNumber(v);
+  return p.kind === 'number' && !p.percent;
+}
+
+function isDash(v: unknown): boolean {
+  return typeof v === 'string' && /^[\s\u3000]*[-—–－─/]+[\s\u3000]*$/.test(v);
+}
+
+function codeOf(v: unknown): string | null {
+  const t = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '';
+  return CODE.test(t) ? t : null;
+}
+
+function totalKindOf(label: string): LineRow['total'] {
+  if (!label.includes('计')) return undefined;
+  if (TOTAL_LABELS[label]) return TOTAL_LABELS[label];
+  const m = /(合计|总计|小计)$/.exec(label);
+  return m && label.length <= 12 ? (m[1] as LineRow['total']) : undefined;
+}
+
+interface Frame {
+  labelCol: number;
+  /** Split 类 | 款 | 项 columns, or one code column; empty when codes sit in the label or nowhere. */
+  codeCols: number[];
+  amountCols: number[];
+  firstRow: number;
+}
+
+/**
+ * Reads every line table of a sheet: blocks side by side (科目 | 金额 | 科目 | 金额) are separate tables.
+ * Returns [] when the sheet has no label column with figures beside it.
+ */
+export function readLineTables(grid: Grid, notes: CellNote[]): LineTable[] {
+  const colEnd = Math.min(grid.colEnd, grid.colOffset + SCAN_COLS);
+  const frames = findFrames(grid, colEnd);
+  const out: LineTable[] = [];
+  for (const f of frames) {
+    const t = readFrame(grid, f, notes);
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+/** The row's cells classified: text labels, codes, figures (numbers, number text, dashes). */
+function classify(grid: Grid, r: number, colEnd: number): ('label' | 'code' | 'figure' | 'dash' | null)[] {
+  const out: ('label' | 'code' | 'figure' | 'dash' | null)[] = [];
+  for (let c = grid.colOffset; c < colEnd; c++) {
+    const v = grid.value(r, c);
+    if (v === null || v === '' || (typeof v === 'string' && !v.trim())) out.push(null);
+    else if (codeOf(v) && typeof v === 'string') out.push('code');
+    else if (typeof v === 'number' && codeOf(v) && c < colEnd - 1 && (grid.value(r, c + 1) === null || typeof grid.value(r, c + 1) === 'string')) out.push('code');
+    else if (isFigureText(v)) out.push('figure');
+    else if (isDash(v)) out.push('dash');
+    else out.push(typeof v === 'string' && v.length <= MAX_LABEL ? 'label' : null);
+  }
+  return out;
+}
+
+function findFrames(grid: Grid, colEnd: number): Frame[] {
+  // Data rows: a label (or code) followed, further right, by at least one figure.
+  const width = colEnd - grid.colOffset;
+  const labelHits = new Array<number>(width).fill(0);
+  const figureHits = new Array<number>(width).fill(0);
+  const codeHits = new Array<number>(width).fill(0);
+  let firstData = -1;
+  for (let r = grid.rowOffset; r < grid.rowEnd; r++) {
+    const kinds = classify(grid, r, colEnd);
+    const firstText = kinds.findIndex((k) => k === 'label' || k === 'code');
+    if (firstText < 0) continue;
+    const hasFigure = kinds.some((k, i) => i > firstText && k === 'figure');
+    if (!hasFigure) continue;
+    if (firstData < 0) firstData = r;
+    kinds.forEach((k, i) => {
+      if (k === 'label') labelHits[i]++;
+      else if (k === 'figure') figureHits[i]++;
+      else if (k === 'code') codeHits[i]++;
+    });
+  }
+  if (firstData < 0) return headerOnlyFrame(grid, colEnd);
+  // Label columns: text on data rows, no figures to speak of. Each starts a block.
+  const frames: Frame[] = [];
+  let c = 0;
+  while (c < width) {
+    const isLabel = labelHits[c] >= 2 && labelHits[c] > figureHits[c];
+    const isCode = codeHits[c] >= 2 && codeHits[c] > figureHits[c];
+    if (!isLabel && !isCode) {
+      c++;
+      continue;
+    }
+    // Codes (one column or 类 | 款 | 项) then the label, in either order, then amounts.
+    const codeCols: number[] = [];
+    let labelCol = -1;
+    let j = c;
+    while (j < width && (labelHits[j] > figureHits[j] || codeHits[j] > figureHits[j] || (labelCol < 0 && codeCols.length && !figureHits[j]))) {
+      if (codeHits[j] >= labelHits[j] && codeHits[j] > 0) codeCols.push(j + grid.colOffset);
+      else if (labelHits[j] > 0 && labelCol < 0) labelCol = j + grid.colOffset;
+      else if (labelHits[j] > 0) break;
+      j++;
+    }
+    if (labelCol < 0 && codeCols.length) labelCol = codeCols[codeCols.length - 1];
+    if (labelCol < 0) {
+      c = j + 1;
+      continue;
+    }
+    const amountCols: number[] = [];
+    for (; j < width; j++) {
+      const nextIsLabel = labelHits[j] >= 2 && labelHits[j] > figureHits[j] * 2;
+      if (nextIsLabel && amountCols.length) break;
+      if (figureHits[j] > 0) amountCols.push(j + grid.colOffset);
+      else if (codeHits[j] >= 2 && amountCols.length) break;
+    }
+    if (amountCols.length) frames.push({ labelCol, codeCols: codeCols.filter((x) => x !== labelCol), amountCols, firstRow: firstData });
+    c = j;
+  }
+  return frames.length ? frames : headerOnlyFrame(grid, colEnd);
+}
+
+/**
+ * Items as columns with unlabelled rows of figures under them (「“三公”经费合计 | 因公出国（境）费 | …」
+ * over one row of amounts): a header row naming at least two known items, figures below it.
+ */
+function headerOnlyFrame(grid: Grid, colEnd: number): Frame[] {
+  for (let r = grid.rowOffset; r < Math.min(grid.rowEnd, grid.rowOffset + 30); r++) {
+    let keyed = 0;
+    for (let c = grid.colOffset; c < colEnd; c++) {
+      const v = grid.value(r, c);
+      if (typeof v === 'string' && v.length <= 40 && matchVocabulary(LINE_KEYS, normaliseHeader(v))) keyed++;
+    }
+    if (keyed < 2) continue;
+    for (let d = r + 1; d < Math.min(grid.rowEnd, r + 5); d++) {
+      const cols: number[] = [];
+      for (let c = grid.colOffset; c < colEnd; c++) if (isFigureText(grid.value(d, c))) cols.push(c);
+      if (cols.length >= 2) return [{ labelCol: -1, codeCols: [], amountCols: cols, firstRow: d }];
+    }
+  }
+  return [];
+}
+
+/** Consecutive small integers down a column (1, 2, 3 …): 行次, not money. */
+function isRowNumberColumn(grid: Grid, col: number, rows: number[]): boolean {
+  let expected = -1;
+  let seen = 0;
+  for (const r of rows) {
+    const v = grid.value(r, col);
+    if (v === null || v === '') continue;
+    const n = typeof v === 'number' ? v : Number(String(v).trim());
+    if (!Number.isInteger(n)) return false;
+    if (expected >= 0 && n !== expected) return false;
+    expected = n + 1;
+    seen++;
+  }
+  return seen >= 3;
+}
+
+function readFrame(grid: Grid, frame: Frame, notes: CellNote[]): LineTable | null {
+  const { labelCol, codeCols } = frame;
+  const leftCols = labelCol < 0 ? [frame.amountCols[0]] : [...codeCols, labelCol];
+  // Header: the rows above the first data row that name the columns (up to 4), below the title and 单位 rows.
+  let headerTop = frame.firstRow;
+  for (let r = frame.firstRow - 1; r >= Math.max(grid.rowOffset, frame.firstRow - 4); r--) {
+    let filled = 0;
+    let unitRow = false;
+    for (let c = Math.min(...leftCols); c <= Math.max(...frame.amountCols); c++) {
+      const t = grid.text(r, c);
+      if (!t) continue;
+      if (/单位[:：]/.test(t) || /^(编制|填报)(单位|部门)/.test(t)) unitRow = true;
+      if (!grid.isMergedCovered(r, c)) filled++;
+    }
+    if (unitRow || filled === 0) break;
+    // A title row: one text across the table, far wider than a header cell.
+    if (filled === 1 && grid.text(r, Math.min(...leftCols)).length > 14) break;
+    headerTop = r;
+  }
+  const headerRows: number[] = [];
+  for (let r = headerTop; r < frame.firstRow; r++) headerRows.push(r);
+
+  // Data rows to the table's end: a note row, count rows, a long blank run or the next header.
+  const dataRows: number[] = [];
+  let blank = 0;
+  for (let r = frame.firstRow; r < grid.rowEnd; r++) {
+    const label = labelCol < 0 ? '' : grid.text(r, labelCol);
+    const code = leftCols.map((c) => grid.text(r, c)).find((t) => codeOf(t)) ?? '';
+    const anyAmount = frame.amountCols.some((c) => grid.text(r, c) !== '');
+    if (!label && !code && !anyAmount) {
+      if (++blank >= 3) break;
+      continue;
+    }
+    blank = 0;
+    if (isNoteRow(grid, r)) break;
+    // Growth rows (「2016年比2015年增减%」) are percentages, not amounts.
+    if (label && /(%|％|幅度|增长率|增减率|百分比|比重)/.test(label)) continue;
+    if (label && COUNT_ROW.test(label) && !/(费|支出|收入|经费)/.test(label.replace(/[(（].*$/, ''))) break;
+    if (label && /^[一二三四五六七八九十]+[、.．]\s*(相关统计数|统计数|其他信息)/.test(label)) break;
+    dataRows.push(r);
+  }
+  if (!dataRows.length) return null;
+
+  const amountCols = frame.amountCols.filter((c) => {
+    const header = headerRows.map((r) => normaliseHeader(grid.mergedText(r, c))).join('');
+    if (ROW_NUMBER_HEADER.test(headerRows.length ? normaliseHeader(grid.mergedText(headerRows[headerRows.length - 1], c)) : '')) return false;
+    if (/(行次|栏次)$/.test(header)) return false;
+    // Rates and growth percentages are not amounts.
+    if (/(率|幅度|%|％|比重|占比)/.test(header)) return false;
+    return !isRowNumberColumn(grid, c, dataRows);
+  });
+  if (!amountCols.length) return null;
+
+  const columns: LineColumn[] = amountCols.map((col) => {
+    const path = headerPath(grid, headerRows, col, amountCols);
+    const header = path.length ? path[path.length - 1] : '';
+    return { col, path, header, key: matchVocabulary(LINE_KEYS, normaliseHeader(header)) ?? undefined };
+  });
+
+  const rows: LineRow[] = [];
+  let lei = '';
+  let kuan = '';
+  for (const r of dataRows) {
+    const rawLabel = labelCol < 0 || grid.text(r, labelCol) === '' ? '' : String(grid.value(r, labelCol));
+    let code: string | undefined;
+    let labelText = rawLabel;
+    if (codeCols.length >= 2) {
+      // 类 | 款 | 项 split: a 类 written once holds for the rows below it.
+      const parts = codeCols.map((c) => grid.text(r, c));
+      if (parts[0]) (lei = parts[0]), (kuan = '');
+      if (parts[1]) kuan = parts[1];
+      const p2 = parts[2] ?? '';
+      if (parts.some(Boolean) && lei) code = lei + (parts[1] || p2 ? kuan : '') + p2;
+    } else if (codeCols.length === 1) {
+      const t = grid.text(r, codeCols[0]);
+      if (codeOf(t)) code = t;
+      else if (!rawLabel && t) labelText = t;
+    }
+    if (!code) {
+      const m = CODE_IN_LABEL.exec(rawLabel.trim());
+      if (m) {
+        code = m[1];
+        labelText = m[2];
+      } else if (codeOf(rawLabel)) {
+        code = rawLabel.trim();
+        labelText = '';
+      }
+    }
+    const label = normaliseLabel(labelText) || (labelCol < 0 ? `第${r + 1}行` : '');
+    if (!label && !code) continue;
+    if (/^(栏次|行次)$/.test(label)) continue;
+    if (HEADER_WORDS.test(label) && !amountCols.some((c) => isFigureText(grid.value(r, c)))) continue;
+    const figures: (Amount | undefined)[] = amountCols.map((c) => readAmount(grid, r, c, notes, label || code));
+    rows.push({
+      row: r,
+      label: label || code || '',
+      rawLabel: labelText,
+      labelRef: refOf(grid, r, labelCol < 0 ? amountCols[0] : labelCol),
+      code,
+      total: totalKindOf(label),
+      qizhong: startsWithQizhong(labelText),
+      numbering: numberingLevel(labelText.trim()),
+      indent: indentWidth(labelText),
+      key: matchVocabulary(LINE_KEYS, label) ?? undefined,
+      figures,
+    });
+  }
+  if (!rows.length || !rows.some((x) => x.figures.some(Boolean))) return null;
+
+  const first = headerRows.length ? headerRows[0] : frame.firstRow;
+  const { unit, ref: unitRef } = tableUnit(grid, grid.rowOffset, first, frame.firstRow - 1);
+  let title: string | undefined;
+  for (let r = grid.rowOffset; r < first && !title; r++) {
+    const t = grid.text(r, grid.colOffset) || (labelCol >= 0 ? grid.text(r, labelCol) : '');
+    if (t && !/单位[:：]/.test(t) && t.length > 4) title = t;
+  }
+  const lastRow = dataRows[dataRows.length - 1];
+  const endsOnNote = lastRow + 1 < grid.rowEnd && isNoteRow(grid, lastRow + 1);
+  return {
+    sheet: grid.name,
+    title,
+    unit,
+    unitRef,
+    headerRows,
+    labelCol,
+    codeCols,
+    columns,
+    rows,
+    closed: endsOnNote || lastRow + 1 >= grid.rowEnd || rows.some((x) => x.total && x.row === lastRow),
+  };
+}
+
+/**
+ * The headers above a column, top to bottom. An upper header cell that is blank belongs to the group
+ * written to its left (a merged group header, or one typed once over its columns), within the amounts.
+ */
+function headerPath(grid: Grid, headerRows: number[], col: number, amountCols: number[]): string[] {
+  const path: string[] = [];
+  const left = amountCols[0];
+  headerRows.forEach((r, i) => {
+    let t = grid.mergedText(r, col);
+    if (!t && i < headerRows.length - 1) {
+      for (let c = col - 1; c >= left; c--) {
+        const u = grid.mergedText(r, c);
+        if (u) {
+          // Only a group header: its own column has a sub-header below.
+          if (grid.mergedText(headerRows[i + 1], c)) t = u;
+          break;
+        }
+      }
+    }
+    if (t && path[path.length - 1] !== t) path.push(t);
+  });
+  return path;
+}
+
+export type { CellRef };

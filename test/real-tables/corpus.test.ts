@@ -1,0 +1,106 @@
+/**
+ * The real-table corpus (test/real-tables/corpus, FORMAT.md): tables published by real budget units,
+ * rebuilt as printed, annotated by hand. Each runs through the real CLI (`validate --format json`):
+ * it must be read (no exit 2), raise no error on a figure that is not an annotated slip, find every
+ * annotated slip at its cell, and exit 1 exactly when a slip is there.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'fs';
+import * as path from 'path';
+import { main } from '../../src/node/cli/main';
+import { memoryIO } from '../../src/node/cli/io';
+import { makeTempDir } from '../node/tmp';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { buildXlsxBuffer } = require('./build-xlsx.js') as { buildXlsxBuffer: (doc: CorpusDoc) => Promise<Buffer> };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { evaluate } = require('./arith.js') as { evaluate: (doc: CorpusDoc, id: CorpusIdentity) => { status: string } };
+
+interface CorpusIdentity {
+  total: string;
+  parts: string[];
+  what?: string;
+  decision?: string;
+  reading?: string;
+}
+interface CorpusSlip {
+  cell: string;
+  why: string;
+  rule?: string;
+  alsoAcceptable?: string[];
+}
+export interface CorpusDoc {
+  id: string;
+  title: string;
+  source: string;
+  publisher: string;
+  province: string;
+  year: number;
+  kind: string;
+  truncated: boolean;
+  sheets: { name: string; grid: (string | null)[][]; merges?: string[] }[];
+  identities: CorpusIdentity[];
+  slips: CorpusSlip[];
+}
+
+const ROOT = path.join(__dirname, 'corpus');
+const files = readdirSync(ROOT, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((d) => readdirSync(path.join(ROOT, d.name)).filter((f) => f.endsWith('.json')).map((f) => path.join(ROOT, d.name, f)))
+  .sort();
+const docs: CorpusDoc[] = files.map((f) => JSON.parse(readFileSync(f, 'utf8')));
+
+/** Slips of kinds the table checks cover (sums); rate and score slips belong to the 自评表 rules. */
+const SUM_SLIP = (s: CorpusSlip) => !s.rule || s.rule === 'sum';
+
+function qualified(doc: CorpusDoc, cell: string): string {
+  return cell.includes('!') ? cell : `${doc.sheets[0].name}!${cell}`;
+}
+
+const tmp = makeTempDir('budget-recon-real-');
+const tally = { documents: docs.length, refused: 0, errors: 0, falseErrors: 0, slips: 0, found: 0, otherSlips: 0 };
+afterAll(() => {
+  tmp.cleanup();
+  const provinces = new Set(docs.map((d) => d.province));
+  const years = new Set(docs.map((d) => d.year));
+  const kinds = new Set(docs.map((d) => d.kind));
+  const line = `real tables: ${tally.documents} documents, ${provinces.size} provinces, ${years.size} years, ${kinds.size} kinds; refused ${tally.refused}; errors raised ${tally.errors}, false errors ${tally.falseErrors}; sum slips found ${tally.found}/${tally.slips}; rate/score slips (自评表 rules) ${tally.otherSlips}`;
+  console.log(line);
+  if (process.env.REAL_TABLES_SUMMARY) writeFileSync(process.env.REAL_TABLES_SUMMARY, JSON.stringify({ ...tally, provinces: [...provinces], years: [...years].sort(), kinds: [...kinds] }, null, 2));
+});
+
+test('the corpus is there and its annotations are consistent', () => {
+  expect(docs.length).toBeGreaterThanOrEqual(1);
+  for (const doc of docs) {
+    expect(path.basename(files[docs.indexOf(doc)], '.json')).toBe(doc.id);
+    expect(doc.source).toMatch(/^https?:\/\//);
+    // Every slip of a sum sits in an identity that fails; an identity that fails names a slip.
+    const failing = doc.identities.filter((i) => evaluate(doc, i).status === 'fails');
+    for (const s of doc.slips.filter(SUM_SLIP)) {
+      const cells = [s.cell, ...(s.alsoAcceptable ?? [])];
+      expect({ doc: doc.id, slip: s.cell, inFailingIdentity: failing.some((i) => cells.some((c) => i.total === c || i.parts.some((p) => p.replace(/^-/, '') === c))) }).toEqual({ doc: doc.id, slip: s.cell, inFailingIdentity: true });
+    }
+  }
+});
+
+describe.each(docs.map((d): [string, CorpusDoc] => [`${d.id} (${d.province} ${d.year} ${d.kind})`, d]))('%s', (_name, doc) => {
+  test('read, no false error, every slip found, exit code right', async () => {
+    const file = `${doc.id}.xlsx`;
+    writeFileSync(path.join(tmp.dir, file), await buildXlsxBuffer(doc));
+    const io = memoryIO(tmp.dir);
+    const code = await main(['validate', file, '--format', 'json'], io);
+    if (code === 2) tally.refused++;
+    expect({ refused: code === 2, stderr: io.stderr }).toEqual({ refused: false, stderr: [] });
+    const out = JSON.parse(io.stdout.join('\n')) as { findings: { severity: string; sheet: string; cell: string; message: string }[] };
+    const errors = out.findings.filter((f) => f.severity === 'error');
+    const slips = doc.slips.filter(SUM_SLIP);
+    const acceptable = new Set(slips.flatMap((s) => [s.cell, ...(s.alsoAcceptable ?? [])].map((c) => qualified(doc, c))));
+    const falseErrors = errors.filter((f) => !acceptable.has(`${f.sheet}!${f.cell}`)).map((f) => `${f.sheet}!${f.cell} ${f.message}`);
+    const missed = slips.filter((s) => ![s.cell, ...(s.alsoAcceptable ?? [])].some((c) => errors.some((f) => `${f.sheet}!${f.cell}` === qualified(doc, c)))).map((s) => `${s.cell}: ${s.why}`);
+    tally.errors += errors.length;
+    tally.falseErrors += falseErrors.length;
+    tally.slips += slips.length;
+    tally.found += slips.length - missed.length;
+    tally.otherSlips += doc.slips.length - slips.length;
+    expect({ falseErrors, missed, exit: code }).toEqual({ falseErrors: [], missed: [], exit: slips.length ? 1 : 0 });
+  });
+});
