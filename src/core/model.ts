@@ -253,7 +253,10 @@ export type LineKey =
   | 'operatingExpenditure'
   | 'subsidyToAffiliated'
   | 'personnel'
-  | 'publicFunds';
+  | 'publicFunds'
+  | 'fundGeneral'
+  | 'fundGov'
+  | 'fundCapital';
 
 export interface LineColumn {
   col: number;

@@ -127,6 +127,9 @@ export const LINE_KEYS: Vocabulary<LineKey> = vocabulary<LineKey>([
   ['subsidyToAffiliated', ['对附属单位补助支出']],
   ['personnel', ['人员经费']],
   ['publicFunds', ['公用经费']],
+  ['fundGeneral', ['一般公共预算拨款', '一般公共预算财政拨款', '公共财政预算拨款', '公共预算财政拨款', '公共财政拨款'], ['一般公共预算']],
+  ['fundGov', ['政府性基金预算拨款', '政府性基金预算财政拨款', '政府性基金拨款'], ['政府性基金预算', '政府性基金']],
+  ['fundCapital', ['国有资本经营预算拨款', '国有资本经营预算财政拨款'], ['国有资本经营预算']],
 ]);
 
 export const TOTAL_LABELS: Record<string, '合计' | '总计' | '小计'> = {

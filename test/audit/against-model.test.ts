@@ -23,6 +23,7 @@ function model(): BudgetModel {
   const table: ProjectTable = { sheet: '项目', unit: '元', headerRow: 2, headerEndRow: 3, columns: {}, columnLabels: { actualSpend: '实际支出' }, rows };
   return {
     projectTables: [table],
+    lineTables: [],
     summaries: [
       {
         sheet: '收支',

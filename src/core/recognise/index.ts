@@ -39,7 +39,7 @@ export function readModel(snapshot: WorkbookSnapshot): { model: BudgetModel; gri
     const tableNotes: CellNote[] = [];
     const tables = readProjectTables(grid, tableNotes);
     // 「项目 | 预算数 | 决算数」 heads a summary too: when its rows are summary lines, it is one.
-    if (tables.length && !tables.every(isSummaryInDisguise) && !tables.every(isLineTableInDisguise)) {
+    if (tables.length && !tables.every(isSummaryInDisguise) && !tables.every((t) => isLineTableInDisguise(t, grid))) {
       model.projectTables.push(...tables);
       model.notes.push(...tableNotes);
       continue;
@@ -70,7 +70,11 @@ export function readModel(snapshot: WorkbookSnapshot): { model: BudgetModel; gri
  * 「项目 | 预算数 | 决算数」 over 三公 items (因公出国（境）费, 公务接待费 …) or 功能分类 codes is a public
  * table, not a project list: 决算 above 预算 there is not an overspend.
  */
-function isLineTableInDisguise(table: ProjectTable): boolean {
+function isLineTableInDisguise(table: ProjectTable, grid: Grid): boolean {
+  // A header naming 功能分类 / 经济分类 codes heads a public table (决算 by code).
+  for (let r = table.headerRow; r <= Math.min(table.headerEndRow + 3, grid.rowEnd - 1); r++)
+    for (let c = grid.colOffset; c < Math.min(grid.colEnd, grid.colOffset + 40); c++)
+      if (/科目编码|功能分类|经济分类|类款项/.test(grid.text(r, c))) return true;
   let sangong = 0;
   let coded = 0;
   for (const r of table.rows) {

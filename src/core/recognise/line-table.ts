@@ -7,7 +7,8 @@
  */
 import { Grid } from '../grid';
 import { indentWidth, normaliseHeader, normaliseLabel, numberingLevel, startsWithQizhong } from '../labels';
-import { Amount, CellNote, CellRef, LineColumn, LineRow, LineTable } from '../model';
+import { Amount, CellNote, CellRef, LineColumn, LineKey, LineRow, LineTable } from '../model';
+import { foldTraditional } from '../traditional';
 import { parseNumber } from '../numbers';
 import { LINE_KEYS, matchVocabulary, TOTAL_LABELS } from '../vocabulary';
 import { isNoteRow, readAmount, refOf } from './cells';
@@ -23,6 +24,21 @@ const HEADER_WORDS = /^(项目|科目|科目名称|科目编码|功能分类科�
 const COUNT_ROW = /(团组数|人数|人次|批次|辆|保有量|购置数|车辆数|[(（](个|人|辆|批|次|人次|台)[)）])/;
 const MAX_LABEL = 80;
 const SCAN_COLS = 40;
+
+/**
+ * The semantic key of a label or header. Mirrors of published pages are often converted to traditional
+ * characters, some with pinyin after each character (經(jīng)費): folded here, for the keys only. A
+ * 「其中：」 column is a partial breakdown, never a part of an equality.
+ */
+export function lineKeyOf(text: string, header = false): LineKey | undefined {
+  const t = foldTraditional(text.replace(/[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]/g, ''));
+  if (header && /^[\s\u3000]*其中/.test(t)) return undefined;
+  const h = normaliseHeader(t);
+  const key = matchVocabulary(LINE_KEYS, h);
+  if (key) return key;
+  // 「2017年预算数合计」: a total over the columns of its group.
+  return header && /(合计|小计)$/.test(h) && h.length <= 14 ? 'total' : undefined;
+}
 
 function isFigureText(v: unknown): boolean {
   if (typeof v === 'number') return Number.isFinite(v);
@@ -53,6 +69,8 @@ interface Frame {
   codeCols: number[];
   amountCols: number[];
   firstRow: number;
+  /** A header with no figures under it. */
+  empty?: boolean;
 }
 
 /**
@@ -153,7 +171,7 @@ function headerOnlyFrame(grid: Grid, colEnd: number): Frame[] {
     let keyed = 0;
     for (let c = grid.colOffset; c < colEnd; c++) {
       const v = grid.value(r, c);
-      if (typeof v === 'string' && v.length <= 40 && matchVocabulary(LINE_KEYS, normaliseHeader(v))) keyed++;
+      if (typeof v === 'string' && v.length <= 40 && lineKeyOf(v)) keyed++;
     }
     if (keyed < 2) continue;
     for (let d = r + 1; d < Math.min(grid.rowEnd, r + 5); d++) {
@@ -161,6 +179,13 @@ function headerOnlyFrame(grid: Grid, colEnd: number): Frame[] {
       for (let c = grid.colOffset; c < colEnd; c++) if (isFigureText(grid.value(d, c))) cols.push(c);
       if (cols.length >= 2) return [{ labelCol: -1, codeCols: [], amountCols: cols, firstRow: d }];
     }
+    // A published table left empty (本单位无此类支出): recognised, with nothing to check.
+    const keyedCols: number[] = [];
+    for (let c = grid.colOffset; c < colEnd; c++) {
+      const v = grid.value(r, c);
+      if (typeof v === 'string' && v.length <= 40 && lineKeyOf(v, true)) keyedCols.push(c);
+    }
+    return [{ labelCol: -1, codeCols: [], amountCols: keyedCols, firstRow: r + 1, empty: true }];
   }
   return [];
 }
@@ -181,11 +206,25 @@ function isRowNumberColumn(grid: Grid, col: number, rows: number[]): boolean {
   return seen >= 3;
 }
 
+function emptyTable(grid: Grid, frame: Frame): LineTable {
+  const header = frame.firstRow - 1;
+  let title: string | undefined;
+  for (let r = grid.rowOffset; r < header && !title; r++) {
+    const t = grid.text(r, grid.colOffset);
+    if (t && !/单位[:：]/.test(t) && t.length > 4) title = t;
+  }
+  const { unit, ref: unitRef } = tableUnit(grid, grid.rowOffset, header, header);
+  const columns = frame.amountCols.map((col) => ({ col, path: [grid.text(header, col)], header: grid.text(header, col), key: lineKeyOf(grid.text(header, col), true) }));
+  return { sheet: grid.name, title, unit, unitRef, headerRows: [header], labelCol: grid.colOffset, codeCols: [], columns, rows: [], closed: true };
+}
+
 function readFrame(grid: Grid, frame: Frame, notes: CellNote[]): LineTable | null {
+  if (frame.empty) return emptyTable(grid, frame);
   const { labelCol, codeCols } = frame;
   const leftCols = labelCol < 0 ? [frame.amountCols[0]] : [...codeCols, labelCol];
   // Header: the rows above the first data row that name the columns (up to 4), below the title and 单位 rows.
   let headerTop = frame.firstRow;
+  let leadingTotal = -1;
   for (let r = frame.firstRow - 1; r >= Math.max(grid.rowOffset, frame.firstRow - 4); r--) {
     let filled = 0;
     let unitRow = false;
@@ -196,18 +235,33 @@ function readFrame(grid: Grid, frame: Frame, notes: CellNote[]): LineTable | nul
       if (!grid.isMergedCovered(r, c)) filled++;
     }
     if (unitRow || filled === 0) break;
+    // Figures without a label above the first labelled row: an unlabelled total, not a header.
+    if (frame.amountCols.some((c) => isFigureText(grid.value(r, c)))) {
+      leadingTotal = r;
+      break;
+    }
     // A title row: one text across the table, far wider than a header cell.
     if (filled === 1 && grid.text(r, Math.min(...leftCols)).length > 14) break;
     headerTop = r;
   }
   const headerRows: number[] = [];
   for (let r = headerTop; r < frame.firstRow; r++) headerRows.push(r);
+  if (leadingTotal >= 0) {
+    // The header sits above the unlabelled total.
+    headerRows.length = 0;
+    for (let r = frame.firstRow - 1; r > leadingTotal; r--) headerRows.unshift(r);
+    for (let r = leadingTotal - 1; r >= Math.max(grid.rowOffset, leadingTotal - 3); r--) {
+      if (!frame.amountCols.some((c) => grid.text(r, c)) || /单位[:：]/.test(frame.amountCols.map((c) => grid.text(r, c)).join(''))) break;
+      headerRows.unshift(r);
+    }
+    frame.firstRow = leadingTotal;
+  }
 
   // Data rows to the table's end: a note row, count rows, a long blank run or the next header.
   const dataRows: number[] = [];
   let blank = 0;
   for (let r = frame.firstRow; r < grid.rowEnd; r++) {
-    const label = labelCol < 0 ? '' : grid.text(r, labelCol);
+    const label = labelCol < 0 ? '' : grid.text(r, labelCol) || (r === leadingTotal ? '合计' : '');
     const code = leftCols.map((c) => grid.text(r, c)).find((t) => codeOf(t)) ?? '';
     const anyAmount = frame.amountCols.some((c) => grid.text(r, c) !== '');
     if (!label && !code && !anyAmount) {
@@ -228,8 +282,8 @@ function readFrame(grid: Grid, frame: Frame, notes: CellNote[]): LineTable | nul
     const header = headerRows.map((r) => normaliseHeader(grid.mergedText(r, c))).join('');
     if (ROW_NUMBER_HEADER.test(headerRows.length ? normaliseHeader(grid.mergedText(headerRows[headerRows.length - 1], c)) : '')) return false;
     if (/(行次|栏次)$/.test(header)) return false;
-    // Rates and growth percentages are not amounts.
-    if (/(率|幅度|%|％|比重|占比)/.test(header)) return false;
+    // Rates, growth percentages and the scores of a 自评表 are not amounts.
+    if (/(率|幅度|%|％|比重|占比|分值|得分|权重|指标值|完成值|系数|分数)/.test(header)) return false;
     return !isRowNumberColumn(grid, c, dataRows);
   });
   if (!amountCols.length) return null;
@@ -237,7 +291,7 @@ function readFrame(grid: Grid, frame: Frame, notes: CellNote[]): LineTable | nul
   const columns: LineColumn[] = amountCols.map((col) => {
     const path = headerPath(grid, headerRows, col, amountCols);
     const header = path.length ? path[path.length - 1] : '';
-    return { col, path, header, key: matchVocabulary(LINE_KEYS, normaliseHeader(header)) ?? undefined };
+    return { col, path, header, key: lineKeyOf(header, true) };
   });
 
   const rows: LineRow[] = [];
@@ -250,7 +304,10 @@ function readFrame(grid: Grid, frame: Frame, notes: CellNote[]): LineTable | nul
     if (codeCols.length >= 2) {
       // 类 | 款 | 项 split: a 类 written once holds for the rows below it.
       const parts = codeCols.map((c) => grid.text(r, c));
-      if (parts[0]) (lei = parts[0]), (kuan = '');
+      if (parts[0]) {
+        lei = parts[0];
+        kuan = '';
+      }
       if (parts[1]) kuan = parts[1];
       const p2 = parts[2] ?? '';
       if (parts.some(Boolean) && lei) code = lei + (parts[1] || p2 ? kuan : '') + p2;
@@ -269,7 +326,8 @@ function readFrame(grid: Grid, frame: Frame, notes: CellNote[]): LineTable | nul
         labelText = '';
       }
     }
-    const label = normaliseLabel(labelText) || (labelCol < 0 ? `第${r + 1}行` : '');
+    const unlabelledTotal = r === leadingTotal && !normaliseLabel(labelText);
+    const label = normaliseLabel(labelText) || (unlabelledTotal ? '合计' : labelCol < 0 ? `第${r + 1}行` : '');
     if (!label && !code) continue;
     if (/^(栏次|行次)$/.test(label)) continue;
     if (HEADER_WORDS.test(label) && !amountCols.some((c) => isFigureText(grid.value(r, c)))) continue;
@@ -282,9 +340,9 @@ function readFrame(grid: Grid, frame: Frame, notes: CellNote[]): LineTable | nul
       code,
       total: totalKindOf(label),
       qizhong: startsWithQizhong(labelText),
-      numbering: numberingLevel(labelText.trim()),
+      numbering: numberingLevel(labelText.trim().replace(/^(其中|含)[:：]?/, '')),
       indent: indentWidth(labelText),
-      key: matchVocabulary(LINE_KEYS, label) ?? undefined,
+      key: lineKeyOf(labelText || label),
       figures,
     });
   }

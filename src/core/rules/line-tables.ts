@@ -9,9 +9,8 @@
 import { Finding } from '../findings';
 import { Amount, LineKey, LineRow, LineTable } from '../model';
 import { checkEquation } from '../rounding';
-import { normaliseHeader } from '../labels';
-import { LINE_KEYS, matchVocabulary } from '../vocabulary';
-import { checkIdentity, notChecked, Operandish, Rule, RuleContext, termOfOperand } from './context';
+import { lineKeyOf } from '../recognise/line-table';
+import { checkIdentity, findingId, notChecked, Operandish, Rule, RuleContext, termOfOperand } from './context';
 
 interface Identity {
   target: Operandish;
@@ -27,8 +26,13 @@ interface Decision {
   readings: Identity[];
 }
 
+/** A 合计 column over the fund sources has no line key of its own. */
+type ColumnKey = LineKey | 'fundTotal';
+
 const INCOME_SOURCES: LineKey[] = ['fiscalIncome', 'upperSubsidy', 'businessIncome', 'operatingIncome', 'affiliatedIncome', 'otherIncome'];
 const EXPENDITURE_PARTS: LineKey[] = ['basic', 'project', 'upperRemit', 'operatingExpenditure', 'subsidyToAffiliated'];
+/** 预算数合计 | 一般公共预算拨款 | 政府性基金预算拨款 | 国有资本经营预算拨款. */
+const FUND_SOURCES: LineKey[] = ['fundGeneral', 'fundGov', 'fundCapital'];
 
 function holds(ctx: RuleContext, id: Identity): boolean {
   if (!id.parts.length) return true;
@@ -47,8 +51,24 @@ function identity(target: Amount, targetLabel: string, parts: { amount: Amount |
   return { target: { amount: target, label: targetLabel, weight: 1 }, parts: ops, formula: formulaOf(ops) };
 }
 
+/**
+ * Which figure of a failing identity is wrong: the one that fails the most readings in the table (each
+ * reading counted once); the total when none does more. 「212 合计 13,583.48 = 基本 1,066.51 + 项目
+ * 2,921.97」 fails, and so does 「基本支出 合计 = Σ 类」 through 1,066.51: the 基本支出 figure is blamed.
+ */
+function blameCounts(ctx: RuleContext, decisions: Decision[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of decisions) {
+    for (const r of d.readings) {
+      if (!r.parts.length || holds(ctx, r)) continue;
+      for (const o of [r.target, ...r.parts]) counts.set(o.amount.ref.cell, (counts.get(o.amount.ref.cell) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
 /** Settles decisions: a reading that holds is recorded; if none holds, the first reading's error is raised. */
-function settle(ctx: RuleContext, table: LineTable, decisions: Decision[], out: Finding[]): void {
+function settle(ctx: RuleContext, table: LineTable, decisions: Decision[], blame: Map<string, number>, blamed: Set<string>, out: Finding[]): void {
   for (const d of decisions) {
     const readings = d.readings.filter((r) => r.parts.length);
     if (!readings.length) continue;
@@ -63,12 +83,54 @@ function settle(ctx: RuleContext, table: LineTable, decisions: Decision[], out: 
       parts: chosen.parts,
       unit: table.unit,
     });
-    if (f) {
-      if (f.severity === 'error' && readings.length > 1)
+    if (!f) continue;
+    if (f.severity === 'error') {
+      const culprit = blamedOperand(chosen, blame);
+      if (culprit) reblame(f, chosen, culprit, table);
+      // One error per figure: a second failing identity through the same cell adds nothing.
+      if (blamed.has(f.cell)) continue;
+      blamed.add(f.cell);
+      if (readings.length > 1) {
         f.message += `（按其他读法也不平：${readings.slice(1).map((r) => r.formula).join('；')}）`;
-      out.push(f);
+        f.messageEn += ` (other readings fail too: ${readings.slice(1).map((r) => r.formula).join('; ')})`;
+      }
+    }
+    out.push(f);
+  }
+}
+
+function blamedOperand(id: Identity, blame: Map<string, number>): Operandish | undefined {
+  const own = blame.get(id.target.amount.ref.cell) ?? 0;
+  let best: Operandish | undefined;
+  let bestCount = own;
+  for (const p of id.parts) {
+    const n = blame.get(p.amount.ref.cell) ?? 0;
+    if (n > bestCount) {
+      best = p;
+      bestCount = n;
     }
   }
+  return best;
+}
+
+/** Moves a finding from the identity's total to the part that is wrong, with the value that part should have. */
+function reblame(f: Finding, id: Identity, culprit: Operandish, table: LineTable): void {
+  let others = id.target.amount.value;
+  for (const p of id.parts) if (p !== culprit) others = others.minus(p.amount.value.times(p.weight ?? 1));
+  const should = others.times(culprit.weight ?? 1);
+  const actual = culprit.amount.value;
+  const d = Math.max(2, culprit.amount.decimals);
+  const u = table.unit;
+  const label = culprit.label;
+  f.cell = culprit.amount.ref.cell;
+  f.id = findingId('subtotal', f.sheet, f.cell);
+  f.expected = should.toFixed();
+  f.actual = actual.toFixed();
+  f.difference = actual.minus(should).toFixed();
+  f.label = label;
+  f.related = [id.target, ...id.parts.filter((p) => p !== culprit)].map((o) => ({ sheet: o.amount.ref.sheet, cell: o.amount.ref.cell, label: o.label, value: o.amount.value.toFixed() }));
+  f.message = `${label}：按「${id.target.label} = ${id.formula}」应为 ${should.toFixed(d)} ${u}，表中为 ${actual.toFixed(d)} ${u}，相差 ${actual.minus(should).abs().toFixed(d)} ${u}；该数同时使其他勾稽关系不平，${id.target.label}本身与其余各项相符`;
+  f.messageEn = `${label}: by ${id.target.label} = ${id.formula} it should be ${should.toFixed(d)} ${u}, the sheet says ${actual.toFixed(d)} ${u}; the same figure breaks other identities, while ${id.target.label} agrees with the rest`;
 }
 
 /** How many decisions fail under every reading: a structure that fails more often than it holds is a misreading. */
@@ -247,7 +309,7 @@ function rowDecisions(ctx: RuleContext, table: LineTable, k: number): { tree: De
 function columnGroups(table: LineTable): number[][] {
   const groups = new Map<string, number[]>();
   table.columns.forEach((c, k) => {
-    const keyedAt = c.path.findIndex((h) => /三公|出国|公务用车|接待|合计|小计|收入|支出|经费/.test(h));
+    const keyedAt = c.path.findIndex((h) => lineKeyOf(h));
     const g = (keyedAt < 0 ? c.path.slice(0, -1) : c.path.slice(0, keyedAt)).join('|');
     groups.set(g, [...(groups.get(g) ?? []), k]);
   });
@@ -255,7 +317,7 @@ function columnGroups(table: LineTable): number[][] {
 }
 
 /** A column's key; a 小计/合计 under a keyed group header stands for that group (公务用车购置及运行费 小计). */
-function columnKey(table: LineTable, k: number, tableKeys: Set<LineKey>): LineKey | undefined {
+function columnKey(table: LineTable, k: number, tableKeys: Set<LineKey>): ColumnKey | undefined {
   const c = table.columns[k];
   if (c.key && c.key !== 'total') return c.key;
   if (c.key === 'total' && c.path.length > 1) {
@@ -269,19 +331,17 @@ function columnKey(table: LineTable, k: number, tableKeys: Set<LineKey>): LineKe
     if (INCOME_SOURCES.some((x) => tableKeys.has(x))) return 'yearIncomeTotal';
     if (EXPENDITURE_PARTS.some((x) => tableKeys.has(x))) return 'yearExpenditureTotal';
     if (tableKeys.has('personnel') && tableKeys.has('publicFunds')) return 'basic';
+    if (FUND_SOURCES.some((x) => tableKeys.has(x))) return 'fundTotal';
   }
   return c.key;
 }
 
-function lineKeyOf(text: string): LineKey | undefined {
-  return matchVocabulary(LINE_KEYS, normaliseHeader(text)) ?? undefined;
-}
 
 /** The semantic identities among keyed items (columns of a group, or rows of a table): readings, best first. */
-function keyedReadings(get: (key: LineKey) => { amount: Amount | undefined; label: string } | undefined): { key: LineKey; readings: (Identity | null)[] }[] {
-  const out: { key: LineKey; readings: (Identity | null)[] }[] = [];
-  const at = (k: LineKey) => get(k);
-  const build = (total: LineKey, parts: LineKey[]) => {
+function keyedReadings(get: (key: ColumnKey) => { amount: Amount | undefined; label: string } | undefined): { key: ColumnKey; readings: (Identity | null)[] }[] {
+  const out: { key: ColumnKey; readings: (Identity | null)[] }[] = [];
+  const at = (k: ColumnKey) => get(k);
+  const build = (total: ColumnKey, parts: ColumnKey[]) => {
     const t = at(total);
     if (!t?.amount) return null;
     return identity(t.amount, t.label, parts.map((p) => at(p)).filter((x): x is { amount: Amount | undefined; label: string } => !!x));
@@ -296,6 +356,7 @@ function keyedReadings(get: (key: LineKey) => { amount: Amount | undefined; labe
   if (at('yearIncomeTotal')?.amount) out.push({ key: 'yearIncomeTotal', readings: [build('yearIncomeTotal', INCOME_SOURCES)] });
   if (at('yearExpenditureTotal')?.amount) out.push({ key: 'yearExpenditureTotal', readings: [build('yearExpenditureTotal', EXPENDITURE_PARTS)] });
   if (at('basic')?.amount && at('personnel') && at('publicFunds')) out.push({ key: 'basic', readings: [build('basic', ['personnel', 'publicFunds'])] });
+  if (at('fundTotal')?.amount && FUND_SOURCES.filter((k) => at(k)).length >= 2) out.push({ key: 'fundTotal', readings: [build('fundTotal', FUND_SOURCES)] });
   return out;
 }
 
@@ -303,14 +364,14 @@ function columnDecisions(table: LineTable): Decision[] {
   const decisions: Decision[] = [];
   const tableKeys = new Set(table.columns.map((c) => c.key).filter((k): k is LineKey => !!k));
   for (const group of columnGroups(table)) {
-    const keyOf = new Map<LineKey, number>();
+    const keyOf = new Map<ColumnKey, number>();
     for (const k of group) {
       const key = columnKey(table, k, tableKeys);
       if (key && !keyOf.has(key)) keyOf.set(key, k);
     }
     if (keyOf.size < 2) continue;
     for (const row of table.rows) {
-      const got = (key: LineKey) => {
+      const got = (key: ColumnKey) => {
         const k = keyOf.get(key);
         return k === undefined ? undefined : { amount: row.figures[k], label: columnName(table, k) };
       };
@@ -336,7 +397,7 @@ function keyedRowDecisions(table: LineTable, k: number): Decision[] {
   const decisions: Decision[] = [];
   const quantity = columnName(table, k);
   for (const { readings } of keyedReadings((key) => {
-    const r = byKey.get(key);
+    const r = byKey.get(key as LineKey);
     return r ? { amount: r.figures[k], label: r.label } : undefined;
   })) {
     const rs = readings.filter((r): r is Identity => !!r);
@@ -350,29 +411,37 @@ export const lineTables: Rule = {
   check(ctx: RuleContext): Finding[] {
     const out: Finding[] = [];
     for (const table of ctx.model.lineTables) {
+      if (!table.rows.length) {
+        notChecked(ctx, { rule: 'subtotal', sheet: table.sheet, check: table.title ?? table.sheet, reason: '表中没有数据（如“本单位无此类支出”），无需校验', reasonEn: 'the table holds no figures (e.g. the unit has no such spending)' });
+        continue;
+      }
       const cols = columnDecisions(table);
       const rowsByColumn = table.columns.map((_, k) => ({ k, ...rowDecisions(ctx, table, k), keyed: keyedRowDecisions(table, k) }));
       // A structure that fails more often than it holds is a misreading of the layout, not a slip.
-      const structures: { name: string; decisions: Decision[] }[] = [
-        { name: '“三公”经费构成', decisions: rowsByColumn.flatMap((x) => x.keyed) },
-        { name: '表头所示列间关系', decisions: cols },
+      // Named identities (the lines and headers say what adds up) stand on their own; identities read
+      // from the layout alone are trusted only where they mostly hold.
+      const structures: { name: string; decisions: Decision[]; named?: boolean }[] = [
+        { name: '“三公”经费构成', decisions: rowsByColumn.flatMap((x) => x.keyed), named: true },
+        { name: '表头所示列间关系', decisions: cols, named: true },
         { name: table.rows.some((r) => r.code) ? '科目编码层级' : '行次层级（编号、其中）', decisions: rowsByColumn.flatMap((x) => x.tree) },
         { name: '合计行', decisions: rowsByColumn.flatMap((x) => x.totals) },
       ];
       // One decision per target cell: the first structure that names it (semantic before layout).
+      // Down a column and across a row are different identities of the same cell.
+      const direction = (d: Decision) => {
+        const t = d.readings[0].target.amount.ref;
+        return `${t.cell}|${d.readings[0].parts[0]?.amount.ref.col === t.col ? 'v' : 'h'}`;
+      };
       const decided = new Set<string>();
       for (const s of structures) {
-        s.decisions = s.decisions.filter((d) => {
-          const cell = d.readings[0].target.amount.ref.cell;
-          if (decided.has(cell)) return false;
-          return true;
-        });
-        for (const d of s.decisions) decided.add(d.readings[0].target.amount.ref.cell);
+        s.decisions = s.decisions.filter((d) => !decided.has(direction(d)));
+        for (const d of s.decisions) decided.add(direction(d));
       }
+      const trusted: Decision[][] = [];
       for (const s of structures) {
         if (!s.decisions.length) continue;
         const { fail, hold } = failing(ctx, s.decisions);
-        if (fail >= 2 && fail > hold) {
+        if (!s.named && fail >= 2 && fail > hold) {
           notChecked(ctx, {
             rule: 'subtotal',
             sheet: table.sheet,
@@ -382,8 +451,11 @@ export const lineTables: Rule = {
           });
           continue;
         }
-        settle(ctx, table, s.decisions, out);
+        trusted.push(s.decisions);
       }
+      const blame = blameCounts(ctx, trusted.flat());
+      const blamed = new Set<string>();
+      for (const decisions of trusted) settle(ctx, table, decisions, blame, blamed, out);
     }
     return out;
   },
