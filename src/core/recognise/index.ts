@@ -75,6 +75,8 @@ function isLineTableInDisguise(table: ProjectTable, grid: Grid): boolean {
   for (let r = table.headerRow; r <= Math.min(table.headerEndRow + 3, grid.rowEnd - 1); r++)
     for (let c = grid.colOffset; c < Math.min(grid.colEnd, grid.colOffset + 40); c++)
       if (/科目编码|功能分类|经济分类|类款项/.test(grid.text(r, c))) return true;
+  // 三公 and code tables are a few dozen lines; a long project list is settled without reading its rows.
+  if (table.rows.length > 200) return false;
   let sangong = 0;
   let coded = 0;
   for (const r of table.rows) {

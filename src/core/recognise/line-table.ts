@@ -110,6 +110,7 @@ function findFrames(grid: Grid, colEnd: number): Frame[] {
   const figureHits = new Array<number>(width).fill(0);
   const codeHits = new Array<number>(width).fill(0);
   let firstData = -1;
+  let dataRowCount = 0;
   for (let r = grid.rowOffset; r < grid.rowEnd; r++) {
     const kinds = classify(grid, r, colEnd);
     const firstText = kinds.findIndex((k) => k === 'label' || k === 'code');
@@ -117,6 +118,7 @@ function findFrames(grid: Grid, colEnd: number): Frame[] {
     const hasFigure = kinds.some((k, i) => i > firstText && k === 'figure');
     if (!hasFigure) continue;
     if (firstData < 0) firstData = r;
+    dataRowCount++;
     kinds.forEach((k, i) => {
       if (k === 'label') labelHits[i]++;
       else if (k === 'figure') figureHits[i]++;
@@ -128,7 +130,8 @@ function findFrames(grid: Grid, colEnd: number): Frame[] {
   const frames: Frame[] = [];
   let c = 0;
   while (c < width) {
-    const isLabel = labelHits[c] >= 2 && labelHits[c] > figureHits[c];
+    // A table of one or two lines (an allocation list with one project) has one label to go by.
+    const isLabel = labelHits[c] >= (dataRowCount <= 3 ? 1 : 2) && labelHits[c] > figureHits[c];
     const isCode = codeHits[c] >= 2 && codeHits[c] > figureHits[c];
     if (!isLabel && !isCode) {
       c++;
@@ -188,6 +191,23 @@ function headerOnlyFrame(grid: Grid, colEnd: number): Frame[] {
     return [{ labelCol: -1, codeCols: [], amountCols: keyedCols, firstRow: r + 1, empty: true }];
   }
   return [];
+}
+
+/** A 栏次 row: 「栏次」 beside the label, or the columns numbered 1, 2, 3 … across. */
+function isColumnNumberRow(grid: Grid, r: number, amountCols: number[], labelCol: number): boolean {
+  for (let c = grid.colOffset; c < (amountCols[0] ?? grid.colEnd); c++) if (/^(栏次|行次)$/.test(grid.text(r, c).replace(/[\s\u3000]/g, ''))) return true;
+  let expected = -1;
+  let seen = 0;
+  for (const c of amountCols) {
+    const t = grid.text(r, c);
+    if (!t) continue;
+    const n = Number(t);
+    if (!Number.isInteger(n) || (expected >= 0 && n !== expected)) return false;
+    expected = n + 1;
+    seen++;
+  }
+  void labelCol;
+  return seen >= 3;
 }
 
 /** Consecutive small integers down a column (1, 2, 3 …): 行次, not money. */
@@ -298,7 +318,12 @@ function readFrame(grid: Grid, frame: Frame, notes: CellNote[]): LineTable | nul
   let lei = '';
   let kuan = '';
   for (const r of dataRows) {
-    const rawLabel = labelCol < 0 || grid.text(r, labelCol) === '' ? '' : String(grid.value(r, labelCol));
+    let rawLabel = labelCol < 0 || grid.text(r, labelCol) === '' ? '' : String(grid.value(r, labelCol));
+    // A label written one column over (「合计」 under 科目名称 while the codes' column is blank).
+    for (let c = labelCol + 1; labelCol >= 0 && !rawLabel && c < amountCols[0]; c++) {
+      const v = grid.value(r, c);
+      if (typeof v === 'string' && v.trim() && !codeOf(v)) rawLabel = v;
+    }
     let code: string | undefined;
     let labelText = rawLabel;
     if (codeCols.length >= 2) {
@@ -329,7 +354,7 @@ function readFrame(grid: Grid, frame: Frame, notes: CellNote[]): LineTable | nul
     const unlabelledTotal = r === leadingTotal && !normaliseLabel(labelText);
     const label = normaliseLabel(labelText) || (unlabelledTotal ? '合计' : labelCol < 0 ? `第${r + 1}行` : '');
     if (!label && !code) continue;
-    if (/^(栏次|行次)$/.test(label)) continue;
+    if (/^(栏次|行次|类款项)$/.test(label) || isColumnNumberRow(grid, r, amountCols, labelCol)) continue;
     if (HEADER_WORDS.test(label) && !amountCols.some((c) => isFigureText(grid.value(r, c)))) continue;
     const figures: (Amount | undefined)[] = amountCols.map((c) => readAmount(grid, r, c, notes, label || code));
     rows.push({
