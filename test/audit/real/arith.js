@@ -12,6 +12,7 @@
  * Verdict rules (see README.md):
  *  sum      |total - Σparts| = 0 -> holds; <= ½·10^-d(total) + Σ ½·10^-d(part) -> rounding; else slip.
  *           A part may be {"v":"8428","mul":"0.0001"} when it is printed in another unit.
+ *           "exact": true (head-counts, numbers of units) drops the allowance.
  *  balance  Σleft vs Σright, same allowance over all figures.
  *  equal    a vs b (same quantity printed twice): equal -> holds, else allowance as for sums.
  *  share /  part/total·100 (rate: numerator/denominator·100), rounded half-up to the printed
@@ -57,11 +58,12 @@ function fmt(d, n = 6) {
   return d.toSignificantDigits(12).toFixed(Math.min(n, 12)).replace(/\.?0+$/, '') || '0';
 }
 
-function sumCheck(total, parts) {
+function sumCheck(total, parts, exact) {
   const t = num(total);
   const s = parts.reduce((a, p) => a.plus(num(p)), new Decimal(0));
   const diff = t.minus(s).abs();
-  const allow = parts.reduce((a, p) => a.plus(halfUnit(p)), halfUnit(total));
+  // counts of people, units, items are exact: no rounding allowance
+  const allow = exact ? new Decimal(0) : parts.reduce((a, p) => a.plus(halfUnit(p)), halfUnit(total));
   let verdict = diff.isZero() ? 'holds' : diff.lte(allow) ? 'rounding' : 'slip';
   return { verdict, detail: `Σ=${fmt(s)} vs ${fmt(t)} (|Δ|=${fmt(diff)}, allowance ${fmt(allow)})` };
 }
@@ -149,7 +151,7 @@ function changeCheck(c) {
 function run(check) {
   switch (check.op) {
     case 'sum':
-      return sumCheck(check.total, check.parts);
+      return sumCheck(check.total, check.parts, check.exact);
     case 'balance': {
       const l = check.left.reduce((a, p) => a.plus(num(p)), new Decimal(0));
       const r = check.right.reduce((a, p) => a.plus(num(p)), new Decimal(0));
