@@ -6,7 +6,7 @@
  */
 import Decimal from 'decimal.js';
 import { Finding } from './findings';
-import { AllowanceSum, FLOAT_RESIDUE } from './rounding';
+import { AllowanceSum, outcomeOf } from './rounding';
 import { parseAddress } from './address';
 import { cellId, IdentityLedger } from './ledger';
 
@@ -101,8 +101,7 @@ export function inferFixes(findings: Finding[], ledger: IdentityLedger): void {
       const before = open?.outcome ?? 'exact';
       const change = c.value.minus(old).times(shift);
       const difference = open ? open.difference.plus(change) : change;
-      const abs = difference.abs();
-      const after = abs.lt(FLOAT_RESIDUE) ? 'exact' : abs.lte(allowance(k)) ? 'rounding' : 'mismatch';
+      const after = outcomeOf(difference, allowance(k));
       if (before === 'mismatch' && after !== 'mismatch' && open?.findingId) cleared.push(open.findingId);
       if (before !== 'mismatch' && after === 'mismatch') broken++;
     }

@@ -73,17 +73,25 @@ export class AllowanceSum {
 }
 
 /**
+ * THE decision, the one every check uses (rules, fast path replays, fixes, the draft audit): a stated
+ * figure differs from what its parts give by `difference`; within `allowance` it is a rounding residue
+ * (尾差), beyond it the figures do not add up. Float residue of cached formula results is exact.
+ */
+export function outcomeOf(difference: Decimal, allowance: Decimal): Outcome {
+  const abs = difference.abs();
+  if (abs.lt(FLOAT_RESIDUE)) return 'exact';
+  return abs.lte(allowance) ? 'rounding' : 'mismatch';
+}
+
+/**
  * Checks total = Σ wᵢ·partᵢ. With a user tolerance, it replaces the rounding allowance.
  * Blank parts must be left out by the caller; they are not zeros.
  */
 export function checkEquation(total: Term, parts: Term[], tolerance?: Decimal): EquationCheck {
   const expected = weightedSum(parts);
   const difference = total.value.minus(expected);
-  const abs = difference.abs();
-  // Cached formula results carry binary residue (150 − 149.6 = 0.40000000000000568): not a 尾差.
   // Most identities hold exactly; the allowance is only worth computing when they do not.
-  if (abs.lt(FLOAT_RESIDUE)) return { outcome: 'exact', expected, difference, allowance: tolerance ?? ZERO };
+  if (outcomeOf(difference, ZERO) === 'exact') return { outcome: 'exact', expected, difference, allowance: tolerance ?? ZERO };
   const allowance = tolerance ?? roundingAllowance(total, parts);
-  const outcome: Outcome = abs.lte(allowance) ? 'rounding' : 'mismatch';
-  return { outcome, expected, difference, allowance };
+  return { outcome: outcomeOf(difference, allowance), expected, difference, allowance };
 }

@@ -3,6 +3,7 @@
  * (summary lines by label or meaning, projects by name, project columns by role) and
  * compared, naming the cell: 「正文基本支出434.35万元，表中为416.47万元（收支情况!B9）」.
  */
+import { outcomeOf } from '../rounding';
 import Decimal from 'decimal.js';
 import { Amount, BudgetModel, ProjectAmountColumn, ProjectRow, ProjectTable, SummaryLineKey } from '../model';
 import { UNIT_FACTOR, Unit } from '../numbers';
@@ -138,8 +139,7 @@ export function compareWithModel(ctx: AuditContext, scopes: Scope[], model: Budg
       const target = lookup(idx, scope, project, f, unitParaIsAboutUnit.get(p.index) ?? false);
       if (!target) continue;
       compared++;
-      const diff = yuanOf(f).minus(target.yuan).abs();
-      if (diff.lte(halfYuan(f).plus(target.half))) {
+      if (outcomeOf(yuanOf(f).minus(target.yuan), halfYuan(f).plus(target.half)) !== 'mismatch') {
         if (f.suspectUnit) ctx.unitEvidence.add(f);
         continue;
       }

@@ -1,16 +1,9 @@
 /** Rounding-aware arithmetic on printed figures (REFERENCE.md §3), all in decimal.js. */
 import Decimal from 'decimal.js';
 import { Figure, UNIT_YUAN } from './extract';
+import { halfUnit, Outcome, outcomeOf } from '../rounding';
 
-const HALF = new Decimal('0.5');
-
-/** Half of the last printed digit, in the figure's own unit. */
-const HALF_CACHE: Decimal[] = [];
-
-export function halfUnit(decimals: number): Decimal {
-  const d = Math.max(0, Math.min(decimals, 20));
-  return (HALF_CACHE[d] ??= HALF.times(new Decimal(10).pow(-d)));
-}
+export { halfUnit };
 
 /** The figure's value in 元, reading a suspected unit slip as the unit it should have had. */
 export function yuanOf(f: Figure): Decimal {
@@ -24,7 +17,7 @@ export function halfYuan(f: Figure): Decimal {
   return halfUnit(f.decimals).times(UNIT_YUAN[u] ?? 1);
 }
 
-export type Outcome = 'exact' | 'rounding' | 'mismatch';
+export type { Outcome };
 
 export interface SumCheck {
   outcome: Outcome;
@@ -42,8 +35,7 @@ export function checkSum(total: Figure, parts: { f: Figure; sign: number }[]): S
     allowance = allowance.plus(halfYuan(p.f));
   }
   const difference = yuanOf(total).minus(expected);
-  const abs = difference.abs();
-  return { outcome: abs.isZero() ? 'exact' : abs.lte(allowance) ? 'rounding' : 'mismatch', expected, difference, allowance };
+  return { outcome: outcomeOf(difference, allowance), expected, difference, allowance };
 }
 
 /** Rounds half-up to d decimals (what a careful accountant prints). */

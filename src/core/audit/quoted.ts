@@ -3,6 +3,7 @@
  * (「基本支出416.47万元」 in 二, 「基本支出434.35万元」 in 三). Compared within a scope: the
  * unit's paragraphs compare distinctive labels only; an item's paragraphs compare all.
  */
+import { outcomeOf } from '../rounding';
 import { halfYuan, yuanOf } from './arith';
 import { addFinding, AuditContext, labelled, printed } from './context';
 import { Figure } from './extract';
@@ -29,7 +30,7 @@ export function checkQuoted(ctx: AuditContext, scopes: Scope[]): void {
   for (const list of groups.values()) {
     if (list.length < 2) continue;
     ctx.checks++;
-    const equal = (a: Figure, b: Figure) => yuanOf(a).minus(yuanOf(b)).abs().lte(halfYuan(a).plus(halfYuan(b)));
+    const equal = (a: Figure, b: Figure) => outcomeOf(yuanOf(a).minus(yuanOf(b)), halfYuan(a).plus(halfYuan(b))) !== 'mismatch';
     // The reference: the value most often quoted; on a tie, the one the arithmetic supports.
     const score = (f: Figure) =>
       list.filter((g) => equal(f, g)).length * 4 + (ctx.supported.has(f) ? 2 : 0) - (ctx.contradicted.has(f) ? 2 : 0) - list.indexOf(f) * 0.01;
@@ -81,7 +82,7 @@ export function checkListedProjects(ctx: AuditContext, scopes: Scope[]): void {
     const f = figs[0];
     const u = listed[0];
     ctx.checks++;
-    if (yuanOf(f).minus(yuanOf(u)).abs().lte(halfYuan(f).plus(halfYuan(u)))) continue;
+    if (outcomeOf(yuanOf(f).minus(yuanOf(u)), halfYuan(f).plus(halfYuan(u))) !== 'mismatch') continue;
     const p = ctx.paras[f.para];
     const up = ctx.paras[u.para];
     addFinding(ctx, 'quoted-differently', 'warning', p, f.labelStart, f.end,

@@ -5,6 +5,7 @@
  */
 import Decimal from 'decimal.js';
 import { checkRate, halfYuan, yuanOf } from './arith';
+import { halfUnit, outcomeOf } from '../rounding';
 import { addFinding, AuditContext, labelled, printed } from './context';
 import { Figure, Paragraph } from './extract';
 import { roleOf } from './roles';
@@ -114,10 +115,9 @@ export function checkShares(ctx: AuditContext, p: Paragraph, breakdowns: Breakdo
     let allowance = new Decimal(0);
     for (const s of shares) {
       sum = sum.plus(s.value);
-      allowance = allowance.plus(new Decimal('0.5').times(new Decimal(10).pow(-s.decimals)));
+      allowance = allowance.plus(halfUnit(s.decimals));
     }
-    const diff = sum.minus(100).abs();
-    if (diff.gt(allowance) && ctx.supported.has(b.whole)) {
+    if (outcomeOf(sum.minus(100), allowance) === 'mismatch' && ctx.supported.has(b.whole)) {
       addFinding(ctx, 'share', 'error', p, shares[0].start, shares[shares.length - 1].end,
         `各项占比合计${sum.toFixed(2)}%，不等于100%`, `the shares add up to ${sum.toFixed(2)}%, not 100%`,
         { expected: '100', actual: sum.toString(), unit: '%' });

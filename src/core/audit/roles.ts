@@ -1,7 +1,7 @@
 /** The part a labelled figure plays in a budget sentence: sources, spending, carry-over. */
 import { Figure } from './extract';
 
-export type Role = 'carryIn' | 'initial' | 'increase' | 'decrease' | 'transfer' | 'adjusted' | 'actual' | 'carryOut' | 'incomeGrand' | 'expenditureGrand';
+export type Role = 'carryIn' | 'initial' | 'increase' | 'decrease' | 'transfer' | 'other' | 'adjusted' | 'actual' | 'carryOut' | 'incomeGrand' | 'expenditureGrand';
 
 const ROLE_TESTS: [Role, RegExp][] = [
   ['carryIn', /(上年|年初|以前年度)结转|上年结余|上年度结转/],
@@ -10,6 +10,7 @@ const ROLE_TESTS: [Role, RegExp][] = [
   ['increase', /调增|追加|年中增加|调整增加/],
   ['decrease', /调减|年中减少|调整减少/],
   ['transfer', /上级转移支付|上级补助/],
+  ['other', /^其他资金$|^其他资金来源$|^单位自筹$|^自筹资金$/],
   ['incomeGrand', /收入总计/],
   ['expenditureGrand', /支出总计/],
   ['carryOut', /结余结转|结转结余|年末结转|结余资金|^结余$|结转下年/],

@@ -3,6 +3,7 @@
  * breakdowns 「X万元（含…，…）」 and the balance of a project paragraph
  * (上年结转 + 年初预算 + 调增 − 调减 = 实际支出 + 结余结转).
  */
+import { BUDGET_SOURCES } from '../budget-sources';
 import Decimal from 'decimal.js';
 import { checkSum, formatYuan, halfYuan, yuanOf } from './arith';
 import { addFinding, AuditContext, labelled, printed } from './context';
@@ -206,8 +207,11 @@ export function checkBalance(ctx: AuditContext, p: Paragraph, partsOfBreakdowns:
   if (incomeGrand && expenditureGrand) {
     report(ctx, p, expenditureGrand, [{ f: incomeGrand, sign: 1 }], '收入总计应等于支出总计', 'income grand total must equal expenditure grand total');
   }
-  const sources = (['carryIn', 'initial', 'increase', 'transfer'] as Role[]).map(one).filter((f): f is Figure => !!f);
-  const dec = one('decrease');
+  // The sources of 全年预算数 and their signs, as the project rules read them (budget-sources.ts).
+  const sources = BUDGET_SOURCES.filter((s) => s.role && s.sign === 1)
+    .map((s) => one(s.role as Role))
+    .filter((f): f is Figure => !!f);
+  const dec = one(BUDGET_SOURCES.find((s) => s.sign === -1)!.role as Role);
   const actual = one('actual');
   const carryOut = one('carryOut');
   const adjusted = one('adjusted');

@@ -4,7 +4,7 @@
  * with a different shape, rate columns (%) and blank cells are left out.
  */
 import Decimal from 'decimal.js';
-import { halfUnit } from './arith';
+import { halfUnit, outcomeOf } from '../rounding';
 import { addFinding, AuditContext } from './context';
 import { Paragraph } from './extract';
 
@@ -86,9 +86,10 @@ function checkTotalRow(ctx: AuditContext, total: { p: Paragraph; nums: Cell[] },
       allowance = allowance.plus(halfUnit(r.nums[j].decimals));
     }
     const diff = t.value!.minus(sum);
-    if (diff.isZero()) continue;
+    const outcome = outcomeOf(diff, allowance);
+    if (outcome === 'exact') continue;
     const dec = Math.max(t.decimals, 2);
-    if (diff.abs().lte(allowance)) {
+    if (outcome === 'rounding') {
       addFinding(ctx, 'parts-sum', 'info', total.p, t.start, t.end, `表中合计${t.text}与上方各行之和${sum.toFixed(dec)}相差${diff.abs().toFixed(dec)}，在四舍五入尾差范围内`, `the table total ${t.text} differs from the rows above by a rounding residue only`, { expected: sum.toFixed(dec), actual: t.text });
       continue;
     }

@@ -3,6 +3,7 @@
  * 单位基本情况, the summary's lines, and one scope per project with its figures, its
  * sub-items and its text columns. Every figure keeps its cell or its derivation.
  */
+import { sourcesOf } from '../budget-sources';
 import Decimal from 'decimal.js';
 import { Finding } from '../findings';
 import { Amount, BudgetModel, CellRef, ProjectRow, ProjectTable, SummaryBlock, SummaryLine, SummaryLineKey, UnitInfoKey } from '../model';
@@ -315,8 +316,10 @@ function projectFigures(table: ProjectTable, row: ProjectRow, opts: ContextOptio
 
   let budget = money(a.adjustedBudget);
   if (!budget) {
-    const parts = (['carryIn', 'initialBudget', 'fiscalCurrent', 'transferFromUpper', 'otherFunds'] as const).map((k) => a[k]).filter((x): x is Amount => !!x);
-    if (a.initialBudget && a.fiscalCurrent) parts.splice(parts.indexOf(a.fiscalCurrent), 1);
+    const parts = sourcesOf(table.columns)
+      .filter((s) => s.kind === 'base')
+      .map((s) => a[s.column])
+      .filter((x): x is Amount => !!x);
     if (parts.length || increase || decrease) {
       const sum = moneySum(parts, table.unit, '上年结转结余 + 年初预算 + 年中调增 − 年中调减', opts.flagged);
       let v = decimalOf(sum);

@@ -4,7 +4,9 @@ import { Amount, BudgetModel } from '../model';
 import { addMicros, Micros, timesMicros } from '../exact';
 import { IdentityLedger } from '../ledger';
 import { Unit } from '../numbers';
-import { FLOAT_RESIDUE, Outcome, roundingAllowance, Term, weightedSum } from '../rounding';
+import { Outcome, outcomeOf, roundingAllowance, Term, weightedSum } from '../rounding';
+
+const ZERO = new Decimal(0);
 
 /**
  * target − Σ wᵢ·partᵢ in micros: exact integer arithmetic. Undefined when an operand has no
@@ -133,12 +135,12 @@ export function checkIdentity(ctx: RuleContext, spec: IdentitySpec): Finding | n
     difference = w === 1 ? difference.minus(v) : w === -1 ? difference.plus(v) : difference.minus(v.times(w));
   }
   // Cached formula results carry binary residue (150 − 149.6 = 0.40000000000000568): not a 尾差.
-  const exact = difference.isZero() || difference.abs().lt(FLOAT_RESIDUE);
+  const exact = difference.isZero() || outcomeOf(difference, ZERO) === 'exact';
   let allowance: Decimal | undefined;
   let outcome: Outcome = 'exact';
   if (!exact) {
     allowance = ctx.tolerance ?? allowanceOf(spec.target, spec.parts);
-    outcome = difference.abs().lte(allowance) ? 'rounding' : 'mismatch';
+    outcome = outcomeOf(difference, allowance);
   }
   // One cell can be the target of two identities (支出总计 against its parts and against 收入总计):
   // the n-th identity at a cell is always …#n, whether or not the others fail, so ids stay stable

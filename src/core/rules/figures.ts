@@ -5,14 +5,13 @@
  * settle — a difference, a figure with no micros, a table built by hand — goes through the
  * rule's ordinary code, which builds the row's amounts and words the finding.
  */
+import { sourcesOf } from '../budget-sources';
 import { cellId, IdentityLedger } from '../ledger';
 import { FIGURE_FORMULA, FIGURE_PRESENT, FIGURE_TEXT, PROJECT_AMOUNT_COLUMNS, ProjectAmountColumn, ProjectTable, TableFigures } from '../model';
 
 /** Column index of each amount column in TableFigures. */
 export const COL = Object.fromEntries(PROJECT_AMOUNT_COLUMNS.map((k, i) => [k, i])) as Record<ProjectAmountColumn, number>;
 
-/** Sources added into 全年预算数 (project-terms ADDED_SOURCES), as column indices. */
-const ADDED = (['carryIn', 'initialBudget', 'fiscalCurrent', 'transferFromUpper', 'otherFunds', 'adjustment', 'increase'] as const).map((k) => COL[k]);
 
 export class FigureView {
   private readonly sheetId: number;
@@ -27,7 +26,10 @@ export class FigureView {
   ) {
     this.sheetId = ledger.sheetId(table.sheet);
     this.cols = PROJECT_AMOUNT_COLUMNS.map((k) => table.columns[k] ?? -1);
-    this.addedSources = ADDED.filter((k) => f.flags[k] && !(k === COL.fiscalCurrent && table.columns.initialBudget !== undefined));
+    this.addedSources = sourcesOf(table.columns)
+      .filter((s) => s.sign === 1)
+      .map((s) => COL[s.column])
+      .filter((k) => f.flags[k]);
   }
 
   has(k: number, i: number): boolean {

@@ -1,6 +1,6 @@
 /** Spending above the year's budget, and negative 结余结转: both errors. */
 import { Finding } from '../findings';
-import { halfUnit } from '../rounding';
+import { halfUnit, outcomeOf } from '../rounding';
 import { findingId, Rule, RuleContext } from './context';
 import { COL, FigureView, figureView } from './figures';
 import { columnName, rowBudget, rowSubject } from './project-terms';
@@ -30,7 +30,7 @@ export const overspend: Rule = {
         if (spend && budget && spend.value.gt(budget.value)) {
           const excess = spend.value.minus(budget.value);
           const allowance = ctx.tolerance ?? halfUnit(spend.decimals).plus(halfUnit(budget.decimals));
-          if (excess.gt(allowance)) {
+          if (outcomeOf(excess, allowance) === 'mismatch') {
             out.push({
               id: findingId('overspend', spend.ref.sheet, spend.ref.cell),
               rule: 'overspend',

@@ -1,4 +1,5 @@
 /** Identities 1–2 of REFERENCE §2 on every project row: 全年预算数 from its sources, 结余结转 = 全年预算数 − 实际支出. */
+import { BUDGET_SOURCES } from '../budget-sources';
 import { Finding } from '../findings';
 import { checkIdentity, notChecked, Operandish, Rule, RuleContext } from './context';
 import { COL, FigureView, figureView } from './figures';
@@ -56,7 +57,7 @@ export const projectBalance: Rule = {
         notChecked(ctx, { rule: 'project-balance', sheet: table.sheet, check: '结余结转 = 全年预算数 − 实际支出', reason: '表中没有“结余结转”列', reasonEn: 'no carry-out column' });
       else if (c.actualSpend === undefined)
         notChecked(ctx, { rule: 'project-balance', sheet: table.sheet, check: '结余结转 = 全年预算数 − 实际支出', reason: '表中没有“实际支出/执行数”列', reasonEn: 'no actual-spend column' });
-      const hasSources = ['carryIn', 'initialBudget', 'fiscalCurrent', 'transferFromUpper', 'otherFunds', 'adjustment', 'increase', 'decrease'].some((k) => c[k as keyof typeof c] !== undefined);
+      const hasSources = BUDGET_SOURCES.some((s) => c[s.column] !== undefined);
       if (c.adjustedBudget !== undefined && !hasSources)
         notChecked(ctx, { rule: 'project-balance', sheet: table.sheet, check: '全年预算数 = 上年结转 + 年初预算 + 调整', reason: '表中没有资金来源列（年初预算、上年结转、调整）', reasonEn: 'no funding-source columns' });
 

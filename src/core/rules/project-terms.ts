@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { Amount, ProjectAmountColumn, ProjectRow, ProjectTable } from '../model';
 import { Operandish } from './context';
+import { sourcesOf, sourceWeight } from '../budget-sources';
 
 export const COLUMN_NAME: Record<ProjectAmountColumn, string> = {
   carryIn: '上年结转结余',
@@ -26,23 +27,14 @@ export function columnName(table: ProjectTable, key: ProjectAmountColumn): strin
   return (names[key] ??= table.columnLabels[key]?.replace(/[(（](万元|元|亿元|%)[)）]/, '') || COLUMN_NAME[key]);
 }
 
-/**
- * The funding sources that make up a row's 全年预算数, with their signs. 调减 typed as a
- * positive number subtracts; typed negative it is already signed. 当年财政拨款 stands in for
- * 年初预算 only when the table has no 年初预算 column.
- */
-const ADDED_SOURCES: ProjectAmountColumn[] = ['carryIn', 'initialBudget', 'fiscalCurrent', 'transferFromUpper', 'otherFunds', 'adjustment', 'increase'];
-
+/** The funding sources that make up a row's 全年预算数, with their signs (budget-sources.ts). */
 export function budgetSources(table: ProjectTable, row: ProjectRow): Operandish[] {
   const out: Operandish[] = [];
   const amounts = row.amounts;
-  for (const key of ADDED_SOURCES) {
-    const a = amounts[key];
-    if (!a || (key === 'fiscalCurrent' && table.columns.initialBudget !== undefined)) continue;
-    out.push({ amount: a, label: columnName(table, key), weight: 1 });
+  for (const s of sourcesOf(table.columns)) {
+    const a = amounts[s.column];
+    if (a) out.push({ amount: a, label: columnName(table, s.column), weight: sourceWeight(s, a.value.isNegative()) });
   }
-  const dec = amounts.decrease;
-  if (dec) out.push({ amount: dec, label: columnName(table, 'decrease'), weight: dec.value.isNegative() ? 1 : -1 });
   return out;
 }
 

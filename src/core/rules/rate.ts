@@ -1,7 +1,7 @@
 /** A stated 执行率 against 实际支出 ÷ 全年预算数 (the adjusted budget, never 年初预算 alone). */
 import Decimal from 'decimal.js';
 import { Finding } from '../findings';
-import { halfUnit } from '../rounding';
+import { halfUnit, outcomeOf } from '../rounding';
 import { findingId, Rule, RuleContext } from './context';
 import { COL, FigureView, figureView } from './figures';
 import { columnName, rowBudget, rowSubject } from './project-terms';
@@ -85,7 +85,7 @@ export const rate: Rule = {
         const exact = diff.isZero() || shown.eq(stated.value.toDecimalPlaces(Math.max(d, 0), Decimal.ROUND_HALF_UP));
         if (exact) continue;
         const n = Math.max(2, d - 2);
-        const within = diff.abs().lte(allowance);
+        const within = outcomeOf(diff, allowance) !== 'mismatch';
         const base = baseOf();
         out.push({
           ...base,
