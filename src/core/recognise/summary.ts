@@ -6,12 +6,13 @@ import { isNoteRow, readAmount, refOf } from './cells';
 import { tableUnit } from './units';
 
 const FINAL_MARKERS = new Set<SummaryLineKey>(['yearIncomeTotal', 'incomeGrandTotal', 'yearExpenditureTotal', 'expenditureGrandTotal', 'closingBalance', 'useNonFiscalBalance']);
-const INCOME_KEYS = new Set<SummaryLineKey>([
+/** Lines of the income side (and below, the expenditure side): a line of one never feeds a total of the other. */
+export const INCOME_KEYS = new Set<SummaryLineKey>([
   'incomeTotal', 'initialBudget', 'adjustment', 'otherFunds', 'fiscalCurrent', 'generalBudgetAppropriation', 'govFundAppropriation',
   'stateCapitalAppropriation', 'upperSubsidy', 'businessIncome', 'operatingIncome', 'affiliatedIncome', 'otherIncome',
   'yearIncomeTotal', 'useNonFiscalBalance', 'openingBalance', 'incomeGrandTotal',
 ]);
-const EXPENDITURE_KEYS = new Set<SummaryLineKey>([
+export const EXPENDITURE_KEYS = new Set<SummaryLineKey>([
   'expenditureTotal', 'basicExpenditure', 'projectExpenditure', 'yearExpenditureTotal', 'balanceDistribution', 'closingBalance',
   'expenditureGrandTotal', 'personnel', 'publicFunds', 'wages', 'goodsServices', 'individualSubsidies', 'capital', 'upperRemit',
   'operatingExpenditure', 'subsidyToAffiliated',

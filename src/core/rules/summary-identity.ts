@@ -1,7 +1,9 @@
 /** Identities 6–10 of REFERENCE §2 on the summary sheets (收支总表 and 决算 收入支出决算总表). */
 import { Finding } from '../findings';
 import { SummaryBlock, SummaryLine, SummaryLineKey } from '../model';
-import { checkIdentity, notChecked, Operandish, Rule, RuleContext } from './context';
+import { EXPENDITURE_KEYS, INCOME_KEYS } from '../recognise/summary';
+import { checkEquation } from '../rounding';
+import { checkIdentity, notChecked, Operandish, Rule, RuleContext, termOfOperand } from './context';
 
 interface Located {
   line: SummaryLine;
@@ -21,6 +23,50 @@ function op(l: Located, weight = 1): Operandish {
 
 function childrenOf(l: Located): Located[] {
   return l.block.lines.map((line, index) => ({ line, block: l.block, index })).filter((c) => c.line.parent === l.index && c.line.amount);
+}
+
+/**
+ * The readings of a total's breakdown, best first: its 其中 list running on over the unprefixed lines that
+ * follow it while they are lines of that breakdown (「收入合计 / 其中：年初预算 / 调整追加 / 其他资金」), the
+ * 其中 list alone, then the breakdown's lines wherever they stand. The first that holds is taken; when none
+ * does, the first is reported (an error only when every reading fails).
+ */
+function breakdownReadings(target: Located, keys: SummaryLineKey[], find: (k: SummaryLineKey) => Located | undefined): Located[][] {
+  const kids = childrenOf(target);
+  const lines = target.block.lines;
+  const readings: Located[][] = [];
+  if (kids.length) {
+    const runOn = [...kids];
+    for (let i = kids[kids.length - 1].index + 1; i < lines.length; i++) {
+      const l = lines[i];
+      if (l.parent !== target.line.parent || !l.key || !keys.includes(l.key)) break;
+      if (l.amount) runOn.push({ line: l, block: target.block, index: i });
+    }
+    if (runOn.length > kids.length) readings.push(runOn);
+    readings.push(kids);
+  }
+  const keyed = keys.map(find).filter((l): l is Located => !!l?.line.amount && l.index !== target.index && l.block === target.block);
+  if (keyed.length && !readings.some((r) => sameLines(r, keyed))) readings.push(keyed);
+  return readings;
+}
+
+function sameLines(a: Located[], b: Located[]): boolean {
+  return a.length === b.length && a.every((x) => b.some((y) => y.index === x.index));
+}
+
+function holds(ctx: RuleContext, target: Located, parts: Located[]): boolean {
+  const r = checkEquation(termOfOperand(op(target)), parts.map((p) => termOfOperand(op(p))), ctx.tolerance);
+  return r.outcome !== 'mismatch';
+}
+
+/** Checks the first reading that holds, else the first reading (it fails under all of them). */
+function checkReadings(ctx: RuleContext, out: Finding[], target: Located, readings: Located[][]): boolean {
+  const usable = readings.filter((r) => r.length);
+  if (!usable.length) return false;
+  const parts = usable.find((r) => holds(ctx, target, r)) ?? usable[0];
+  const ops = parts.map((p) => op(p));
+  check(ctx, out, target, ops, target.line.label, formulaOf(ops));
+  return true;
 }
 
 function check(ctx: RuleContext, out: Finding[], target: Located, parts: Operandish[], quantity: string, formula: string): void {
@@ -53,18 +99,20 @@ function budgetStyle(ctx: RuleContext, sheet: string, find: (k: SummaryLineKey) 
 
   // 6. 收入合计 = 年初预算 + 调整追加 + 其他资金 (+ 上年结转 where folded in).
   if (income?.line.amount) {
-    let parts = childrenOf(income);
-    if (!parts.length) parts = INCOME_SOURCES.map(find).filter((l): l is Located => !!l?.line.amount && l.line.parent === null && l.line.key !== 'carryIn');
-    if (parts.length) check(ctx, out, income, parts.map((p) => op(p)), income.line.label, formulaOf(parts.map((p) => op(p))));
-    else missing(ctx, sheet, '收入合计 = 年初预算 + 调整追加 + 其他资金', '收入明细行（年初预算、调整追加等）', 'income source lines');
+    const readings = breakdownReadings(income, INCOME_SOURCES, find);
+    if (!childrenOf(income).length) {
+      // Without a 其中 list, the sources at the top level (上年结转 folded in only as a 其中 line).
+      readings.length = 0;
+      readings.push(INCOME_SOURCES.map(find).filter((l): l is Located => !!l?.line.amount && l.line.parent === null && l.line.key !== 'carryIn'));
+    }
+    if (!checkReadings(ctx, out, income, readings))
+      missing(ctx, sheet, '收入合计 = 年初预算 + 调整追加 + 其他资金', '收入明细行（年初预算、调整追加等）', 'income source lines');
   } else missing(ctx, sheet, '收入合计 = 年初预算 + 调整追加 + 其他资金', '“收入合计”行或其金额', 'an income total line');
 
   // 7. 支出合计 = 基本支出 + 项目支出 (+ 上缴上级 + 经营 + 对附属单位补助).
   if (expenditure?.line.amount) {
-    let parts = childrenOf(expenditure);
-    if (!parts.length) parts = EXPENDITURE_PARTS.map(find).filter((l): l is Located => !!l?.line.amount);
-    if (parts.length) check(ctx, out, expenditure, parts.map((p) => op(p)), expenditure.line.label, formulaOf(parts.map((p) => op(p))));
-    else missing(ctx, sheet, '支出合计 = 基本支出 + 项目支出', '“基本支出”“项目支出”行', 'basic and project expenditure lines');
+    if (!checkReadings(ctx, out, expenditure, breakdownReadings(expenditure, EXPENDITURE_PARTS, find)))
+      missing(ctx, sheet, '支出合计 = 基本支出 + 项目支出', '“基本支出”“项目支出”行', 'basic and project expenditure lines');
   } else missing(ctx, sheet, '支出合计 = 基本支出 + 项目支出', '“支出合计”行或其金额', 'an expenditure total line');
 
   // 8. 基本支出 = 工资福利 + 商品和服务 + 对个人和家庭的补助 (+ 资本性), or 人员经费 + 公用经费.
@@ -87,10 +135,23 @@ function budgetStyle(ctx: RuleContext, sheet: string, find: (k: SummaryLineKey) 
 }
 
 function finalStyle(ctx: RuleContext, sheet: string, find: (k: SummaryLineKey) => Located | undefined, out: Finding[]): void {
-  const sumAbove = (total: Located): Located[] =>
-    total.block.lines
+  // The lines a year total sums: those above it since the previous total (a stacked table's expenditure
+  // block starts under 收入总计), never a line of the other side.
+  const sumAbove = (total: Located): Located[] => {
+    const lines = total.block.lines;
+    const other = total.line.key === 'yearExpenditureTotal' ? INCOME_KEYS : EXPENDITURE_KEYS;
+    let start = 0;
+    for (let i = total.index - 1; i >= 0; i--) {
+      const k = lines[i].key;
+      if (k && (k === 'incomeGrandTotal' || k === 'expenditureGrandTotal' || k === 'yearIncomeTotal' || k === 'yearExpenditureTotal')) {
+        start = i + 1;
+        break;
+      }
+    }
+    return lines
       .map((line, index) => ({ line, block: total.block, index }))
-      .filter((l) => l.index < total.index && l.line.parent === null && l.line.amount && !(l.line.key && FINAL_TOTALS.has(l.line.key)));
+      .filter((l) => l.index >= start && l.index < total.index && l.line.parent === null && l.line.amount && !(l.line.key && (FINAL_TOTALS.has(l.line.key) || other.has(l.line.key))));
+  };
   const yearIncome = find('yearIncomeTotal');
   const yearExp = find('yearExpenditureTotal');
   for (const [total, name] of [
