@@ -25,6 +25,8 @@ export interface HeaderMatch {
   columns: Partial<Record<ProjectColumn, number>>;
   labels: Partial<Record<ProjectColumn, string>>;
   duplicates: { key: ProjectColumn; cols: number[]; header: string }[];
+  /** Further tables side by side under the same header row. */
+  beside?: HeaderMatch[];
 }
 
 function mapRow(grid: Grid, row: number): Map<number, { key: ProjectColumn; header: string }> {
@@ -66,37 +68,51 @@ export function findProjectHeader(grid: Grid, from: number, limit = HEADER_SCAN_
         endRow = r + 1;
       }
     }
-    const columns: Partial<Record<ProjectColumn, number>> = {};
-    const labels: Partial<Record<ProjectColumn, string>> = {};
-    const seen = new Map<ProjectColumn, number[]>();
-    const sorted = [...merged.entries()].sort((a, b) => a[0] - b[0]);
-    for (const [c, m] of sorted) {
-      const list = seen.get(m.key) ?? [];
-      list.push(c);
-      seen.set(m.key, list);
-      if (columns[m.key] === undefined) {
-        columns[m.key] = c;
-        labels[m.key] = m.header;
-      }
-    }
-    // 结转资金 alone is ambiguous; a carry-in column sits left of spending, a carry-out right of it.
-    for (let c = grid.colOffset; c < grid.colEnd; c++) {
-      const raw = grid.mergedValue(endRow, c) ?? grid.mergedValue(r, c);
-      if (typeof raw !== 'string' || normaliseHeader(raw) !== '结转资金') continue;
-      const key: ProjectColumn = columns.actualSpend !== undefined && c > columns.actualSpend ? 'carryOut' : 'carryIn';
-      if (columns[key] !== undefined) continue;
-      columns[key] = c;
-      labels[key] = raw.replace(/[\s\u3000]+/g, '');
-    }
-    if (columns.name === undefined) continue;
-    let amountCount = 0;
-    for (const k of Object.keys(columns) as ProjectColumn[]) if (AMOUNT_KEYS.has(k)) amountCount++;
-    if (amountCount < 2) continue;
-    const duplicates: HeaderMatch['duplicates'] = [];
-    for (const [key, cols] of seen) if (cols.length > 1 && AMOUNT_KEYS.has(key)) duplicates.push({ key, cols, header: labels[key] ?? key });
-    return { row: r, endRow, columns, labels, duplicates };
+    // Two tables side by side (项目名称 … | 项目名称 …): each name column starts a table of its own.
+    const entries = [...merged.entries()].sort((a, b) => a[0] - b[0]);
+    const nameCols = entries.filter(([, m]) => m.key === 'name').map(([c]) => c);
+    const bounds = nameCols.length > 1 ? nameCols.map((c, i) => [i === 0 ? grid.colOffset : c, nameCols[i + 1] ?? grid.colEnd]) : [[grid.colOffset, grid.colEnd]];
+    let matches: (HeaderMatch | null)[] = bounds.map(([a, b]) => matchColumns(grid, r, endRow, entries.filter(([c]) => c >= a && c < b), a, b));
+    // Only tables that each stand on their own (a 子项目名称 column beside 项目名称 is one table).
+    if (matches.length > 1 && !matches.every((m) => m && Object.keys(m.columns).length > 2)) matches = [matchColumns(grid, r, endRow, entries, grid.colOffset, grid.colEnd)];
+    const found = matches.filter((m): m is HeaderMatch => !!m);
+    if (!found.length) continue;
+    if (found.length > 1) found[0].beside = found.slice(1);
+    return found[0];
   }
   return null;
+}
+
+/** The columns of one table from a header row's mapped cells within [from, to). */
+function matchColumns(grid: Grid, r: number, endRow: number, sorted: [number, { key: ProjectColumn; header: string }][], from: number, to: number): HeaderMatch | null {
+  const columns: Partial<Record<ProjectColumn, number>> = {};
+  const labels: Partial<Record<ProjectColumn, string>> = {};
+  const seen = new Map<ProjectColumn, number[]>();
+  for (const [c, m] of sorted) {
+    const list = seen.get(m.key) ?? [];
+    list.push(c);
+    seen.set(m.key, list);
+    if (columns[m.key] === undefined) {
+      columns[m.key] = c;
+      labels[m.key] = m.header;
+    }
+  }
+  // 结转资金 alone is ambiguous; a carry-in column sits left of spending, a carry-out right of it.
+  for (let c = from; c < to; c++) {
+    const raw = grid.mergedValue(endRow, c) ?? grid.mergedValue(r, c);
+    if (typeof raw !== 'string' || normaliseHeader(raw) !== '结转资金') continue;
+    const key: ProjectColumn = columns.actualSpend !== undefined && c > columns.actualSpend ? 'carryOut' : 'carryIn';
+    if (columns[key] !== undefined) continue;
+    columns[key] = c;
+    labels[key] = raw.replace(/[\s\u3000]+/g, '');
+  }
+  if (columns.name === undefined) return null;
+  let amountCount = 0;
+  for (const k of Object.keys(columns) as ProjectColumn[]) if (AMOUNT_KEYS.has(k)) amountCount++;
+  if (amountCount < 2) return null;
+  const duplicates: HeaderMatch['duplicates'] = [];
+  for (const [key, cols] of seen) if (cols.length > 1 && AMOUNT_KEYS.has(key)) duplicates.push({ key, cols, header: labels[key] ?? key });
+  return { row: r, endRow, columns, labels, duplicates };
 }
 
 function totalKindOf(label: string): ProjectRow['totalKind'] | undefined {
@@ -126,7 +142,12 @@ export function readProjectTables(grid: Grid, notes: CellNote[]): ProjectTable[]
     if (!header) break;
     const table = readTable(grid, header, titleFrom, notes);
     tables.push(table);
-    const lastRow = table.rows.length ? table.rows[table.rows.length - 1].row : header.endRow;
+    let lastRow = table.rows.length ? table.rows[table.rows.length - 1].row : header.endRow;
+    for (const other of header.beside ?? []) {
+      const t = readTable(grid, other, titleFrom, notes);
+      tables.push(t);
+      if (t.rows.length) lastRow = Math.max(lastRow, t.rows[t.rows.length - 1].row);
+    }
     from = lastRow + 1;
     titleFrom = from;
   }
