@@ -113,7 +113,7 @@ export const LINE_KEYS: Vocabulary<LineKey> = vocabulary<LineKey>([
   ['vehicleRun', ['公务用车运行费', '公务用车运行维护费', '公务用车运行维护', '公务用车运行', '车辆运行维护费', '公车运行维护费', '公车运行费', '车辆运行', '公务用车运维费']],
   ['reception', ['公务接待费', '公务接待']],
   ['yearIncomeTotal', ['本年收入合计', '收入合计']],
-  ['fiscalIncome', ['财政拨款收入', '财政拨款'], ['一般公共预算财政拨款']],
+  ['fiscalIncome', ['财政拨款收入', '财政拨款']],
   ['upperSubsidy', ['上级补助收入']],
   ['businessIncome', ['事业收入']],
   ['operatingIncome', ['经营收入']],
