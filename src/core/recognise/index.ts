@@ -49,13 +49,16 @@ export function readModel(snapshot: WorkbookSnapshot): { model: BudgetModel; gri
       model.unitInfo = info;
       continue;
     }
-    const blocks = readSummaryBlocks(grid, model.notes);
+    const lineNotes: CellNote[] = [];
+    const lines = readLineTables(grid, lineNotes);
+    // Lines by 功能分类 / 经济分类 code (基本支出 by 301 工资福利支出 …) are a public table, even where
+    // their labels are those of a 收支总表.
+    const coded = lines.some((t) => t.rows.filter((r) => r.code).length >= 3);
+    const blocks = coded ? [] : readSummaryBlocks(grid, model.notes);
     if (blocks.length) {
       model.summaries.push(...blocks);
       continue;
     }
-    const lineNotes: CellNote[] = [];
-    const lines = readLineTables(grid, lineNotes);
     if (lines.length) {
       model.lineTables.push(...lines);
       model.notes.push(...lineNotes);

@@ -69,6 +69,8 @@ interface Frame {
   codeCols: number[];
   amountCols: number[];
   firstRow: number;
+  /** One past the last row the table may have (its section's end). */
+  endRow?: number;
   /** A header with no figures under it. */
   empty?: boolean;
 }
@@ -79,7 +81,8 @@ interface Frame {
  */
 export function readLineTables(grid: Grid, notes: CellNote[]): LineTable[] {
   const colEnd = Math.min(grid.colEnd, grid.colOffset + SCAN_COLS);
-  const frames = findFrames(grid, colEnd);
+  let frames = sections(grid, colEnd).flatMap(([from, to]) => findFrames(grid, colEnd, from, to));
+  if (!frames.length) frames = headerOnlyFrame(grid, colEnd);
   const out: LineTable[] = [];
   for (const f of frames) {
     const t = readFrame(grid, f, notes);
@@ -103,7 +106,42 @@ function classify(grid: Grid, r: number, colEnd: number): ('label' | 'code' | 'f
   return out;
 }
 
-function findFrames(grid: Grid, colEnd: number): Frame[] {
+/** Words that make a row a header row: the column headers of the public tables and the 自评表. */
+const HEADER_CELL = /^(项目|项目名称|科目名称|科目编码|功能分类科目编码|功能分类科目名称|经济分类科目编码|类|款|项|合计|小计|金额|预算数|决算数|年初预算数|全年预算数|全年执行数|分值|得分|执行率|一级指标|二级指标|三级指标|年度指标值|实际完成值|指标值|权重|偏差原因分析及改进措施|基本支出|项目支出|本年收入合计|本年支出合计|人员经费|公用经费|行次|栏次)$/;
+
+/**
+ * A sheet that stacks tables (a 自评表's fund block over its indicator block; a report's tables one under
+ * another) is read in sections, each starting at a header row of its own. A header repeated on the next
+ * printed page is not a new section.
+ */
+function sections(grid: Grid, colEnd: number): [number, number][] {
+  const starts: number[] = [grid.rowOffset];
+  const seen = new Set<string>();
+  let previousWasHeader = false;
+  for (let r = grid.rowOffset; r < grid.rowEnd; r++) {
+    let words = 0;
+    let figures = 0;
+    const texts: string[] = [];
+    for (let c = grid.colOffset; c < colEnd; c++) {
+      const v = grid.value(r, c);
+      if (isFigureText(v)) figures++;
+      else if (typeof v === 'string' && v.trim()) {
+        texts.push(v.trim());
+        if (HEADER_CELL.test(normaliseHeader(v))) words++;
+      }
+    }
+    const header = words >= 2 && figures === 0;
+    if (header && !previousWasHeader) {
+      const signature = texts.join('|');
+      if (!seen.has(signature) && r > grid.rowOffset) starts.push(r);
+      seen.add(signature);
+    }
+    previousWasHeader = header;
+  }
+  return starts.map((s, i) => [s, starts[i + 1] ?? grid.rowEnd]);
+}
+
+function findFrames(grid: Grid, colEnd: number, rowStart: number, rowEnd: number): Frame[] {
   // Data rows: a label (or code) followed, further right, by at least one figure.
   const width = colEnd - grid.colOffset;
   const labelHits = new Array<number>(width).fill(0);
@@ -111,7 +149,7 @@ function findFrames(grid: Grid, colEnd: number): Frame[] {
   const codeHits = new Array<number>(width).fill(0);
   let firstData = -1;
   let dataRowCount = 0;
-  for (let r = grid.rowOffset; r < grid.rowEnd; r++) {
+  for (let r = rowStart; r < rowEnd; r++) {
     const kinds = classify(grid, r, colEnd);
     const firstText = kinds.findIndex((k) => k === 'label' || k === 'code');
     if (firstText < 0) continue;
@@ -125,7 +163,7 @@ function findFrames(grid: Grid, colEnd: number): Frame[] {
       else if (k === 'code') codeHits[i]++;
     });
   }
-  if (firstData < 0) return headerOnlyFrame(grid, colEnd);
+  if (firstData < 0) return [];
   // Label columns: text on data rows, no figures to speak of. Each starts a block.
   const frames: Frame[] = [];
   let c = 0;
@@ -159,10 +197,10 @@ function findFrames(grid: Grid, colEnd: number): Frame[] {
       if (figureHits[j] > 0) amountCols.push(j + grid.colOffset);
       else if (codeHits[j] >= 2 && amountCols.length) break;
     }
-    if (amountCols.length) frames.push({ labelCol, codeCols: codeCols.filter((x) => x !== labelCol), amountCols, firstRow: firstData });
+    if (amountCols.length) frames.push({ labelCol, codeCols: codeCols.filter((x) => x !== labelCol), amountCols, firstRow: firstData, endRow: rowEnd });
     c = j;
   }
-  return frames.length ? frames : headerOnlyFrame(grid, colEnd);
+  return frames;
 }
 
 /**
@@ -280,7 +318,7 @@ function readFrame(grid: Grid, frame: Frame, notes: CellNote[]): LineTable | nul
   // Data rows to the table's end: a note row, count rows, a long blank run or the next header.
   const dataRows: number[] = [];
   let blank = 0;
-  for (let r = frame.firstRow; r < grid.rowEnd; r++) {
+  for (let r = frame.firstRow; r < (frame.endRow ?? grid.rowEnd); r++) {
     const label = labelCol < 0 ? '' : grid.text(r, labelCol) || (r === leadingTotal ? '合计' : '');
     const code = leftCols.map((c) => grid.text(r, c)).find((t) => codeOf(t)) ?? '';
     const anyAmount = frame.amountCols.some((c) => grid.text(r, c) !== '');
@@ -392,7 +430,7 @@ function readFrame(grid: Grid, frame: Frame, notes: CellNote[]): LineTable | nul
     codeCols,
     columns,
     rows,
-    closed: endsOnNote || lastRow + 1 >= grid.rowEnd || rows.some((x) => x.total && x.row === lastRow),
+    closed: endsOnNote || lastRow + 1 >= grid.rowEnd || (frame.endRow !== undefined && frame.endRow < grid.rowEnd) || rows.some((x) => x.total && x.row === lastRow),
   };
 }
 

@@ -99,18 +99,29 @@ function settle(ctx: RuleContext, table: LineTable, decisions: Decision[], blame
   }
 }
 
+/**
+ * The part to blame instead of the total: the one in strictly the most failing readings, among the parts
+ * whose corrected value stays plausible (not below zero where every figure is positive). A tie names no
+ * part: the finding stays on the total.
+ */
 function blamedOperand(id: Identity, blame: Map<string, number>): Operandish | undefined {
-  const own = blame.get(id.target.amount.ref.cell) ?? 0;
+  const allPositive = [id.target, ...id.parts].every((o) => !o.amount.value.isNegative());
+  let difference = id.target.amount.value;
+  for (const p of id.parts) difference = difference.minus(p.amount.value.times(p.weight ?? 1));
   let best: Operandish | undefined;
-  let bestCount = own;
+  let bestCount = blame.get(id.target.amount.ref.cell) ?? 0;
+  let tie = false;
   for (const p of id.parts) {
+    const corrected = p.amount.value.plus(difference.times(p.weight ?? 1));
+    if (allPositive && corrected.isNegative()) continue;
     const n = blame.get(p.amount.ref.cell) ?? 0;
     if (n > bestCount) {
       best = p;
       bestCount = n;
-    }
+      tie = false;
+    } else if (best && n === bestCount) tie = true;
   }
-  return best;
+  return tie ? undefined : best;
 }
 
 /** Moves a finding from the identity's total to the part that is wrong, with the value that part should have. */
@@ -133,17 +144,23 @@ function reblame(f: Finding, id: Identity, culprit: Operandish, table: LineTable
   f.messageEn = `${label}: by ${id.target.label} = ${id.formula} it should be ${should.toFixed(d)} ${u}, the sheet says ${actual.toFixed(d)} ${u}; the same figure breaks other identities, while ${id.target.label} agrees with the rest`;
 }
 
-/** How many decisions fail under every reading: a structure that fails more often than it holds is a misreading. */
+/**
+ * How many lines fail under every reading, and how many hold: a structure that fails on more lines than it
+ * holds is a misreading of the layout. Counted by line, not by column: one wrong line fails in each of its
+ * columns, a misread structure on line after line.
+ */
 function failing(ctx: RuleContext, decisions: Decision[]): { fail: number; hold: number } {
-  let fail = 0;
-  let hold = 0;
+  const fail = new Set<number>();
+  const hold = new Set<number>();
   for (const d of decisions) {
     const rs = d.readings.filter((r) => r.parts.length);
     if (!rs.length) continue;
-    if (rs.some((r) => holds(ctx, r))) hold++;
-    else fail++;
+    const row = rs[0].target.amount.ref.row;
+    if (rs.some((r) => holds(ctx, r))) hold.add(row);
+    else fail.add(row);
   }
-  return { fail, hold };
+  for (const r of fail) hold.delete(r);
+  return { fail: fail.size, hold: hold.size };
 }
 
 function columnName(table: LineTable, k: number): string {
