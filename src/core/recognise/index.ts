@@ -54,9 +54,14 @@ export function readModel(snapshot: WorkbookSnapshot): { model: BudgetModel; gri
     // Lines by 功能分类 / 经济分类 code (基本支出 by 301 工资福利支出 …) are a public table, even where
     // their labels are those of a 收支总表.
     const coded = lines.some((t) => t.rows.filter((r) => r.code).length >= 3);
-    const blocks = coded ? [] : readSummaryBlocks(grid, model.notes);
+    const summaryNotes: CellNote[] = [];
+    let blocks = coded ? [] : readSummaryBlocks(grid, summaryNotes);
+    // A 自评表's fund block (年度资金总额 / 其中：当年财政拨款 … under 年初预算数 | 全年预算数 | 全年执行数 | 分值 |
+    // 执行率 | 得分) is checked column by column as a line table, not as a one-column 收支总表.
+    if (lines.length && blocks.length && isSelfEvaluationSheet(grid)) blocks = [];
     if (blocks.length) {
       model.summaries.push(...blocks);
+      model.notes.push(...summaryNotes);
       continue;
     }
     if (lines.length) {
@@ -67,6 +72,18 @@ export function readModel(snapshot: WorkbookSnapshot): { model: BudgetModel; gri
     model.unrecognisedSheets.push(sheet.name);
   }
   return { model, grids };
+}
+
+const SELF_EVALUATION_HEADER = /^(年初预算数|全年预算数|全年执行数|调整后预算数|预算执行数|分值|得分|执行率|预算执行率|权重)$/;
+
+/** A sheet with a 绩效自评表 fund header: a row naming at least three of its columns. */
+function isSelfEvaluationSheet(grid: Grid): boolean {
+  for (let r = grid.rowOffset; r < Math.min(grid.rowEnd, grid.rowOffset + 40); r++) {
+    let hits = 0;
+    for (let c = grid.colOffset; c < Math.min(grid.colEnd, grid.colOffset + 20); c++) if (SELF_EVALUATION_HEADER.test(normaliseLabel(grid.text(r, c)))) hits++;
+    if (hits >= 3) return true;
+  }
+  return false;
 }
 
 /**

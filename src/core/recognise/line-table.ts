@@ -92,16 +92,36 @@ export function readLineTables(grid: Grid, notes: CellNote[]): LineTable[] {
 }
 
 /** The row's cells classified: text labels, codes, figures (numbers, number text, dashes). */
-function classify(grid: Grid, r: number, colEnd: number): ('label' | 'code' | 'figure' | 'dash' | null)[] {
+function classify(grid: Grid, r: number, colEnd: number, codeCols: Set<number>): ('label' | 'code' | 'figure' | 'dash' | null)[] {
   const out: ('label' | 'code' | 'figure' | 'dash' | null)[] = [];
   for (let c = grid.colOffset; c < colEnd; c++) {
     const v = grid.value(r, c);
     if (v === null || v === '' || (typeof v === 'string' && !v.trim())) out.push(null);
-    else if (codeOf(v) && typeof v === 'string') out.push('code');
-    else if (typeof v === 'number' && codeOf(v) && c < colEnd - 1 && (grid.value(r, c + 1) === null || typeof grid.value(r, c + 1) === 'string')) out.push('code');
+    else if (codeCols.has(c) && /^\d{1,7}$/.test(String(v).trim())) out.push('code');
+    else if (typeof v === 'string' && codeOf(v)) out.push('code');
     else if (isFigureText(v)) out.push('figure');
     else if (isDash(v)) out.push('dash');
     else out.push(typeof v === 'string' && v.length <= MAX_LABEL ? 'label' : null);
+  }
+  return out;
+}
+
+/**
+ * Columns of codes: under a header 类 / 款 / 项 or one naming 编码, or holding numbers that nest (201 over
+ * 20101): a number alone (170 beside 实际到位资金) is a figure, not a code.
+ */
+function codeColumns(grid: Grid, colEnd: number, rowStart: number, rowEnd: number): Set<number> {
+  const out = new Set<number>();
+  for (let c = grid.colOffset; c < colEnd; c++) {
+    const codes: string[] = [];
+    let header = false;
+    for (let r = rowStart; r < rowEnd; r++) {
+      const t = grid.text(r, c).replace(/[\s\u3000]/g, '');
+      if (/^(类|款|项)$/.test(t) || /(科目|分类)?(编码|代码)$/.test(t)) header = true;
+      else if (/^\d{1,7}$/.test(t)) codes.push(t);
+    }
+    if (header && codes.length) out.add(c);
+    else if (codes.some((a) => CODE.test(a) && codes.some((b) => CODE.test(b) && b.length > a.length && b.startsWith(a)))) out.add(c);
   }
   return out;
 }
@@ -149,8 +169,9 @@ function findFrames(grid: Grid, colEnd: number, rowStart: number, rowEnd: number
   const codeHits = new Array<number>(width).fill(0);
   let firstData = -1;
   let dataRowCount = 0;
+  const coded = codeColumns(grid, colEnd, rowStart, rowEnd);
   for (let r = rowStart; r < rowEnd; r++) {
-    const kinds = classify(grid, r, colEnd);
+    const kinds = classify(grid, r, colEnd, coded);
     const firstText = kinds.findIndex((k) => k === 'label' || k === 'code');
     if (firstText < 0) continue;
     const hasFigure = kinds.some((k, i) => i > firstText && k === 'figure');

@@ -140,8 +140,9 @@ function reblame(f: Finding, id: Identity, culprit: Operandish, table: LineTable
   f.difference = actual.minus(should).toFixed();
   f.label = label;
   f.related = [id.target, ...id.parts.filter((p) => p !== culprit)].map((o) => ({ sheet: o.amount.ref.sheet, cell: o.amount.ref.cell, label: o.label, value: o.amount.value.toFixed() }));
-  f.message = `${label}：按「${id.target.label} = ${id.formula}」应为 ${should.toFixed(d)} ${u}，表中为 ${actual.toFixed(d)} ${u}，相差 ${actual.minus(should).abs().toFixed(d)} ${u}；该数同时使其他勾稽关系不平，${id.target.label}本身与其余各项相符`;
-  f.messageEn = `${label}: by ${id.target.label} = ${id.formula} it should be ${should.toFixed(d)} ${u}, the sheet says ${actual.toFixed(d)} ${u}; the same figure breaks other identities, while ${id.target.label} agrees with the rest`;
+  const rule = id.parts.length > 4 ? `${id.target.label} = 其下 ${id.parts.length} 项之和` : `${id.target.label} = ${id.formula}`;
+  f.message = `${label}：按「${rule}」应为 ${should.toFixed(d)} ${u}，表中为 ${actual.toFixed(d)} ${u}，相差 ${actual.minus(should).abs().toFixed(d)} ${u}；该数同时使其他勾稽关系不平，${id.target.label}本身与其余各项相符`;
+  f.messageEn = `${label}: by ${id.parts.length > 4 ? `${id.target.label} = the sum of its ${id.parts.length} lines` : `${id.target.label} = ${id.formula}`} it should be ${should.toFixed(d)} ${u}, the sheet says ${actual.toFixed(d)} ${u}; the same figure breaks other identities, while ${id.target.label} agrees with the rest`;
 }
 
 /**
@@ -210,7 +211,7 @@ function layoutParents(rows: LineRow[], strict: boolean): (number | null)[] {
       l = r.numbering !== null ? Math.max(r.numbering * 2, opened) : opened;
     } else if (r.numbering !== null) l = r.numbering * 2 + (r.indent > 0 ? 1 : 0);
     else if (r.indent > 0) l = prevLevel + 1;
-    else l = strict ? null : i > 0 && level[i - 1] !== null ? (level[i - 1] as number) : null;
+    else l = strict ? 0 : i > 0 && level[i - 1] !== null ? (level[i - 1] as number) : 0;
     level.push(l);
     if (l !== null) prevLevel = l;
     if (l === null) return;
