@@ -114,3 +114,51 @@ describe.each(docs.map((d): [string, CorpusDoc] => [`${d.id} (${d.province} ${d.
     expect({ falseErrors, missed: missedCells, exit: code }).toEqual({ falseErrors: [], missed: known, exit: found ? 1 : 0 });
   });
 });
+
+/**
+ * A unit publishes its tables together and keeps them in one workbook: the tables of one document (same
+ * publisher and year) run as one workbook, so the checks across tables run on real material too. They
+ * must raise no error the tables alone did not (收入决算表 合计 against the 总表's 本年收入合计; never the
+ * 财政拨款 总表's lines against the whole unit's).
+ */
+const documents = new Map<string, CorpusDoc[]>();
+for (const d of docs) {
+  const key = `${d.publisher} ${d.year}`;
+  documents.set(key, [...(documents.get(key) ?? []), d]);
+}
+const combined = [...documents.entries()].filter(([, ds]) => ds.length > 1);
+
+describe.each(combined.map(([k, ds]): [string, CorpusDoc[]] => [`${k}: ${ds.length} tables in one workbook`, ds]))('%s', (_name, ds) => {
+  test('no false error across tables, every slip still found', async () => {
+    const used = new Set<string>();
+    const sheets: CorpusDoc['sheets'] = [];
+    const acceptable = new Set<string>();
+    const expected: string[] = [];
+    for (const d of ds) {
+      for (const [i, sh] of d.sheets.entries()) {
+        let name = sh.name.slice(0, 28);
+        for (let n = 2; used.has(name); n++) name = `${sh.name.slice(0, 26)}${n}`;
+        used.add(name);
+        sheets.push({ ...sh, name });
+        for (const sl of d.slips.filter(SUM_SLIP)) {
+          const cells = [sl.cell, ...(sl.alsoAcceptable ?? [])];
+          const mine = cells.filter((c) => (c.includes('!') ? c.startsWith(`${sh.name}!`) : i === 0)).map((c) => `${name}!${c.replace(/^.*!/, '')}`);
+          mine.forEach((c) => acceptable.add(c));
+          if (mine.length && (sl.cell.includes('!') ? sl.cell.startsWith(`${sh.name}!`) : i === 0)) expected.push(mine[0]);
+        }
+      }
+    }
+    const doc: CorpusDoc = { ...ds[0], id: `${ds[0].id}-document`, sheets, identities: [], slips: [] };
+    const file = `${doc.id}.xlsx`;
+    writeFileSync(path.join(tmp.dir, file), await buildXlsxBuffer(doc));
+    const io = memoryIO(tmp.dir);
+    const code = await main(['validate', file, '--format', 'json'], io);
+    expect(code).not.toBe(2);
+    const out = JSON.parse(io.stdout.join('\n')) as { findings: { severity: string; sheet: string; cell: string; message: string }[] };
+    const errors = out.findings.filter((f) => f.severity === 'error');
+    const falseErrors = errors.filter((f) => !acceptable.has(`${f.sheet}!${f.cell}`)).map((f) => `${f.sheet}!${f.cell} ${f.message}`);
+    const missed = expected.filter((c) => !errors.some((f) => `${f.sheet}!${f.cell}` === c));
+    expect({ falseErrors, missed }).toEqual({ falseErrors: [], missed: [] });
+  });
+});
+

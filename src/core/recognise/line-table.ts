@@ -344,7 +344,16 @@ function readFrame(grid: Grid, frame: Frame, notes: CellNote[]): LineTable | nul
     const code = leftCols.map((c) => grid.text(r, c)).find((t) => codeOf(t)) ?? '';
     const anyAmount = frame.amountCols.some((c) => grid.text(r, c) !== '');
     if (!label && !code && !anyAmount) {
-      if (++blank >= 3) break;
+      if (++blank >= 3) {
+        // A shorter block beside a longer one keeps its total on the bottom line (人员经费合计 | 公用经费合计).
+        const end = frame.endRow ?? grid.rowEnd;
+        let next = r + 1;
+        while (next < end && !leftCols.some((c) => grid.text(next, c)) && !frame.amountCols.some((c) => grid.text(next, c))) next++;
+        const nextLabel = next < end ? leftCols.map((c) => grid.text(next, c)).find(Boolean) ?? '' : '';
+        if (!/合计$/.test(normaliseLabel(nextLabel))) break;
+        r = next - 1;
+        blank = 0;
+      }
       continue;
     }
     blank = 0;
@@ -370,7 +379,10 @@ function readFrame(grid: Grid, frame: Frame, notes: CellNote[]): LineTable | nul
   const columns: LineColumn[] = amountCols.map((col) => {
     const path = headerPath(grid, headerRows, col, amountCols);
     const header = path.length ? path[path.length - 1] : '';
-    return { col, path, header, key: lineKeyOf(header, true) };
+    // The lowest header that names an item (合计 | 因公出国（境）费 over 预算数 | 决算数).
+    let key: LineKey | undefined;
+    for (let i = path.length - 1; i >= 0 && !key; i--) key = lineKeyOf(path[i], true);
+    return { col, path, header, key };
   });
 
   const rows: LineRow[] = [];
@@ -468,8 +480,8 @@ function headerPath(grid: Grid, headerRows: number[], col: number, amountCols: n
       for (let c = col - 1; c >= left; c--) {
         const u = grid.mergedText(r, c);
         if (u) {
-          // Only a group header: its own column has a sub-header below.
-          if (grid.mergedText(headerRows[i + 1], c)) t = u;
+          // Only a group header: its own column has a sub-header below (on any lower header row).
+          if (headerRows.slice(i + 1).some((below) => grid.mergedText(below, c))) t = u;
           break;
         }
       }

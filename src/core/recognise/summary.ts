@@ -3,6 +3,7 @@ import { indentWidth, normaliseLabel, numberingLevel, startsWithQizhong } from '
 import { CellNote, SummaryBlock, SummaryLine, SummaryLineKey } from '../model';
 import { BUDGET_LINES, FINAL_LINES, matchVocabulary } from '../vocabulary';
 import { isNoteRow, readAmount, refOf } from './cells';
+import { parseNumber } from '../numbers';
 import { tableUnit } from './units';
 
 const FINAL_MARKERS = new Set<SummaryLineKey>(['yearIncomeTotal', 'incomeGrandTotal', 'yearExpenditureTotal', 'expenditureGrandTotal', 'closingBalance', 'useNonFiscalBalance']);
@@ -96,8 +97,10 @@ function readBlock(grid: Grid, labelCol: number, knownRow: number, style: 'budge
     let labels = 0;
     for (let r = firstRow; r < grid.rowEnd; r++) {
       const v = grid.value(r, c);
+      // Figures stored as text (19,044.27, as published tables print them) count as figures.
       if (typeof v === 'number') count++;
       else if (typeof v === 'string' && labelKey(normaliseLabel(v), style)) labels++;
+      else if (typeof v === 'string' && /\d/.test(v) && parseNumber(v).kind === 'number') count++;
     }
     if (labels > count) break;
     if (count) candidates.push({ col: c, count, header });

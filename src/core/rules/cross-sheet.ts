@@ -3,6 +3,7 @@
  * labelled quantity stated on two sheets agrees. Figures in other units are converted.
  */
 import { microsOfDecimal } from '../exact';
+import { sameScope } from '../recognise/scope';
 import { Finding } from '../findings';
 import { Amount, ProjectTable, SummaryBlock, SummaryLineKey } from '../model';
 import { Unit, UNIT_FACTOR } from '../numbers';
@@ -69,10 +70,11 @@ export const crossSheet: Rule = {
     // reference must not depend on sheet order: a 决算 sheet first (the audited figure), then by name.
     const byAuthority = [...summaries].sort((a, b) => (a.style === b.style ? (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : 0) : a.style === 'final' ? -1 : 1));
     for (const key of SHARED_KEYS) {
-      const stated = byAuthority.map((b) => ({ b, l: lineOf(b, key) })).filter((x) => x.l);
-      for (let i = 1; i < stated.length; i++) {
-        const first = stated[0];
-        const other = stated[i];
+      const all = byAuthority.map((b) => ({ b, l: lineOf(b, key) })).filter((x) => x.l);
+      for (let i = 1; i < all.length; i++) {
+        const other = all[i];
+        // The 财政拨款 总表's 本年收入合计 is not the 总表's: another heading, another quantity.
+        const first = all.find((x) => sameScope(x.b.title, other.b.title))!;
         if (other.b.sheet === first.b.sheet) continue;
         const f = checkIdentity(ctx, {
           rule: 'cross-sheet',

@@ -1,5 +1,6 @@
 import { Rule } from './context';
 import { crossSheet } from './cross-sheet';
+import { crossTable } from './cross-table';
 import { formulaError } from './formula-error';
 import { hardcodedTotal } from './hardcoded-total';
 import { idleFunds } from './idle-funds';
@@ -13,4 +14,4 @@ import { textNumber } from './text-number';
 import { unitSuspect } from './unit-suspect';
 
 /** Every rule, in the order their findings are most useful to read. */
-export const RULES: Rule[] = [formulaError, projectBalance, subtotal, lineTables, summaryIdentity, crossSheet, rate, overspend, idleFunds, unitSuspect, textNumber, hardcodedTotal];
+export const RULES: Rule[] = [formulaError, projectBalance, subtotal, lineTables, summaryIdentity, crossSheet, crossTable, rate, overspend, idleFunds, unitSuspect, textNumber, hardcodedTotal];

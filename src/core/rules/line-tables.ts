@@ -327,19 +327,21 @@ function rowDecisions(ctx: RuleContext, table: LineTable, k: number): { tree: De
 function columnGroups(table: LineTable): number[][] {
   const groups = new Map<string, number[]>();
   table.columns.forEach((c, k) => {
-    const keyedAt = c.path.findIndex((h) => lineKeyOf(h));
-    const g = (keyedAt < 0 ? c.path.slice(0, -1) : c.path.slice(0, keyedAt)).join('|');
+    // The headers that name no item name the block (预算数 | 决算数; 2015年 | 2016年).
+    const unkeyed = c.path.filter((h) => !lineKeyOf(h, true));
+    const g = (c.path.some((h) => lineKeyOf(h, true)) ? unkeyed : c.path.slice(0, -1)).join('|');
     groups.set(g, [...(groups.get(g) ?? []), k]);
   });
   return [...groups.values()];
 }
 
 /** A column's key; a 小计/合计 under a keyed group header stands for that group (公务用车购置及运行费 小计). */
-function columnKey(table: LineTable, k: number, tableKeys: Set<LineKey>): ColumnKey | undefined {
+export function columnKey(table: LineTable, k: number, tableKeys: Set<LineKey>): ColumnKey | undefined {
   const c = table.columns[k];
   if (c.key && c.key !== 'total') return c.key;
   if (c.key === 'total' && c.path.length > 1) {
-    for (let i = c.path.length - 2; i >= 0; i--) {
+    const at = c.path.findIndex((h) => lineKeyOf(h, true) === 'total');
+    for (let i = (at < 0 ? c.path.length - 1 : at) - 1; i >= 0; i--) {
       const above = lineKeyOf(c.path[i]);
       if (above && above !== 'total') return above;
     }
