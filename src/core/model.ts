@@ -196,6 +196,8 @@ export interface SummaryBlock {
   amountHeader?: string;
   /** Further amount columns (预算数 | 决算数): the checks use amountCol only; these are reported. */
   otherAmountColumns?: { col: number; header: string }[];
+  /** The block read again in each of otherAmountColumns: the same lines, that column's figures. */
+  alsoColumns?: SummaryBlock[];
   lines: SummaryLine[];
 }
 

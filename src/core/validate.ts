@@ -55,7 +55,7 @@ function readingNotes(model: BudgetModel): NotChecked[] {
     out.push({ rule: 'text-number', sheet: n.ref.sheet, cell: n.ref.cell, check: `${n.label ? n.label + '的' : ''}金额 ${n.ref.cell}`, reason: `“${n.raw}”不是数字，未参与校验`, reasonEn: `"${n.raw}" is not a number and was left out` });
   }
   for (const b of model.summaries) {
-    for (const o of b.otherAmountColumns ?? []) {
+    for (const o of (b.otherAmountColumns ?? []).filter((x) => !b.alsoColumns?.some((a) => a.amountCol === x.col))) {
       const used = b.amountHeader ? `“${b.amountHeader}”` : '第一个金额';
       out.push({ rule: 'summary-identity', sheet: b.sheet, check: `“${o.header}”列的勾稽关系`, reason: `表中有多个金额列，按${used}列校验，“${o.header}”列未校验`, reasonEn: `several amount columns; only ${b.amountHeader ?? 'the first'} was checked, not ${o.header}` });
     }

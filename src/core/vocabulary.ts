@@ -89,8 +89,10 @@ export const FINAL_LINES: Vocabulary<SummaryLineKey> = vocabulary<SummaryLineKey
   ['affiliatedIncome', ['附属单位上缴收入']],
   ['otherIncome', ['其他收入']],
   ['yearIncomeTotal', ['本年收入合计']],
-  ['useNonFiscalBalance', ['使用非财政拨款结余', '使用专用结余']],
-  ['openingBalance', ['年初结转和结余', '上年结转和结余', '年初结转结余']],
+  // 用事业基金弥补收支差额: the older name of the line (2015–2016 决算, e.g. the 汨罗 hospital table in the corpus).
+  ['useNonFiscalBalance', ['使用非财政拨款结余', '使用专用结余', '用事业基金弥补收支差额']],
+  // 年初/年末财政拨款结转和结余: the lines of the 财政拨款收入支出决算总表 (national template; 上海普陀 2025).
+  ['openingBalance', ['年初结转和结余', '上年结转和结余', '年初结转结余', '年初财政拨款结转和结余']],
   ['incomeGrandTotal', ['收入总计', '收、支总计']],
   ['basicExpenditure', ['基本支出']],
   ['projectExpenditure', ['项目支出']],
@@ -99,7 +101,7 @@ export const FINAL_LINES: Vocabulary<SummaryLineKey> = vocabulary<SummaryLineKey
   ['subsidyToAffiliated', ['对附属单位补助支出']],
   ['yearExpenditureTotal', ['本年支出合计']],
   ['balanceDistribution', ['结余分配']],
-  ['closingBalance', ['年末结转和结余', '年末结转结余']],
+  ['closingBalance', ['年末结转和结余', '年末结转结余', '年末财政拨款结转和结余']],
   ['expenditureGrandTotal', ['支出总计']],
 ]);
 

@@ -44,9 +44,10 @@ export function readSummaryBlocks(grid: Grid, notes: CellNote[]): SummaryBlock[]
       const label = normaliseLabel(v);
       if (!label) continue;
       const b = labelKey(label, 'budget');
-      const f = labelKey(label, 'final');
+      // 「总计」 alone closes each side of a 决算 总表: a line of the block, not a marker of its style.
+      const f = labelKey(label, 'final') ?? (label === '总计' ? 'expenditureGrandTotal' : null);
       if (!b && !f) continue;
-      if (f && FINAL_MARKERS.has(f)) finalHits++;
+      if (f && FINAL_MARKERS.has(f) && label !== '总计') finalHits++;
       const h = hitsByCol.get(c) ?? { budget: 0, final: 0, firstRow: r };
       if (b) h.budget++;
       if (f) h.final++;
@@ -183,5 +184,22 @@ function readBlock(grid: Grid, labelCol: number, knownRow: number, style: 'budge
     if (l.key && EXPENDITURE_KEYS.has(l.key)) expenditure++;
   }
   const side = income && expenditure ? 'both' : income ? 'income' : 'expenditure';
-  return { sheet: grid.name, title, unit, unitRef, style, side, labelCol, amountCol, amountHeader, lines, otherAmountColumns: others.length ? others : undefined };
+  // 「总计」 alone closes each side of a 决算 总表 (national template): the side says which.
+  if (style === 'final' && side !== 'both')
+    for (const l of lines) if (!l.key && l.label === '总计') l.key = side === 'income' ? 'incomeGrandTotal' : 'expenditureGrandTotal';
+  const block: SummaryBlock = { sheet: grid.name, title, unit, unitRef, style, side, labelCol, amountCol, amountHeader, lines, otherAmountColumns: others.length ? others : undefined };
+  // The same lines in each further amount column (预算数 | 决算数; 合计 | 一般公共预算 | 政府性基金): checked alike.
+  if (others.length)
+    block.alsoColumns = others.map((o) => ({
+      ...block,
+      amountCol: o.col,
+      amountHeader: o.header,
+      otherAmountColumns: undefined,
+      lines: lines.map((l) => {
+        const r = l.labelRef.row;
+        const amount = readAmount(grid, r, o.col, notes, l.label);
+        return { ...l, amount, amountRef: refOf(grid, r, o.col), nonNumeric: undefined };
+      }),
+    }));
+  return block;
 }

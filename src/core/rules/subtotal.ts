@@ -145,7 +145,7 @@ export const subtotal: Rule = {
         if (row.kind === 'total' && row.covers.length) checkGroup(ctx, table, row, row.covers, '各项目', out, keys);
       }
     }
-    for (const block of ctx.model.summaries) checkSummaryBlock(ctx, block, out);
+    for (const block of ctx.model.summaries) for (const b of [block, ...(block.alsoColumns ?? [])]) checkSummaryBlock(ctx, b, out);
     return out;
   },
 };

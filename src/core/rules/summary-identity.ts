@@ -86,7 +86,12 @@ function formulaOf(parts: Operandish[]): string {
   return parts.map((p, i) => (i === 0 ? (p.weight === -1 ? '−' : '') : p.weight === -1 ? ' − ' : ' + ') + p.label).join('');
 }
 
+/** Contexts checking a further amount column (预算数 | 决算数): no not-checked notes from them. */
+const quietColumns = new WeakSet<RuleContext>();
+
 function missing(ctx: RuleContext, sheet: string, checkText: string, what: string, whatEn: string): void {
+  // A further amount column is checked where its lines are; what it lacks was said for the first column.
+  if (quietColumns.has(ctx)) return;
   notChecked(ctx, { rule: 'summary-identity', sheet, check: checkText, reason: `缺少${what}`, reasonEn: `missing ${whatEn}` });
 }
 
@@ -187,10 +192,21 @@ export const summaryIdentity: Rule = {
     const bySheet = new Map<string, SummaryBlock[]>();
     for (const b of ctx.model.summaries) bySheet.set(b.sheet, [...(bySheet.get(b.sheet) ?? []), b]);
     for (const [sheet, blocks] of bySheet) {
-      const all: Located[] = blocks.flatMap((block) => block.lines.map((line, index) => ({ line, block, index })));
-      const find = (k: SummaryLineKey) => all.find((l) => l.line.key === k && l.line.amount) ?? all.find((l) => l.line.key === k);
-      if (blocks[0].style === 'final') finalStyle(ctx, sheet, find, out);
-      else budgetStyle(ctx, sheet, find, out);
+      const run = (group: SummaryBlock[]) => {
+        const all: Located[] = group.flatMap((block) => block.lines.map((line, index) => ({ line, block, index })));
+        const find = (k: SummaryLineKey) => all.find((l) => l.line.key === k && l.line.amount) ?? all.find((l) => l.line.key === k);
+        if (group[0].style === 'final') finalStyle(ctx, sheet, find, out);
+        else budgetStyle(ctx, sheet, find, out);
+      };
+      run(blocks);
+      // Each further amount column, with the blocks that have one (the expenditure side's 一般公共预算 column).
+      const extra = Math.max(0, ...blocks.map((b) => b.alsoColumns?.length ?? 0));
+      quietColumns.add(ctx);
+      for (let i = 0; i < extra; i++) {
+        const group = blocks.map((b) => b.alsoColumns?.[i]).filter((b): b is SummaryBlock => !!b);
+        if (group.length) run(group);
+      }
+      quietColumns.delete(ctx);
     }
     return out;
   },
