@@ -57,13 +57,14 @@ export const PROJECT_COLUMNS: Vocabulary<ProjectColumn> = vocabulary<ProjectColu
 
 /** Budget-style summary lines (收支总表). */
 export const BUDGET_LINES: Vocabulary<SummaryLineKey> = vocabulary<SummaryLineKey>([
-  ['incomeTotal', ['收入合计', '预算收入合计', '本年收入合计', '收入总计', '预算收入总计']],
+  // 总收入 / 总支出: budget summaries of some counties (REFERENCE §1; issue #9's list of variants).
+  ['incomeTotal', ['收入合计', '预算收入合计', '本年收入合计', '收入总计', '预算收入总计'], ['总收入']],
   ['initialBudget', ['年初预算', '年初预算数', '年初预算安排', '年初批复预算']],
   ['adjustment', ['调整追加', '年中追加', '追加预算', '年中调整', '预算调整']],
   ['otherFunds', ['其他资金', '其他资金来源', '其他收入', '单位资金']],
   ['carryIn', ['上年结转', '上年结转结余', '上年结转和结余', '年初结转和结余']],
   ['fiscalCurrent', ['当年财政拨款', '本年财政拨款']],
-  ['expenditureTotal', ['支出合计', '预算支出合计', '本年支出合计', '支出总计', '预算支出总计']],
+  ['expenditureTotal', ['支出合计', '预算支出合计', '本年支出合计', '支出总计', '预算支出总计'], ['总支出']],
   ['basicExpenditure', ['基本支出', '基本经费']],
   ['personnel', ['人员经费']],
   ['publicFunds', ['公用经费', '日常公用经费']],
@@ -88,7 +89,8 @@ export const FINAL_LINES: Vocabulary<SummaryLineKey> = vocabulary<SummaryLineKey
   ['operatingIncome', ['经营收入']],
   ['affiliatedIncome', ['附属单位上缴收入']],
   ['otherIncome', ['其他收入']],
-  ['yearIncomeTotal', ['本年收入合计']],
+  // 本年收入 / 本年支出 alone: the 医疗卫生机构收支决算总表 (国卫财01-1表, the 汨罗 table in the corpus).
+  ['yearIncomeTotal', ['本年收入合计'], ['本年收入']],
   // 用事业基金弥补收支差额: the older name of the line (2015–2016 决算, e.g. the 汨罗 hospital table in the corpus).
   ['useNonFiscalBalance', ['使用非财政拨款结余', '使用专用结余', '用事业基金弥补收支差额']],
   // 年初/年末财政拨款结转和结余: the lines of the 财政拨款收入支出决算总表 (national template; 上海普陀 2025).
@@ -99,7 +101,7 @@ export const FINAL_LINES: Vocabulary<SummaryLineKey> = vocabulary<SummaryLineKey
   ['upperRemit', ['上缴上级支出']],
   ['operatingExpenditure', ['经营支出']],
   ['subsidyToAffiliated', ['对附属单位补助支出']],
-  ['yearExpenditureTotal', ['本年支出合计']],
+  ['yearExpenditureTotal', ['本年支出合计'], ['本年支出']],
   ['balanceDistribution', ['结余分配']],
   ['closingBalance', ['年末结转和结余', '年末结转结余', '年末财政拨款结转和结余']],
   ['expenditureGrandTotal', ['支出总计']],
