@@ -60,6 +60,11 @@ export interface Operandish {
   weight?: number;
 }
 
+/** The human form of Σ wᵢ·partᵢ: 「基本支出 + 项目支出」, 「收入合计 − 支出合计」. */
+export function formulaOf(parts: Operandish[]): string {
+  return parts.map((p, i) => (i === 0 ? (p.weight === -1 ? '−' : '') : p.weight === -1 ? ' − ' : ' + ') + p.label).join('');
+}
+
 export function operand(o: Operandish): Operand {
   return {
     sheet: o.amount.ref.sheet,

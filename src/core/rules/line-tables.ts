@@ -10,7 +10,7 @@ import { Finding } from '../findings';
 import { Amount, LineKey, LineRow, LineTable } from '../model';
 import { checkEquation } from '../rounding';
 import { lineKeyOf } from '../recognise/line-table';
-import { checkIdentity, findingId, notChecked, Operandish, Rule, RuleContext, termOfOperand } from './context';
+import { checkIdentity, findingId, formulaOf, notChecked, Operandish, Rule, RuleContext, termOfOperand } from './context';
 
 interface Identity {
   target: Operandish;
@@ -38,10 +38,6 @@ function holds(ctx: RuleContext, id: Identity): boolean {
   if (!id.parts.length) return true;
   const r = checkEquation(termOfOperand(id.target), id.parts.map(termOfOperand), ctx.tolerance);
   return r.outcome !== 'mismatch';
-}
-
-function formulaOf(parts: Operandish[]): string {
-  return parts.map((p, i) => (i === 0 ? (p.weight === -1 ? '−' : '') : p.weight === -1 ? ' − ' : ' + ') + p.label).join('');
 }
 
 function identity(target: Amount, targetLabel: string, parts: { amount: Amount | undefined; label: string }[]): Identity | null {

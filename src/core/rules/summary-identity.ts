@@ -3,7 +3,7 @@ import { Finding } from '../findings';
 import { SummaryBlock, SummaryLine, SummaryLineKey } from '../model';
 import { EXPENDITURE_KEYS, INCOME_KEYS } from '../recognise/summary';
 import { checkEquation } from '../rounding';
-import { checkIdentity, notChecked, Operandish, Rule, RuleContext, termOfOperand } from './context';
+import { checkIdentity, formulaOf, notChecked, Operandish, Rule, RuleContext, termOfOperand } from './context';
 
 interface Located {
   line: SummaryLine;
@@ -80,10 +80,6 @@ function check(ctx: RuleContext, out: Finding[], target: Located, parts: Operand
     unit: target.block.unit,
   });
   if (f) out.push(f);
-}
-
-function formulaOf(parts: Operandish[]): string {
-  return parts.map((p, i) => (i === 0 ? (p.weight === -1 ? '−' : '') : p.weight === -1 ? ' − ' : ' + ') + p.label).join('');
 }
 
 /** Contexts checking a further amount column (预算数 | 决算数): no not-checked notes from them. */
