@@ -41,6 +41,11 @@ export interface Figure {
   partOf?: string;
   /** A threshold, not a stated amount: 「50万元以上」, 「不超过3000元」. */
   bound?: boolean;
+  /**
+   * The figure is named as a base inside its clause: 'rate' for 「占年初预算10065万元的43.2%」 (the
+   * denominator of the rate after it), 'previous' for 「较2023年的1,580万元」 (last year's figure).
+   */
+  base?: 'rate' | 'previous';
   /** Set by the unit check: the unit written is probably a slip for this one. */
   suspectUnit?: '万元';
 }
@@ -71,8 +76,10 @@ const NUMBER_RE =
 const COUNT_UNITS = new Set(['个', '人', '项', '家', '次', '户', '名', '件', '台', '套', '辆', '所', '条', '类', '篇', '期', '场', '人次', '天']);
 
 const HARD_DELIM = /[，,;。:()|\n\t]/;
-const CHANGE_UP = /(增加|增长|上升|提高|增幅|多支出|超出|增支)$/;
-const CHANGE_DOWN = /(减少|下降|降低|减幅|少支出|节约|减支|下滑)$/;
+const CHANGE_UP = /(增加|增长|上升|提高|增幅|多支出|超出|增支|增收|超收|多收)(了)?$/;
+const CHANGE_DOWN = /(减少|下降|降低|减幅|少支出|节约|减支|下滑|减收|短收|少收|少支)(了)?$/;
+/** A figure named as the base of its clause's comparison: 「较2023年的1,580万元」, 「比上年21012万元」. */
+const PREVIOUS_BASE = /^(较|比|与)|(较|比)(上年|去年|上一年|\d{4}年度?)(同期)?(的|决算数?的?|预算数?的?)?$/;
 const CHANGE_CONTEXT = /(比上年|比去年|同比|较上年|较去年|与上年相比|比年初|较年初|比\d{4}年|较\d{4}年|比上一年|较上一年|环比)/;
 
 const LEADING_STRIP = /^(?:[、\s]|其中|主要包括|包括|包含|含|共计|共|合计|为|是|及|和|与|以及|另有|另外|此外|主要是|主要有|分别是|分别为|即)+/;
@@ -229,7 +236,9 @@ export function readParagraph(raw: string, index: number): Paragraph {
     let change: 'up' | 'down' | undefined;
     if (CHANGE_UP.test(label)) change = 'up';
     else if (CHANGE_DOWN.test(label)) change = 'down';
-    if (!change && CHANGE_CONTEXT.test(label)) change = /减|降|少|节约/.test(label) ? 'down' : 'up';
+    // 「较上年21012万元」 names last year's figure, not a change; a percentage there is a change rate.
+    const previousBase = !change && kind !== 'percent' && PREVIOUS_BASE.test(label);
+    if (!change && !previousBase && CHANGE_CONTEXT.test(label)) change = /减|降|少|节约/.test(label) ? 'down' : 'up';
     const clause = clauseOf[start];
     const fig: Figure = {
       para: index,
@@ -252,6 +261,12 @@ export function readParagraph(raw: string, index: number): Paragraph {
       inTable: isTable,
     };
     if (kind === 'amount') fig.yuan = fig.value.times(UNIT_YUAN[u]);
+    if (previousBase) {
+      fig.base = 'previous';
+      if (!fig.year) fig.year = 'prev';
+    } else if (kind !== 'percent' && /^\s?的\s?(比重|比例)?\s?[\d.]+\s?%/.test(norm.slice(end, end + 16))) fig.base = 'rate';
+    // Schedule figures (月进度, 序时进度) are targets or shortfalls the text does not define: never compared.
+    if (/进度/.test(label)) fig.bound = true;
     if (/^(以上|以下|以内|左右|及以上|及以下|起|至|到|—|-|~)/.test(norm.slice(end, end + 3)) || /(不超过|超过|不低于|低于|高于|不足|最高|最低|上限|下限)$/.test(norm.slice(Math.max(0, start - 4), start))) fig.bound = true;
     para.figures.push(fig);
     prevEnd = end;

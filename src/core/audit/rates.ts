@@ -139,12 +139,13 @@ export function checkChanges(ctx: AuditContext, p: Paragraph): void {
     let d: Figure | undefined = before[before.length - 1];
     if (!d || !d.change || d.change !== pct.change || pct.clause - d.clause > 1) d = undefined;
     const rest = d ? before.slice(0, before.indexOf(d)) : before;
-    let current = [...rest].reverse().find((f) => !f.change && f.year !== 'prev');
+    // The figure a change is of: never a base named in a clause (「完成年初预算数60999万元的40.4%」).
+    let current = [...rest].reverse().find((f) => !f.change && f.year !== 'prev' && !f.base && !f.bound);
     if (!current) continue;
     // 「A，其中B b，C c，比上年减少d」 may speak of A or of C: either reading is accepted.
     const q = p.norm.lastIndexOf('其中', (d ?? pct).start);
     const kind = current.kind;
-    const alt = q >= p.sentenceStarts[pct.sentence] && q > 0 ? [...rest].reverse().find((f) => f.end <= q && !f.change && f.year !== 'prev' && f.kind === kind) : undefined;
+    const alt = q >= p.sentenceStarts[pct.sentence] && q > 0 ? [...rest].reverse().find((f) => f.end <= q && !f.change && f.year !== 'prev' && !f.base && !f.bound && f.kind === kind) : undefined;
     const first = current;
     const prev = rest.find((f) => f !== first && !f.change && f.year === 'prev' && f.kind === kind);
     if (d && d.kind !== kind) continue;

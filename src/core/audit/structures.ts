@@ -31,7 +31,7 @@ function comparableYear(a: Figure, b: Figure): boolean {
 
 /** Parts that may follow a whole in one list: same kind, not changes, not other flows. */
 function partFits(whole: Figure, part: Figure): boolean {
-  if (part.kind !== whole.kind || part.change || part.inTable || part.bound) return false;
+  if (part.kind !== whole.kind || part.change || part.inTable || part.bound || part.base) return false;
   if (/总额|合计|总计|^总/.test(part.key)) return false; // another total: 「；负债总额…」
   if (!comparableYear(whole, part)) return false;
   // 收入总计/支出总计 include the balances (使用非财政拨款结余, 年末结转和结余): REFERENCE §2.10.
@@ -88,6 +88,8 @@ export function findBreakdowns(p: Paragraph): Breakdown[] {
       if (f.depth !== d) continue;
       // 「；另有编外聘用人员12人」: something besides the whole, not one of its parts.
       if (/另有|另外|此外|除此之外|同时|以及其他/.test(norm.slice(prevEnd, f.start))) break;
+      // 「…；加上级补助收入120846万元」: a chain of additions to the whole starts, the 其中 list is over.
+      if (/(^|[,;，；。])\s*(加|加上|减|减去|扣除|再加)[^,;，；。]*$/.test(norm.slice(prevEnd, f.start))) break;
       prevEnd = f.end;
       if (!partFits(whole, f)) {
         if (f.kind === whole.kind && !f.change) break; // another flow starts: the list is over
