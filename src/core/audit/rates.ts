@@ -91,7 +91,7 @@ export function checkShares(ctx: AuditContext, p: Paragraph, breakdowns: Breakdo
     if (!part) continue;
     let whole: Figure | undefined;
     if (base) {
-      const cands = p.figures.filter((f) => f !== part && f.kind === part!.kind && !f.change && f.year === part!.year && baseMatches(base, f));
+      const cands = p.figures.filter((f) => f !== part && f.kind === part!.kind && !f.change && !f.bound && f.year === part!.year && baseMatches(base, f));
       if (cands.length === 1) whole = cands[0];
     } else if (partOf.has(part)) {
       whole = partOf.get(part)!.whole;
@@ -140,7 +140,8 @@ export function checkChanges(ctx: AuditContext, p: Paragraph): void {
     if (!d || !d.change || d.change !== pct.change || pct.clause - d.clause > 1) d = undefined;
     const rest = d ? before.slice(0, before.indexOf(d)) : before;
     // The figure a change is of: never a base named in a clause (「完成年初预算数60999万元的40.4%」).
-    let current = [...rest].reverse().find((f) => !f.change && f.year !== 'prev' && !f.base && !f.bound);
+    // Nor a figure in brackets beside it (「（剔除…因素22000万元的影响）较上年同期增收…」).
+    let current = [...rest].reverse().find((f) => !f.change && f.year !== 'prev' && !f.base && !f.bound && f.depth === pct.depth);
     if (!current) continue;
     // 「A，其中B b，C c，比上年减少d」 may speak of A or of C: either reading is accepted.
     const q = p.norm.lastIndexOf('其中', (d ?? pct).start);
@@ -205,6 +206,11 @@ const COMPLETION = /(完成|达到)(了)?(年初|全年|调整后)?预算(数)?(
 /** Budget totals a unit-level rate can be read against when its paragraph names none. */
 export const BUDGET_TOTAL = /^(全年预算(数|总额)?|预算收入(总额)?|调整后预算(数)?|预算总额|全年预算收入)$/;
 
+/** The item a budget figure's label names, without the words for budget, spending and completion. */
+function itemOf(f: Figure): string {
+  return f.key.replace(/(一般公共预算|财政拨款|年初|全年|调整后|预算数?|决算数?|支出|执行数|实际|完成|安排|为|的|数)/g, '');
+}
+
 export function checkCompletion(ctx: AuditContext, p: Paragraph, scopeBudgets: Figure[] = []): void {
   if (p.isTable) return;
   for (const pct of p.figures) {
@@ -233,7 +239,11 @@ export function checkCompletion(ctx: AuditContext, p: Paragraph, scopeBudgets: F
         if (values.size === 1 && b) adjusted = b;
       }
     }
-    const initial = pick('initial');
+    let initial = pick('initial');
+    // A budget stated in another sentence is the actual's only when it names the same item: the 三公
+    // total's 年初预算 is not 公务接待费's (whose own budget the text does not give).
+    if (initial && initial.sentence !== pct.sentence && itemOf(initial) !== itemOf(actual)) initial = undefined;
+    if (adjusted && adjusted.para === pct.para && adjusted.sentence !== pct.sentence && itemOf(adjusted) !== itemOf(actual)) adjusted = undefined;
     const wantsInitial = m[3] === '年初';
     let budget: { v: Decimal; h: Decimal; text: string } | undefined;
     if (wantsInitial && initial) budget = { v: yuanOf(initial), h: halfYuan(initial), text: labelled(p, initial) };

@@ -9,6 +9,7 @@ import { checkSum, formatYuan, halfYuan, yuanOf } from './arith';
 import { addFinding, AuditContext, labelled, printed } from './context';
 import { Figure, Paragraph } from './extract';
 import { Role, roleOf } from './roles';
+import { foldTraditional } from '../traditional';
 
 /** A whole and the parts the text says it is made of. */
 export interface Breakdown {
@@ -59,7 +60,8 @@ export function findBreakdowns(p: Paragraph): Breakdown[] {
     // The whole: the nearest figure before it at its depth, with nothing but a clause between.
     // Change figures between (「比上年减少1.24万元，下降8.99%。其中：…」) are stepped over.
     // So are rates of the whole itself (「支出1,356.73万元，完成全年预算的95.61%，其中…」).
-    const before = p.figures.filter((f) => f.end <= limit && f.depth === wholeDepth && !f.change && f.kind !== 'percent');
+    // Never a base named in a clause (「较2024年的2190万元」 is last year's total, not this list's whole).
+    const before = p.figures.filter((f) => f.end <= limit && f.depth === wholeDepth && !f.change && !f.base && f.kind !== 'percent');
     let whole = before[before.length - 1];
     const startsSentence = norm.slice(p.sentenceStarts[p.sentenceOf[q]], q).trim() === '';
     if (startsSentence && !inParen) {
@@ -71,7 +73,7 @@ export function findBreakdowns(p: Paragraph): Breakdown[] {
     }
     if (!whole || (whole.kind !== 'amount' && whole.kind !== 'count') || whole.bound) continue;
     if (!startsSentence) {
-      const gapFigures = figuresBetween(p, whole.end, q).filter((f) => f.depth === wholeDepth && !f.change && f.kind !== 'percent');
+      const gapFigures = figuresBetween(p, whole.end, q).filter((f) => f.depth === wholeDepth && !f.change && !f.base && f.kind !== 'percent');
       if (gapFigures.length > 0 || q - whole.end > 80 || norm.slice(whole.end, q).includes('。')) continue;
     }
     const sentenceEnd = p.sentenceStarts[p.sentenceOf[q] + 1] ?? norm.length;
@@ -171,17 +173,56 @@ export function checkBreakdown(ctx: AuditContext, b: Breakdown): void {
     return;
   }
   const short = res.difference.gt(0);
-  if (short && res.expected.lt(yuanOf(whole).times(new Decimal('0.9')))) {
-    // Parts cover less than 90%: the list is most likely partial («其中» names the main items only).
+  // Readings of a list that falls short of its whole: a selection (其中 names the main items; 含 what it
+  // contains) or the whole breakdown. Only a breakdown that is whole by definition (人员经费 + 公用经费)
+  // fails under both: an error. A list of most of the whole that is no known breakdown may still be a
+  // selection: a warning. Counts of people overlap (职称 and 岗位 of the same staff): a notice at most.
+  const complete = completeBreakdown(parts);
+  if (whole.kind === 'count' || (short && !complete && (b.kind === 'paren' || partialBreakdown(parts) || res.expected.lt(yuanOf(whole).times(new Decimal('0.9')))))) {
     addFinding(ctx, 'parts-sum', 'info', p, whole.start, parts[parts.length - 1].end,
-      `${labelled(p, whole)}所列明细（${partsText}）合计${expected}，少于总数，请确认是否未列全`,
-      `the parts listed for ${whole.label} add up to ${expected}, less than the total; check whether the list is complete`, extra);
+      `${labelled(p, whole)}所列明细（${partsText}）合计${expected}，与总数不同，请确认是否未列全`,
+      `the parts listed for ${whole.label} add up to ${expected}, not the total; check whether the list is complete`, extra);
+    return;
+  }
+  if (short && !complete) {
+    addFinding(ctx, 'parts-sum', 'warning', p, whole.start, parts[parts.length - 1].end,
+      `${labelled(p, whole)}与所列明细合计${expected}相差${formatYuan(res.difference.abs(), unit, dec)}：若已列出全部明细，则有数字错误`,
+      `${whole.label} ${printed(p, whole)} differs from its listed parts (${expected}): a slip if the list is complete`, extra);
     return;
   }
   for (const f of all) ctx.contradicted.add(f);
   addFinding(ctx, 'parts-sum', 'error', p, whole.start, parts[parts.length - 1].end,
     `${labelled(p, whole)}与所列明细不符：${partsText}合计${expected}，相差${formatYuan(res.difference.abs(), unit, dec)}`,
     `${whole.label} ${printed(p, whole)} is not the sum of its parts: they add up to ${expected}`, extra);
+}
+
+/** Breakdowns that are whole by definition: when a list names every member, it must add up. */
+const COMPLETE: RegExp[][] = [
+  [/人员经费/, /公用经费/],
+  [/基本支出/, /项目支出/],
+  [/^(?!非)税收收入/, /非税收入/],
+  [/工资福利/, /商品和服务/, /对个人和家庭/],
+  [/因公出国/, /公务用车/, /公务接待/],
+];
+
+/**
+ * A list that is a known breakdown with members missing (因公出国 and 公务用车 but no 公务接待) is a
+ * selection: falling short of its total is what a selection does. A list of 80–100% of its whole that
+ * is no known breakdown is read as complete, as writers list every non-zero source.
+ */
+function partialBreakdown(parts: Figure[]): boolean {
+  const labels = parts.map(plainLabel);
+  return COMPLETE.some((set) => labels.every((l) => set.some((re) => re.test(l))) && !set.every((re) => labels.some((l) => re.test(l))));
+}
+
+function completeBreakdown(parts: Figure[]): boolean {
+  const labels = parts.map(plainLabel);
+  return COMPLETE.some((set) => set.every((re) => labels.some((l) => re.test(l))) && labels.every((l) => set.some((re) => re.test(l))));
+}
+
+/** A label in simplified characters, without the pinyin some mirrors insert (公務(wù)用車 → 公务用车). */
+function plainLabel(f: Figure): string {
+  return foldTraditional(f.label.replace(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)/g, ''));
 }
 
 function unitFactor(f: Figure): Decimal {
@@ -206,7 +247,10 @@ export function checkBalance(ctx: AuditContext, p: Paragraph, partsOfBreakdowns:
   const one = (r: Role) => byRole.get(r)?.[0];
   const incomeGrand = one('incomeGrand');
   const expenditureGrand = one('expenditureGrand');
-  if (incomeGrand && expenditureGrand) {
+  // Writers often call the year's income 收入总计 (without 年初结转和结余), so 收入总计 = 支出总计 is a
+  // reading only where the paragraph names the carry-over that makes the totals meet.
+  const plainTotals = incomeGrand && expenditureGrand && /^(收入总计|收支总计)$/.test(incomeGrand.key) && expenditureGrand.key === '支出总计' && incomeGrand.sentence === expenditureGrand.sentence;
+  if (incomeGrand && expenditureGrand && (plainTotals || /(年初|上年)(财政拨款)?结转|年末(财政拨款)?结转|结转和结余/.test(p.norm))) {
     report(ctx, p, expenditureGrand, [{ f: incomeGrand, sign: 1 }], '收入总计应等于支出总计', 'income grand total must equal expenditure grand total');
   }
   // The sources of 全年预算数 and their signs, as the project rules read them (budget-sources.ts).

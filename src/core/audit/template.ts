@@ -18,7 +18,10 @@ const PATTERNS: { re: RegExp; zh: string; en: string }[] = [
 
 export function checkTemplate(ctx: AuditContext, p: Paragraph): void {
   const hits: { start: number; end: number; zh: string; en: string; rank: number }[] = [];
+  // A form's printed notes (「1.预算执行率=…（100字以内）；2.…」) are the form's, not a leftover of the writer's.
+  const formNotes = (p.norm.match(/(^|[;；。])\s*\d[.、]/g) ?? []).length >= 2;
   for (const [rank, pat] of PATTERNS.entries()) {
+    if (formNotes && pat.zh === '字数要求说明') continue;
     for (const m of p.norm.matchAll(pat.re)) {
       const start = m.index;
       const end = start + m[0].length;
