@@ -13,28 +13,63 @@ import { roleOf } from './roles';
 import { GENERIC_LABEL, Scope } from './scopes';
 
 /** Words that make the same label another quantity: the fund, the level of government, the period. */
-const FUND = /一般公共预算|政府性基金|国有资本经营|社会保险基金|社保基金|三公|财政拨款|专户|上级补助|本级/g;
+const FUND = /一般公共预算|政府性基金|国有资本经营|社会保险基金|社保基金|三公|财政拨款/g;
 const LEVEL = /全省|省本级|省级|全市|市本级|市级|全县|县本级|县级|全区|区本级|区级|全州|州本级|全旗|旗本级|经开区|开发区|高新区|中心城区|乡镇|街道/g;
-/** A named place: 晋城市, 袁州区 (two or more characters before 市/县/区/州/盟/旗). */
-const PLACE = /[\u4e00-\u9fff]{2,4}(?:市|县|区|州|盟|旗)(?=[\u4e00-\u9fff(（,，、])/g;
+/** A named place at the head of a clause: 「晋城市一般公共预算收入…」, 「（市级、袁州区）」. */
+const PLACE = /(?<=^|[。，,；;：:、(（\s])[\u4e00-\u9fff]{2,4}(?:市|县|区|州|盟|旗)(?=[\u4e00-\u9fff(（,，、)）])/g;
 const PERIOD = /\d{1,2}\s?[-—~至到]\s?\d{1,2}\s?月|\d{1,2}\s?月份?|上半年|下半年|前三季度|[一二三四]季度|当月|本月/g;
 
-function lastMatch(re: RegExp, text: string): string {
-  let last = '';
-  for (const m of text.matchAll(re)) last = m[0].replace(/\s/g, '');
-  return last;
+/** Where each context word stands in a paragraph (and its heading), found once per paragraph. */
+interface ContextMarks {
+  fund: [number, string][];
+  level: [number, string][];
+  place: [number, string][];
+  period: [number, string][];
+  colons: number[];
+  headingFund: string;
+  headingLevel: string;
+  headingPeriod: string;
+}
+
+function marks(re: RegExp, text: string): [number, string][] {
+  return [...text.matchAll(re)].map((m): [number, string] => [m.index, m[0].replace(/\s/g, '')]);
+}
+
+function lastBefore(list: [number, string][], at: number): string {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid][0] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? list[lo - 1][1] : '';
+}
+
+function contextMarks(heading: string, p: Paragraph): ContextMarks {
+  // Mirrors in traditional characters (縣本級) name the same levels; folding keeps offsets (one for one).
+  const text = foldTraditional(p.norm);
+  const h = foldTraditional(heading);
+  const colons: number[] = [];
+  for (let i = 0; i < text.length; i++) if (text[i] === ':' || text[i] === '：') colons.push(i);
+  const last = (re: RegExp, t: string) => marks(re, t).pop()?.[1] ?? '';
+  return { fund: marks(FUND, text), level: marks(LEVEL, text), place: marks(PLACE, text), period: marks(PERIOD, text), colons, headingFund: last(FUND, h), headingLevel: last(LEVEL, h), headingPeriod: last(PERIOD, h) };
 }
 
 /**
- * What the text says a figure is of, besides its label: the fund, level and period last named before
- * it in its paragraph. 「一般公共预算收入78.9亿元」 for the city and 「一般公共预算收入49.5亿元」 for the city
- * proper, or for January to April and for the year, are two quantities, never one quoted twice.
+ * What the text says a figure is of, besides its label: the fund, level, place and period last named
+ * before it in its paragraph (or its heading), and the head of the list it is in. 「一般公共预算收入78.9亿元」
+ * for the city and 「一般公共预算收入49.5亿元」 for the city proper, or for January to April and for the
+ * year, are two quantities, never one quoted twice.
  */
-function contextOf(heading: string, p: Paragraph, f: Figure): string {
-  // Mirrors in traditional characters (縣本級) name the same levels.
-  const own = foldTraditional(p.norm.slice(0, f.start));
-  const before = foldTraditional(heading) + '\n' + own;
-  return [lastMatch(FUND, before), lastMatch(LEVEL, before), lastMatch(PLACE, own), lastMatch(PERIOD, before), listHead(p, f)].join('/');
+function contextOf(m: ContextMarks, p: Paragraph, f: Figure): string {
+  return [
+    lastBefore(m.fund, f.start) || m.headingFund,
+    lastBefore(m.level, f.start) || m.headingLevel,
+    lastBefore(m.place, f.start),
+    lastBefore(m.period, f.start) || m.headingPeriod,
+    listHead(m, p, f),
+  ].join('/');
 }
 
 /**
@@ -42,12 +77,17 @@ function contextOf(heading: string, p: Paragraph, f: Figure): string {
  * 「地方收入按构成分：…非税收入685万元」 lists the parts of 地方收入, not of 财政总收入 (其中 lists read as parts
  * of the figure before them, which the key already records).
  */
-function listHead(p: Paragraph, f: Figure): string {
+function listHead(m: ContextMarks, p: Paragraph, f: Figure): string {
   const from = p.sentenceStarts[f.sentence] ?? 0;
-  const text = p.norm.slice(from, f.start);
-  const colon = Math.max(text.lastIndexOf(':'), text.lastIndexOf('：'));
-  if (colon < 0) return '';
-  const head = text.slice(0, colon).replace(/^.*[,，;；]/, '').trim();
+  let colon = -1;
+  for (let i = m.colons.length - 1; i >= 0; i--) {
+    if (m.colons[i] < f.start) {
+      colon = m.colons[i];
+      break;
+    }
+  }
+  if (colon < from) return '';
+  const head = p.norm.slice(Math.max(from, colon - 40), colon).replace(/^.*[,，;；]/, '').trim();
   return /^其中$/.test(head) ? '' : head;
 }
 
@@ -58,13 +98,14 @@ export function checkQuoted(ctx: AuditContext, scopes: Scope[]): void {
   for (const p of ctx.paras) {
     const scope = scopes[p.index];
     if (p.heading) heading = p.heading.title;
+    const context = contextMarks(heading, p);
     for (const f of p.figures) {
       if (f.kind !== 'amount' && f.kind !== 'count') continue;
       if (f.inTable || f.change || f.bound || f.base || f.key.length < 2) continue;
       if (scope.id === 'unit' && (GENERIC_LABEL.test(f.key) || f.key.length < 3)) continue;
       if (/^(其中|含|共|为|是|和|及|等)$/.test(f.key)) continue;
       const year = f.year || ctx.docYear;
-      const k = `${scope.id}|${year}|${f.kind}|${f.partOf ?? ''}|${f.key}|${contextOf(heading, p, f)}`;
+      const k = `${scope.id}|${year}|${f.kind}|${f.partOf ?? ''}|${f.key}|${contextOf(context, p, f)}`;
       const list = groups.get(k) ?? [];
       list.push(f);
       groups.set(k, list);
