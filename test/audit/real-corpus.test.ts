@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { auditText } from '../../src/core/audit';
+import { joinLines, lineOf } from '../../src/core/audit/lines';
 
 interface Statement {
   span: string;
@@ -42,7 +43,7 @@ const KNOWN_MISSES: Record<string, { spans: string[]; reason: string }> = {
   'gansu-2021-tianshui-jingkaiqu-11yue': { spans: ["较上年同月少支5255万元"], reason: "a change total (少支5255) against its two parts in the next sentences" },
   'guangxi-2023-wuzhou-danwei-yusuan-a': { spans: ["商品和服务支出预算 165247.88 元,占基", "2023 年本年一般公共预算基本支出 91100"], reason: "sentences broken across lines in the stored PDF text (「占基本支出预算\\n18.76%」, 「其中:\\n人员经费」): joining lines is issue #10 part 5" },
   'guangxi-2024-wuzhou-danwei-yusuan-b': { spans: ["2. 项目支出 469500 元,占一般公共预算", "的84.06%,同比减少 4966.66 元,下"], reason: "sentences broken across lines in the stored PDF text (issue #10 part 5); shares of one total that add to more than 100%" },
-  'guangxi-2025-wuzhou-danwei-yusuan-d': { spans: ["(一)文化旅游体育与传媒支出类科目 850088", "(二)社会保障和就业支出类科目 116433.1", "(三)卫生健康支出类科目 43897.73 元,", "(四)住房保障支出类科目 74784.48 元,"], reason: "sentences broken across lines in the stored PDF text (issue #10 part 5); truncated shares and a rate on the wrong base" },
+  'guangxi-2025-wuzhou-danwei-yusuan-d': { spans: ["(一)文化旅游体育与传媒支出类科目 850088", "(三)卫生健康支出类科目 43897.73 元,", "(四)住房保障支出类科目 74784.48 元,"], reason: "sentences broken across lines in the stored PDF text (issue #10 part 5); truncated shares and a rate on the wrong base" },
   'shaanxi-2024-liuba-1-5yue': { spans: ["全縣完成政府性基金收入969萬元,占年初預算21"], reason: "a rate rounded twice (44.4495 → 44.45 → 44.5): the printed precision check accepts it" },
   'sichuan-2022-dyrmt-danwei-juesuan': { spans: ["收、支总计各减少1267.86,2570.97万"], reason: "a 各…各 parallel construction (收、支总计各减少A,B…各下降C%、D%) pairing two changes with two rates" },
   'sichuan-2023-dyrmt-danwei-yusuan': { spans: ["培训费2023年预算2万元,较2022年预算1."], reason: "增长75% for 1.50 → 2: a change rate with the base named in the clause (较2022年预算1.50万元) and the current figure before it" },
@@ -57,14 +58,20 @@ interface Outcome {
 }
 
 function run(p: Passage): Outcome {
-  const paragraphs = p.text.split('\n');
-  const starts: number[] = [];
+  // The stored text is as extracted: lines broken inside sentences are joined the way the draft reader does.
+  const lines = p.text.split('\n');
+  const lineStarts: number[] = [];
   let at = 0;
-  for (const para of paragraphs) {
-    starts.push(at);
-    at += para.length + 1;
+  for (const line of lines) {
+    lineStarts.push(at);
+    at += line.length + 1;
   }
-  const findings = auditText(paragraphs).findings.map((f) => ({ ...f, from: starts[f.paragraph - 1] + f.start, to: starts[f.paragraph - 1] + f.end }));
+  const { paragraphs, pieces } = joinLines(lines);
+  const toText = (para: number, offset: number) => {
+    const { line, column } = lineOf(pieces[para], offset);
+    return lineStarts[line] + column;
+  };
+  const findings = auditText(paragraphs).findings.map((f) => ({ ...f, from: toText(f.paragraph - 1, f.start), to: toText(f.paragraph - 1, Math.max(f.start, f.end - 1)) + 1 }));
   const slips = p.statements
     .filter((s) => s.verdict === 'slip')
     .map((s) => ({ s, from: p.text.indexOf(s.span), to: p.text.indexOf(s.span) + s.span.length }));

@@ -7,6 +7,7 @@ import path from 'path';
 import { UserError } from '../errors';
 import { readInputFile } from '../input-file';
 import { pdfToParagraphs } from './pdf-text';
+import { joinLines } from '../../core/audit/lines';
 
 export interface Draft {
   format: 'txt' | 'md' | 'docx' | 'pdf';
@@ -19,6 +20,20 @@ export interface Draft {
   where: number[];
   /** Notes about the reading (encoding detected, pages without text). */
   notes: string[];
+  /**
+   * Paragraphs joined from several lines (txt/md): per paragraph, [offset in the paragraph, offset in
+   * `text`, 1-based line] where each of its lines starts.
+   */
+  segments?: [number, number, number][][];
+}
+
+/** The offset in the text and the line of an offset in a paragraph joined from lines. */
+export function locate(draft: Draft, paragraph: number, at: number): { offset: number; line: number } {
+  const seg = draft.segments?.[paragraph];
+  if (!seg) return { offset: draft.offsets[paragraph] + at, line: draft.where[paragraph] };
+  let k = 0;
+  while (k + 1 < seg.length && seg[k + 1][0] <= at) k++;
+  return { offset: seg[k][1] + at - seg[k][0], line: seg[k][2] };
 }
 
 export async function readDraft(filePath: string, displayName = filePath): Promise<Draft> {
@@ -71,23 +86,22 @@ export function decodeText(buffer: Buffer, file: string): { text: string; encodi
 
 function fromText(decoded: { text: string; encoding: string }, format: 'txt' | 'md'): Draft {
   const text = decoded.text;
-  const paragraphs: string[] = [];
-  const offsets: number[] = [];
-  const where: number[] = [];
-  let offset = 0;
-  let line = 1;
-  for (const raw of text.split('\n')) {
-    const body = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (body.trim() !== '' && !(format === 'md' && /^\s*\|?\s*:?-{3,}/.test(body))) {
-      paragraphs.push(body);
-      offsets.push(offset);
-      where.push(line);
-    }
-    offset += raw.length + 1;
-    line++;
+  // Lines as a PDF export or a web page leaves them: a sentence broken across lines is one paragraph.
+  const lines = text.split('\n');
+  const lineStarts: number[] = [];
+  let at = 0;
+  for (const line of lines) {
+    lineStarts.push(at);
+    at += line.length + 1;
   }
+  const kept = lines.map((l) => (format === 'md' && /^\s*\|?\s*:?-{3,}/.test(l) ? '' : l));
+  const joined = joinLines(kept);
+  const paragraphs = joined.paragraphs;
+  const segments = joined.pieces.map((ps) => ps.map(([pos, line]): [number, number, number] => [pos, lineStarts[line], line + 1]));
+  const offsets = segments.map((s) => s[0][1]);
+  const where = segments.map((s) => s[0][2]);
   const notes = decoded.encoding === 'UTF-8' ? [] : [`文字编码：${decoded.encoding}（encoding ${decoded.encoding}）`];
-  return { format, text, paragraphs, offsets, where, notes };
+  return { format, text, paragraphs, offsets, where, notes, segments };
 }
 
 async function readDocx(buffer: Buffer, file: string): Promise<Draft> {

@@ -4,7 +4,7 @@ import { readModel } from '../../../core';
 import { auditText, AUDIT_RULE_LABEL, AuditFinding, AuditResult } from '../../../core/audit';
 import { SEVERITY_LABEL } from '../../../core/findings';
 import { BudgetModel } from '../../../core/model';
-import { Draft, readDraft } from '../../audit/read-draft';
+import { Draft, locate, readDraft } from '../../audit/read-draft';
 import { UserError } from '../../errors';
 import { loadXlsx } from '../../xlsx-reader';
 import { parseArgs, requireOneFile, textOrJson } from '../args';
@@ -34,6 +34,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   let model: BudgetModel | undefined;
   if (workbookFile) model = await loadModel(path.resolve(io.cwd, workbookFile), workbookFile);
   const result = auditText(draft.paragraphs, { model, paragraphOffsets: draft.offsets });
+  // A paragraph joined from several lines: offsets into the file skip the line breaks removed.
+  if (draft.segments)
+    for (const f of result.findings) {
+      f.docStart = locate(draft, f.paragraph - 1, f.start).offset;
+      f.docEnd = locate(draft, f.paragraph - 1, Math.max(f.start, f.end - 1)).offset + 1;
+    }
   if (format === 'json') {
     io.out(JSON.stringify(toJson(file, draft, result, workbookFile), null, 2));
   } else {
@@ -56,7 +62,7 @@ async function loadModel(filePath: string, file: string): Promise<BudgetModel> {
 }
 
 function whereOf(draft: Draft, f: AuditFinding): string {
-  const w = draft.where[f.paragraph - 1];
+  const w = locate(draft, f.paragraph - 1, f.start).line;
   if (draft.format === 'pdf') return `第${f.paragraph}段（第${w}页）`;
   if (draft.format === 'docx') return `第${f.paragraph}段`;
   return `第${f.paragraph}段（第${w}行）`;
@@ -70,7 +76,7 @@ function toJson(file: string, draft: Draft, result: AuditResult, workbook?: stri
     notes: draft.notes,
     summary: result.summary,
     findings: result.findings.map((f) => {
-      const w = draft.where[f.paragraph - 1];
+      const w = locate(draft, f.paragraph - 1, f.start).line;
       if (draft.format === 'pdf') return { ...f, page: w };
       if (draft.format === 'docx') return f;
       return { ...f, line: w };
