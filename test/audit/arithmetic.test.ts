@@ -49,10 +49,10 @@ describe('the rounding rule of REFERENCE.md §3', () => {
 });
 
 describe('rates at the printed precision', () => {
-  it('a truncated share is a notice, a wrong one an error', () => {
+  it('a truncated share is a warning (a slip where the convention is rounding), a wrong one an error', () => {
     // 1/3 = 33.333…% → 33.33; 2/3 = 66.666…% → 66.67 half-up, 66.66 truncated.
     expect(rules(['支出合计3,000.00万元，其中基本支出1,000.00万元，占33.33%；项目支出2,000.00万元，占66.67%。'])).toEqual([]);
-    expect(rules(['支出合计3,000.00万元，其中基本支出1,000.00万元，占33.33%；项目支出2,000.00万元，占66.66%。'])).toEqual(['info:share']);
+    expect(rules(['支出合计3,000.00万元，其中基本支出1,000.00万元，占33.33%；项目支出2,000.00万元，占66.66%。'])).toEqual(['warning:share']);
     expect(rules(['支出合计3,000.00万元，其中基本支出1,000.00万元，占33.33%；项目支出2,000.00万元，占62.67%。'])).toEqual(['error:share', 'error:share']);
     // Coarse inputs widen the interval: 2.00/3.00 may be anything in 66.39%–66.94%, so 66.66% stands.
     expect(rules(['支出合计3.00万元，其中基本支出1.00万元，占33.33%；项目支出2.00万元，占66.66%。'])).toEqual([]);

@@ -39,7 +39,7 @@ function rateFinding(
   const exp = `${expected.toFixed(pct.decimals)}%`;
   const extra = { expected: expected.toFixed(pct.decimals), actual: pct.value.toFixed(pct.decimals), unit: '%' as const, label: pct.label };
   if (outcome === 'truncated') {
-    addFinding(ctx, rule, 'info', p, spanStart, pct.end, `${how}应为${exp}（四舍五入），文中${printed(p, pct)}是截尾所得`, `${howEn} rounds to ${exp}; ${printed(p, pct)} was truncated`, extra);
+    addFinding(ctx, rule, 'warning', p, spanStart, pct.end, `${how}应为${exp}（四舍五入），文中${printed(p, pct)}是截尾所得`, `${howEn} rounds to ${exp}; ${printed(p, pct)} was truncated`, extra);
     return;
   }
   addFinding(ctx, rule, 'error', p, spanStart, pct.end, `${how}应为${exp}，文中写作${printed(p, pct)}`, `${howEn} gives ${exp}, the text says ${printed(p, pct)}`, extra);
