@@ -93,4 +93,12 @@ describe('document offsets', () => {
     const r = auditText(['标题', '没有请写明“无其他需要说明的情况”。'], { paragraphOffsets: [0, 4] });
     expect(r.findings[0]).toMatchObject({ paragraph: 2, start: 0, docStart: 4 });
   });
+
+  it('reads the 各 construction: two totals, two changes and two rates paired in order (a real 决算说明)', () => {
+    // dyrmt.com 2022年度单位决算: 支 2570.97 / (4143.91 + 2570.97) = 38.2877% → 38.29; the page prints 38.28 (truncated).
+    const text = '2022年度收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少1267.86,2570.97万元,各下降23.51%、38.28%。';
+    expect(rules([text])).toEqual(['warning:change-rate']);
+    expect(rules([text.replace('38.28%', '38.29%')])).toEqual([]);
+    expect(rules([text.replace('23.51%', '25.51%')])).toEqual(['error:change-rate', 'warning:change-rate']);
+  });
 });

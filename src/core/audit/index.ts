@@ -9,7 +9,7 @@ import { newContext } from './context';
 import { checkCounts } from './counts';
 import { dominantYear, readParagraph } from './extract';
 import { checkListedProjects, checkQuoted } from './quoted';
-import { BUDGET_TOTAL, checkChanges, checkCompletion, checkShares } from './rates';
+import { BUDGET_TOTAL, checkChanges, checkCompletion, checkParallel, checkShares } from './rates';
 import { Figure } from './extract';
 import { assignScopes } from './scopes';
 import { checkBalance, checkBreakdown, findBreakdowns } from './structures';
@@ -57,6 +57,7 @@ export function auditText(paragraphs: string[], options: AuditOptions = {}): Aud
     checkBalance(ctx, p, parts);
     checkShares(ctx, p, breakdowns);
     checkChanges(ctx, p);
+    checkParallel(ctx, p);
     checkCompletion(ctx, p, budgets.get(scopes[p.index].id));
     checkCounts(ctx, p);
     checkTemplate(ctx, p);

@@ -282,3 +282,41 @@ export function checkCompletion(ctx: AuditContext, p: Paragraph, scopeBudgets: F
     rateFinding(ctx, 'completion-rate', p, pct, r.outcome, r.expected, `${labelled(p, actual)}÷${budget.text}`, 'actual ÷ budget', Math.min(actual.labelStart, pct.start));
   }
 }
+
+const NUM = '(\\d[\\d,]*(?:\\.\\d+)?)';
+/**
+ * 「收、支总计各是A，B万元。与上年相比，收、支总计各减少C，D万元，各下降E%、F%」: two quantities, two changes and
+ * two rates paired in order (the 各 construction of the national 决算说明 template).
+ */
+const PARALLEL = new RegExp(
+  `各(?:是|为)\\s*${NUM}\\s*[,，、和]\\s*${NUM}\\s*(万元|亿元|元)[\\s\\S]{0,120}?各(增加|减少)\\s*${NUM}\\s*[,，、和]\\s*${NUM}\\s*(?:万元|亿元|元)?\\s*[,，]?\\s*各(增长|下降)\\s*${NUM}\\s*%\\s*[,，、和]\\s*${NUM}\\s*%`,
+  'gd',
+);
+
+function decimalOf(text: string): { v: Decimal; half: Decimal } {
+  const t = text.replace(/,/g, '');
+  const dot = t.indexOf('.');
+  return { v: new Decimal(t), half: halfUnit(dot < 0 ? 0 : t.length - dot - 1) };
+}
+
+export function checkParallel(ctx: AuditContext, p: Paragraph): void {
+  if (p.isTable) return;
+  for (const m of p.norm.matchAll(PARALLEL)) {
+    const idx = (m as RegExpMatchArray & { indices: [number, number][] }).indices;
+    const up = m[4] === '增加';
+    if (up !== (m[7] === '增长')) continue;
+    for (const k of [0, 1]) {
+      const current = decimalOf(m[1 + k]);
+      const change = decimalOf(m[5 + k]);
+      const pctStart = idx[8 + k][0];
+      const pct = p.figures.find((f) => f.kind === 'percent' && f.start === pctStart);
+      if (!pct) continue;
+      // Last year's figure: this year's less the increase, or plus the decrease.
+      const base = up ? current.v.minus(change.v) : current.v.plus(change.v);
+      const r = checkRate(pct, change.v, change.half, base, current.half.plus(change.half));
+      if (!r) continue;
+      rateFinding(ctx, 'change-rate', p, pct, r.outcome, r.expected, `按${m[1 + k]}与${up ? '增加' : '减少'}${m[5 + k]}计算，${up ? '增长' : '下降'}幅度`, 'the change rate', idx[5 + k][0]);
+    }
+  }
+}
+
