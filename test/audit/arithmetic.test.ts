@@ -101,4 +101,13 @@ describe('document offsets', () => {
     expect(rules([text.replace('38.28%', '38.29%')])).toEqual([]);
     expect(rules([text.replace('23.51%', '25.51%')])).toEqual(['error:change-rate', 'warning:change-rate']);
   });
+
+  it('a change whose base the clause names: 较2024年的A, 较2022年预算A (real 预算说明 and 三公 passages)', () => {
+    // 绵竹 2025: 1969 against 2190 is a fall of 221, 10.09% → 10.1: right, though 221/2190+221 would not be.
+    expect(rules(['“三公”经费预算总额为1969万元,较2024年的2190万元减少221万元,下降10.1%。'])).toEqual([]);
+    // dyrmt 2023: 2 against 1.50 is 33.33%; 75% is 1.50 ÷ 2, no growth rate.
+    expect(rules(['培训费2023年预算2万元,较2022年预算1.50万元增长75%。'])).toEqual(['error:change-rate']);
+    expect(rules(['培训费2023年预算2万元,较2022年预算1.50万元增长33.33%。'])).toEqual([]);
+  });
 });
+

@@ -45,7 +45,6 @@ const KNOWN_MISSES: Record<string, { spans: string[]; reason: string }> = {
   'guangxi-2024-wuzhou-danwei-yusuan-b': { spans: ["2. 项目支出 469500 元,占一般公共预算", "的84.06%,同比减少 4966.66 元,下"], reason: "sentences broken across lines in the stored PDF text (issue #10 part 5); shares of one total that add to more than 100%" },
   'guangxi-2025-wuzhou-danwei-yusuan-d': { spans: ["(三)卫生健康支出类科目 43897.73 元,", "(四)住房保障支出类科目 74784.48 元,"], reason: "sentences broken across lines in the stored PDF text (issue #10 part 5); truncated shares and a rate on the wrong base" },
   'shaanxi-2024-liuba-1-5yue': { spans: ["全縣完成政府性基金收入969萬元,占年初預算21"], reason: "a rate rounded twice (44.4495 → 44.45 → 44.5): the printed precision check accepts it" },
-  'sichuan-2023-dyrmt-danwei-yusuan': { spans: ["培训费2023年预算2万元,较2022年预算1."], reason: "增长75% for 1.50 → 2: a change rate with the base named in the clause (较2022年预算1.50万元) and the current figure before it" },
   'sichuan-2023-dyrmt-jibenzhichu-sangong': { spans: ["2023年一般公共预算财政拨款基本支出911.7", "公务用车购置及运行维护费支出决算1.4万元,占0", "公务接待费支出决算0.28万元,占0.95%"], reason: "其中 list broken across lines (「其中:\\n人员经费」, issue #10 part 5); shares of a 三公 total stated in a table" },
 };
 

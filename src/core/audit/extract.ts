@@ -237,8 +237,8 @@ export function readParagraph(raw: string, index: number): Paragraph {
     if (CHANGE_UP.test(label)) change = 'up';
     else if (CHANGE_DOWN.test(label)) change = 'down';
     // 「较上年21012万元」 names last year's figure, not a change; a percentage there is a change rate.
-    // 「较2024年的2190万元」: the year before the label was read as a figure of its own; the label is 「的」.
-    const previousBase = !change && kind !== 'percent' && (PREVIOUS_BASE.test(label) || (/^的?$/.test(label) && /(较|比)\s?\d{4}\s?年度?$/.test(norm.slice(Math.max(0, labelStart - 10), labelStart))));
+    // 「较2024年的2190万元」, 「较2022年预算1.50万元」: the year before the label was read as a figure of its own.
+    const previousBase = !change && kind !== 'percent' && (PREVIOUS_BASE.test(label) || /(较|比)\s?\d{4}\s?年度?$/.test(norm.slice(Math.max(0, labelStart - 10), labelStart)));
     if (!change && !previousBase && CHANGE_CONTEXT.test(label)) change = /减|降|少|节约/.test(label) ? 'down' : 'up';
     const clause = clauseOf[start];
     const fig: Figure = {
@@ -264,7 +264,7 @@ export function readParagraph(raw: string, index: number): Paragraph {
     if (kind === 'amount') fig.yuan = fig.value.times(UNIT_YUAN[u]);
     if (previousBase) {
       fig.base = 'previous';
-      if (!fig.year) fig.year = 'prev';
+      fig.year = 'prev';
     } else if (kind !== 'percent' && /^\s?的\s?(比重|比例)?\s?[\d.]+\s?%/.test(norm.slice(end, end + 16))) fig.base = 'rate';
     // Schedule figures (月进度, 序时进度) are targets or shortfalls the text does not define: never compared.
     if (/进度/.test(label)) fig.bound = true;

@@ -148,7 +148,11 @@ export function checkChanges(ctx: AuditContext, p: Paragraph): void {
     const kind = current.kind;
     const alt = q >= p.sentenceStarts[pct.sentence] && q > 0 ? [...rest].reverse().find((f) => f.end <= q && !f.change && f.year !== 'prev' && !f.base && !f.bound && f.kind === kind) : undefined;
     const first = current;
-    const prev = rest.find((f) => f !== first && !f.change && f.year === 'prev' && f.kind === kind);
+    // Last year's figure of the same subject: named after it (「1969万元，较2024年的2190万元」), or just before
+    // it in the same clause group; never the previous item's across a 「；」.
+    const prev = rest.find(
+      (f) => f !== first && !f.change && f.year === 'prev' && f.kind === kind && (f.start > first.start || (first.clause - f.clause <= 1 && !/[;；]/.test(p.norm.slice(f.end, first.start)))),
+    );
     if (d && d.kind !== kind) continue;
     const sign = pct.change === 'up' ? 1 : -1;
     let base: Decimal;
