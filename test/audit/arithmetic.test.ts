@@ -109,5 +109,12 @@ describe('document offsets', () => {
     expect(rules(['培训费2023年预算2万元,较2022年预算1.50万元增长75%。'])).toEqual(['error:change-rate']);
     expect(rules(['培训费2023年预算2万元,较2022年预算1.50万元增长33.33%。'])).toEqual([]);
   });
+
+  it('a known breakdown goes on past a full stop: 人员经费 … 。公用经费 … (a real 决算说明, in one paragraph)', () => {
+    const text = (staff: string) => `2023年一般公共预算财政拨款基本支出911.7万元,其中:人员经费${staff}万元,主要包括基本工资、津贴补贴等。公用经费46.89万元,主要包括办公费、印刷费等。`;
+    // 489.18 + 46.89 = 536.07, not 911.7; 人员经费 + 公用经费 is 基本支出 by definition.
+    expect(rules([text('489.18')])).toEqual(['error:parts-sum']);
+    expect(rules([text('864.81')])).toEqual([]);
+  });
 });
 

@@ -99,6 +99,16 @@ export function findBreakdowns(p: Paragraph): Breakdown[] {
       }
       parts.push(f);
     }
+    // 「其中：人员经费489.18万元，主要包括…。公用经费46.89万元，…」: a known breakdown whose members open the
+    // following sentences goes on past the full stop, member by member.
+    if (parts.length > 0 && partialBreakdown(parts)) {
+      for (const f of p.figures) {
+        if (f.start < end || f.depth !== d || !partFits(whole, f)) continue;
+        const opens = norm.slice(p.sentenceStarts[f.sentence], f.labelStart).trim() === '';
+        if (!opens || !partialBreakdown(parts) || !COMPLETE.some((set) => set.some((re) => re.test(plainLabel(f))) && [...parts, f].every((x) => set.some((re) => re.test(plainLabel(x)))))) break;
+        parts.push(f);
+      }
+    }
     if (parts.length > 0) out.push({ para: p, whole, parts, kind: 'qizhong' });
   }
   // Parenthetical breakdowns right after a figure: 「416.47万元（含A…，B…）」, 「（年初预算安排…，年中追加…）」.
