@@ -250,7 +250,7 @@ function closedGroup(rows: LineRow[], parents: (number | null)[], parent: number
   return false;
 }
 
-function rowDecisions(ctx: RuleContext, table: LineTable, k: number): { tree: Decision[]; totals: Decision[]; coded: boolean } {
+function rowDecisions(table: LineTable, k: number): { tree: Decision[]; totals: Decision[]; coded: boolean } {
   const rows = table.rows;
   const coded = rows.filter((r) => r.code).length >= 2;
   const tree: Decision[] = [];
@@ -312,7 +312,6 @@ function rowDecisions(ctx: RuleContext, table: LineTable, k: number): { tree: De
     }
     if (readings.length) totals.push({ subject: r.label, quantity, readings });
   });
-  void ctx;
   return { tree, totals, coded };
 }
 
@@ -432,7 +431,7 @@ export const lineTables: Rule = {
         continue;
       }
       const cols = columnDecisions(table);
-      const rowsByColumn = table.columns.map((_, k) => ({ k, ...rowDecisions(ctx, table, k), keyed: keyedRowDecisions(table, k) }));
+      const rowsByColumn = table.columns.map((_, k) => ({ k, ...rowDecisions(table, k), keyed: keyedRowDecisions(table, k) }));
       // A structure that fails more often than it holds is a misreading of the layout, not a slip.
       // Named identities (the lines and headers say what adds up) stand on their own; identities read
       // from the layout alone are trusted only where they mostly hold.
