@@ -4,7 +4,7 @@ import { Amount, BudgetModel } from '../model';
 import { addMicros, Micros, timesMicros } from '../exact';
 import { IdentityLedger } from '../ledger';
 import { Unit } from '../numbers';
-import { Outcome, outcomeOf, roundingAllowance, Term, weightedSum } from '../rounding';
+import { checkEquation, Outcome, outcomeOf, roundingAllowance, Term, weightedSum } from '../rounding';
 
 const ZERO = new Decimal(0);
 
@@ -58,6 +58,15 @@ export interface Operandish {
   label: string;
   /** 1 when absent. Hot paths set it anyway: one object shape keeps property reads fast. */
   weight?: number;
+}
+
+/**
+ * Whether a reading's identity holds (exactly or within rounding), without recording it: readings are
+ * weighed first, and only the one taken is checked and recorded by checkIdentity.
+ */
+export function readingHolds(ctx: RuleContext, target: Operandish, parts: Operandish[]): boolean {
+  if (!parts.length) return true;
+  return checkEquation(termOfOperand(target), parts.map(termOfOperand), ctx.tolerance).outcome !== 'mismatch';
 }
 
 /** The human form of Σ wᵢ·partᵢ: 「基本支出 + 项目支出」, 「收入合计 − 支出合计」. */

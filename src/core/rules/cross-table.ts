@@ -7,8 +7,7 @@
 import { Finding } from '../findings';
 import { LineKey, LineTable, SummaryBlock, SummaryLineKey } from '../model';
 import { sameScope } from '../recognise/scope';
-import { checkEquation } from '../rounding';
-import { checkIdentity, Operandish, Rule, RuleContext, termOfOperand } from './context';
+import { checkIdentity, Operandish, readingHolds, Rule, RuleContext } from './context';
 import { inUnit } from './cross-sheet';
 import { columnKey } from './line-tables';
 
@@ -32,10 +31,6 @@ function summaryLine(blocks: SummaryBlock[], t: LineTable, keys: SummaryLineKey[
       if (l) return { b, l };
     }
   return undefined;
-}
-
-function holds(ctx: RuleContext, target: Operandish, parts: Operandish[]): boolean {
-  return checkEquation(termOfOperand(target), parts.map(termOfOperand), ctx.tolerance).outcome !== 'mismatch';
 }
 
 export const crossTable: Rule = {
@@ -92,7 +87,7 @@ export const crossTable: Rule = {
         if (bt) readings.push([bt]);
         if (!readings.length) continue;
         const target: Operandish = { amount, label: `${t.sheet} ${total.label} 基本支出`, weight: 1 };
-        const parts = readings.find((r) => holds(ctx, target, r)) ?? readings[0];
+        const parts = readings.find((r) => readingHolds(ctx, target, r)) ?? readings[0];
         const f = checkIdentity(ctx, {
           rule: 'cross-sheet',
           subject: `${t.sheet}“${total.label}”`,

@@ -8,9 +8,8 @@
  */
 import { Finding } from '../findings';
 import { Amount, LineKey, LineRow, LineTable } from '../model';
-import { checkEquation } from '../rounding';
 import { lineKeyOf } from '../recognise/line-table';
-import { checkIdentity, findingId, formulaOf, notChecked, Operandish, Rule, RuleContext, termOfOperand } from './context';
+import { checkIdentity, findingId, formulaOf, notChecked, Operandish, readingHolds, Rule, RuleContext } from './context';
 
 interface Identity {
   target: Operandish;
@@ -35,9 +34,7 @@ const EXPENDITURE_PARTS: LineKey[] = ['basic', 'project', 'upperRemit', 'operati
 const FUND_SOURCES: LineKey[] = ['fundGeneral', 'fundGov', 'fundCapital'];
 
 function holds(ctx: RuleContext, id: Identity): boolean {
-  if (!id.parts.length) return true;
-  const r = checkEquation(termOfOperand(id.target), id.parts.map(termOfOperand), ctx.tolerance);
-  return r.outcome !== 'mismatch';
+  return readingHolds(ctx, id.target, id.parts);
 }
 
 function identity(target: Amount, targetLabel: string, parts: { amount: Amount | undefined; label: string }[]): Identity | null {

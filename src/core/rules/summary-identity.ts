@@ -2,8 +2,7 @@
 import { Finding } from '../findings';
 import { SummaryBlock, SummaryLine, SummaryLineKey } from '../model';
 import { EXPENDITURE_KEYS, INCOME_KEYS } from '../recognise/summary';
-import { checkEquation } from '../rounding';
-import { checkIdentity, formulaOf, notChecked, Operandish, Rule, RuleContext, termOfOperand } from './context';
+import { checkIdentity, formulaOf, notChecked, Operandish, readingHolds, Rule, RuleContext } from './context';
 
 interface Located {
   line: SummaryLine;
@@ -55,8 +54,7 @@ function sameLines(a: Located[], b: Located[]): boolean {
 }
 
 function holds(ctx: RuleContext, target: Located, parts: Located[]): boolean {
-  const r = checkEquation(termOfOperand(op(target)), parts.map((p) => termOfOperand(op(p))), ctx.tolerance);
-  return r.outcome !== 'mismatch';
+  return readingHolds(ctx, op(target), parts.map((p) => op(p)));
 }
 
 /** Checks the first reading that holds, else the first reading (it fails under all of them). */
