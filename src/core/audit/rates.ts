@@ -8,7 +8,8 @@ import { checkRate, halfYuan, yuanOf } from './arith';
 import { halfUnit, outcomeOf } from '../rounding';
 import { addFinding, AuditContext, labelled, printed } from './context';
 import { Figure, Paragraph } from './extract';
-import { roleOf } from './roles';
+import { Role, roleOf } from './roles';
+import { BUDGET_SOURCES } from '../budget-sources';
 import { Breakdown } from './structures';
 
 function sameSentence(p: Paragraph, a: Figure, b: Figure): boolean {
@@ -205,6 +206,9 @@ export function checkChanges(ctx: AuditContext, p: Paragraph): void {
   }
 }
 
+const SOURCE_ROLES = BUDGET_SOURCES.filter((s) => s.role).map((s) => s.role as Role);
+const ADDED_ROLES = BUDGET_SOURCES.filter((s) => s.role && s.sign === 1).map((s) => s.role as Role);
+
 const COMPLETION = /(完成|达到)(了)?(年初|全年|调整后)?预算(数)?(的)?$|(预算)?执行率(为|达到|达)?$|完成率(为|达到|达)?$|资金使用率(为)?$/;
 
 /** Budget totals a unit-level rate can be read against when its paragraph names none. */
@@ -253,9 +257,10 @@ export function checkCompletion(ctx: AuditContext, p: Paragraph, scopeBudgets: F
     if (wantsInitial && initial) budget = { v: yuanOf(initial), h: halfYuan(initial), text: labelled(p, initial) };
     else if (!wantsInitial && adjusted) budget = { v: yuanOf(adjusted), h: halfYuan(adjusted), text: labelled(ctx.paras[adjusted.para], adjusted) };
     else if (!wantsInitial) {
-      const srcs = (['carryIn', 'initial', 'increase', 'transfer'] as const).map(pick).filter((f): f is Figure => !!f);
+      // The sources of 全年预算数 as the project rules read them (budget-sources.ts).
+      const srcs = ADDED_ROLES.map(pick).filter((f): f is Figure => !!f);
       const dec = pick('decrease');
-      const mentioned = p.figures.filter((f) => f.depth === pct.depth && ['carryIn', 'initial', 'increase', 'transfer', 'decrease'].includes(roleOf(f) ?? ''));
+      const mentioned = p.figures.filter((f) => f.depth === pct.depth && SOURCE_ROLES.includes(roleOf(f) as Role));
       if (srcs.length === 0 || mentioned.length !== srcs.length + (dec ? 1 : 0)) continue;
       let v = new Decimal(0);
       let h = new Decimal(0);
