@@ -54,8 +54,14 @@ describe('rates at the printed precision', () => {
     expect(rules(['支出合计3,000.00万元，其中基本支出1,000.00万元，占33.33%；项目支出2,000.00万元，占66.67%。'])).toEqual([]);
     expect(rules(['支出合计3,000.00万元，其中基本支出1,000.00万元，占33.33%；项目支出2,000.00万元，占66.66%。'])).toEqual(['warning:share']);
     expect(rules(['支出合计3,000.00万元，其中基本支出1,000.00万元，占33.33%；项目支出2,000.00万元，占62.67%。'])).toEqual(['error:share', 'error:share']);
-    // Coarse inputs widen the interval: 2.00/3.00 may be anything in 66.39%–66.94%, so 66.66% stands.
-    expect(rules(['支出合计3.00万元，其中基本支出1.00万元，占33.33%；项目支出2.00万元，占66.66%。'])).toEqual([]);
+    // 2.00/3.00万元 may stand for anything in 66.39%–66.94%, so 66.66% is no error; but the printed figures
+    // give 66.67 and 66.66 is their truncation: a warning (department accounts are kept to the 元).
+    expect(rules(['支出合计3.00万元，其中基本支出1.00万元，占33.33%；项目支出2.00万元，占66.66%。'])).toEqual(['warning:share']);
+    // 亿元 to one decimal are rounded too coarsely for the printed quotient to say how the share was made.
+    expect(rules(['支出合计3.0亿元，其中基本支出1.0亿元，占33.3%；项目支出2.0亿元，占66.6%。'])).toEqual([]);
+    // Rounded twice: 969/2180 = 44.4495% → 44.4, not 44.45 → 44.5 (shaanxi-2024-liuba-1-5yue).
+    expect(rules(['全县完成政府性基金收入969万元，占年初预算2180万元的44.5%。'])).toEqual(['warning:share']);
+    expect(rules(['全县完成政府性基金收入969万元，占年初预算2180万元的44.4%。'])).toEqual([]);
   });
 
   it('the execution rate uses the adjusted budget; one computed on 年初预算 is called out', () => {

@@ -43,12 +43,15 @@ export function roundHalfUp(v: Decimal, d: number): Decimal {
   return v.toDecimalPlaces(d, Decimal.ROUND_HALF_UP);
 }
 
-export type RateOutcome = 'ok' | 'truncated' | 'mismatch';
+/** Half of 1万元, in 元: inputs printed to 万元 or finer. */
+const FINE_HALF = new Decimal(5000);
+
+export type RateOutcome = 'ok' | 'truncated' | 'double' | 'mismatch';
 
 /**
- * Is a printed percentage X% = num/den×100 at its printed precision? Half-up is right;
- * a value that only truncation explains is a notice; anything inside the interval the
- * rounded inputs allow is accepted.
+ * Is a printed percentage X% = num/den×100 at its printed precision? Half-up is right; a value that
+ * truncation or double rounding of the exact quotient explains is a warning; anything else inside the
+ * interval the rounded inputs allow is accepted.
  */
 export function checkRate(
   printed: Figure,
@@ -67,8 +70,19 @@ export function checkRate(
   const lo = num.minus(numHalf).div(den.plus(denHalf)).times(100);
   const hi = lowDen.gt(0) ? num.plus(numHalf).div(lowDen).times(100) : new Decimal(Infinity);
   const h = halfUnit(d);
-  if (x.plus(h).gte(lo) && x.minus(h).lte(hi)) return { outcome: 'ok', expected };
-  if (exact.toDecimalPlaces(d, Decimal.ROUND_DOWN).eq(x)) return { outcome: 'truncated', expected };
+  const truncated = exact.toDecimalPlaces(d, Decimal.ROUND_DOWN).eq(x);
+  if (x.plus(h).gte(lo) && x.minus(h).lte(hi)) {
+    // Reachable from inputs anywhere in their rounding, yet the printed figures give another value: when
+    // the printed one is what truncating, or rounding twice (44.4495 → 44.45 → 44.5), makes of the exact
+    // quotient, that is how it was made. A warning, as the figures could still be rounded ones.
+    // Only for inputs kept to 1万元 or finer (department accounts): figures of 亿元 to one decimal are
+    // themselves rounded so coarsely that the quotient of the printed figures says nothing.
+    const fine = numHalf.lte(FINE_HALF) && denHalf.lte(FINE_HALF);
+    if (fine && truncated) return { outcome: 'truncated', expected };
+    if (fine && roundHalfUp(roundHalfUp(exact, d + 1), d).eq(x)) return { outcome: 'double', expected };
+    return { outcome: 'ok', expected };
+  }
+  if (truncated) return { outcome: 'truncated', expected };
   return { outcome: 'mismatch', expected };
 }
 

@@ -15,10 +15,12 @@ export interface AuditContext {
   contradicted: Set<Figure>;
   /** Suspected unit slips that an identity confirms once read in 万元. */
   unitEvidence: Set<Figure>;
+  /** Shares already checked against a stated whole. */
+  sharesChecked: Set<Figure>;
 }
 
 export function newContext(paras: Paragraph[], docYear: string): AuditContext {
-  return { paras, docYear, findings: [], checks: 0, supported: new Set(), contradicted: new Set(), unitEvidence: new Set() };
+  return { paras, docYear, findings: [], checks: 0, supported: new Set(), contradicted: new Set(), unitEvidence: new Set(), sharesChecked: new Set() };
 }
 
 export interface FindingExtra {
@@ -72,5 +74,5 @@ export function printed(p: Paragraph, f: Figure): string {
 
 /** The figure with its label, e.g. 「基本支出434.35万元」. */
 export function labelled(p: Paragraph, f: Figure): string {
-  return `${f.rawLabel}${printed(p, f)}`;
+  return `${f.rawLabel.replace(/^[.．、)）]\s*/, '')}${printed(p, f)}`;
 }

@@ -9,10 +9,10 @@ import { newContext } from './context';
 import { checkCounts } from './counts';
 import { dominantYear, readParagraph } from './extract';
 import { checkListedProjects, checkQuoted } from './quoted';
-import { BUDGET_TOTAL, checkChanges, checkCompletion, checkParallel, checkShares } from './rates';
+import { BUDGET_TOTAL, checkChanges, checkCompletion, checkParallel, checkShareProportions, checkShares } from './rates';
 import { Figure } from './extract';
 import { assignScopes } from './scopes';
-import { checkBalance, checkBreakdown, findBreakdowns } from './structures';
+import { checkBalance, checkBreakdown, checkChangesOfParts, completeBreakdown, continueAcrossParagraphs, findBreakdowns } from './structures';
 import { checkTables } from './tables';
 import { checkTemplate } from './template';
 import { AuditResult } from './types';
@@ -49,9 +49,14 @@ export function auditText(paragraphs: string[], options: AuditOptions = {}): Aud
       budgets.set(scopes[p.index].id, list);
     }
   }
+  const breakdownsOf = paras.map((p) => findBreakdowns(p));
+  for (const b of breakdownsOf.flat()) continueAcrossParagraphs(paras, b);
   for (const p of paras) {
-    const breakdowns = findBreakdowns(p);
-    for (const b of breakdowns) checkBreakdown(ctx, b);
+    const breakdowns = breakdownsOf[p.index];
+    for (const b of breakdowns) {
+      checkBreakdown(ctx, b);
+      if (ctx.supported.has(b.whole)) checkChangesOfParts(ctx, b);
+    }
     const parts = new Set(breakdowns.flatMap((b) => b.parts));
     for (const b of breakdowns) for (const f of b.parts) f.partOf ??= wholeKind(b.whole.key);
     checkBalance(ctx, p, parts);
@@ -62,6 +67,7 @@ export function auditText(paragraphs: string[], options: AuditOptions = {}): Aud
     checkCounts(ctx, p);
     checkTemplate(ctx, p);
   }
+  checkShareProportions(ctx, completeBreakdown);
   checkTables(ctx, paras);
   let compared = 0;
   if (options.model) compared = compareWithModel(ctx, scopes, options.model);

@@ -4,7 +4,7 @@
  * precision; a value only truncation explains is a notice.
  */
 import Decimal from 'decimal.js';
-import { checkRate, halfYuan, yuanOf } from './arith';
+import { checkRate, halfYuan, RateOutcome, yuanOf } from './arith';
 import { halfUnit, outcomeOf } from '../rounding';
 import { addFinding, AuditContext, labelled, printed } from './context';
 import { Figure, Paragraph } from './extract';
@@ -29,7 +29,7 @@ function rateFinding(
   rule: 'share' | 'change-rate' | 'completion-rate',
   p: Paragraph,
   pct: Figure,
-  outcome: 'ok' | 'truncated' | 'mismatch',
+  outcome: RateOutcome,
   expected: Decimal,
   how: string,
   howEn: string,
@@ -43,6 +43,10 @@ function rateFinding(
     addFinding(ctx, rule, 'warning', p, spanStart, pct.end, `${how}应为${exp}（四舍五入），文中${printed(p, pct)}是截尾所得`, `${howEn} rounds to ${exp}; ${printed(p, pct)} was truncated`, extra);
     return;
   }
+  if (outcome === 'double') {
+    addFinding(ctx, rule, 'warning', p, spanStart, pct.end, `${how}应为${exp}（一次四舍五入），文中${printed(p, pct)}是两次舍入所得`, `${howEn} rounds to ${exp}; ${printed(p, pct)} was rounded twice`, extra);
+    return;
+  }
   addFinding(ctx, rule, 'error', p, spanStart, pct.end, `${how}应为${exp}，文中写作${printed(p, pct)}`, `${howEn} gives ${exp}, the text says ${printed(p, pct)}`, extra);
 }
 
@@ -53,11 +57,52 @@ function shareBase(label: string): string | null {
   return m[1].replace(/(的比重|的比例|比重|比例|的|比)$/g, '').replace(/^(本年|全年|当年)/, '');
 }
 
+/** 「财政拨款收支总预算」 and 「支出总预算」 name one total: the budget's spending side equals its income side. */
+function canonicalTotal(s: string): string {
+  return s.replace(/^(本年|全年|当年|部门|单位|财政拨款)+/, '').replace(/^收支总预算(数)?$/, '支出总预算').replace(/^总支出预算$/, '支出总预算');
+}
+
 function baseMatches(base: string, f: Figure): boolean {
   if (!base || f.key.length === 0) return false;
+  if (canonicalTotal(base) === canonicalTotal(f.key)) return true;
   const b = base.replace(/^总/, '');
   const k = f.key.replace(/^总|合计$|总额$|总计$/g, '');
   return f.key === base || k === b || (b.length >= 2 && (k.endsWith(b) || b.endsWith(k)) && Math.min(k.length, b.length) >= 2);
+}
+
+/** A base that names a total (支出总预算, 一般公共预算支出), not an item's own budget (年初预算). */
+function namesTotal(base: string): boolean {
+  return base.length >= 2 && !/^(年初|全年|调整后)?预算(数)?$/.test(base) && !/执行|完成/.test(base) && /支出|收入|总|合计/.test(base);
+}
+
+/**
+ * The total a share names, stated in another paragraph of the document: used only when every such
+ * statement gives the same amount (「占支出总预算78.33%」 and 「财政拨款收支总预算1085203.63元」).
+ */
+function wholeElsewhere(ctx: AuditContext, p: Paragraph, base: string, part: Figure): Figure | undefined {
+  if (!namesTotal(base)) return undefined;
+  const cands: Figure[] = [];
+  for (const q of ctx.paras) {
+    if (q.isTable || q === p) continue;
+    for (const f of q.figures) {
+      if (f === part || f.kind !== part.kind || f.change || f.bound || f.base || (f.year || ctx.docYear) !== (part.year || ctx.docYear)) continue;
+      if (baseMatches(base, f)) cands.push(f);
+    }
+  }
+  if (cands.length === 0) return undefined;
+  const values = new Set(cands.map((f) => yuanOf(f).toString()));
+  return values.size === 1 ? cands[0] : undefined;
+}
+
+/** The part a share 「占X%」 is of: the nearest amount or count before it in its sentence, one clause back at most. */
+function partBefore(p: Paragraph, i: number): Figure | undefined {
+  const pct = p.figures[i];
+  for (let j = i - 1; j >= 0; j--) {
+    const f = p.figures[j];
+    if (!sameSentence(p, f, pct) || pct.clause - f.clause > 1) return undefined;
+    if ((f.kind === 'amount' || f.kind === 'count') && !f.change) return f;
+  }
+  return undefined;
 }
 
 export function checkShares(ctx: AuditContext, p: Paragraph, breakdowns: Breakdown[]): void {
@@ -79,29 +124,22 @@ export function checkShares(ctx: AuditContext, p: Paragraph, breakdowns: Breakdo
     }
     const base = shareBase(pct.label);
     if (base === null) continue;
-    // The part: the nearest amount or count before it in the same sentence, at most one clause back.
-    let part: Figure | undefined;
-    for (let j = i - 1; j >= 0; j--) {
-      const f = p.figures[j];
-      if (!sameSentence(p, f, pct) || pct.clause - f.clause > 1) break;
-      if ((f.kind === 'amount' || f.kind === 'count') && !f.change) {
-        part = f;
-        break;
-      }
-    }
+    const part = partBefore(p, i);
     if (!part) continue;
     let whole: Figure | undefined;
     if (base) {
       const cands = p.figures.filter((f) => f !== part && f.kind === part!.kind && !f.change && !f.bound && f.year === part!.year && baseMatches(base, f));
       if (cands.length === 1) whole = cands[0];
+      else if (cands.length === 0) whole = wholeElsewhere(ctx, p, base, part);
     } else if (partOf.has(part)) {
       whole = partOf.get(part)!.whole;
     }
     if (!whole) continue;
     const r = checkRate(pct, valueOf(part), halfOf(part), valueOf(whole), halfOf(whole));
     if (!r) continue;
+    ctx.sharesChecked.add(pct);
     rateFinding(ctx, 'share', p, pct, r.outcome, r.expected,
-      `${labelled(p, part)}占${labelled(p, whole)}的比例`, `the share of ${part.label} in ${whole.label}`, Math.min(part.labelStart, pct.start));
+      `${labelled(p, part)}占${labelled(ctx.paras[whole.para], whole)}的比例`, `the share of ${part.label} in ${whole.label}`, Math.min(part.labelStart, pct.start));
   }
   // A list of shares in one breakdown should add up to 100% when the parts make the whole.
   for (const b of breakdowns) {
@@ -329,3 +367,120 @@ export function checkParallel(ctx: AuditContext, p: Paragraph): void {
   }
 }
 
+
+interface ShareOf {
+  p: Paragraph;
+  part: Figure;
+  pct: Figure;
+}
+
+/** The totals a share allows, part ÷ share, with the part's rounding and the share rounded or truncated. */
+function impliedWhole(s: ShareOf): [Decimal, Decimal] {
+  const v = valueOf(s.part);
+  const h = halfOf(s.part);
+  const unit = new Decimal(10).pow(-s.pct.decimals);
+  const lowShare = s.pct.value.minus(unit.div(2));
+  const lo = v.minus(h).div(s.pct.value.plus(unit)).times(100);
+  const hi = lowShare.gt(0) ? v.plus(h).div(lowShare).times(100) : new Decimal(Infinity);
+  return [lo, hi];
+}
+
+function consistent(group: ShareOf[]): boolean {
+  let lo = new Decimal(0);
+  let hi = new Decimal(Infinity);
+  for (const s of group) {
+    const [a, b] = impliedWhole(s);
+    lo = Decimal.max(lo, a);
+    hi = Decimal.min(hi, b);
+  }
+  return lo.lte(hi);
+}
+
+function aboutWhole(s: ShareOf): string {
+  const [a, b] = impliedWhole(s);
+  const mid = a.plus(b.isFinite() ? b : a).div(2);
+  const u = s.part.kind === 'amount' ? (s.part.suspectUnit ?? s.part.unit) : s.part.unit;
+  const factor = s.part.kind === 'amount' ? yuanOf(s.part).div(s.part.value.isZero() ? 1 : s.part.value) : new Decimal(1);
+  return `${mid.div(factor).toDecimalPlaces(Math.max(0, s.part.decimals)).toString()}${u}`;
+}
+
+/**
+ * Shares of one total must be proportional to their parts, whatever the total is: 「基本支出2476260.58元，
+ * 占一般公共预算支出的84.06%」 and 「项目支出469500元，占一般公共预算支出的19.62%」 imply two different totals.
+ * Groups: shares naming the same total in one section of the document, and the bare 「占X%」 of one
+ * sentence's list. When the list is a whole by definition (the three 三公 items), its total is their sum.
+ */
+export function checkShareProportions(ctx: AuditContext, complete: (labels: Figure[]) => boolean): void {
+  const groups = new Map<string, ShareOf[]>();
+  let section = 0;
+  for (const p of ctx.paras) {
+    if (p.heading?.level === 1) section = p.index;
+    if (p.isTable) continue;
+    p.figures.forEach((pct, i) => {
+      if (pct.kind !== 'percent' || pct.change || pct.year === 'prev' || ctx.sharesChecked.has(pct)) return;
+      const base = shareBase(pct.label);
+      if (base === null || (base !== '' && !namesTotal(base))) return;
+      const part = partBefore(p, i);
+      if (!part || part.base || part.bound || part.year === 'prev' || valueOf(part).isZero()) return;
+      if (pct.value.isZero()) return;
+      const key = base === '' ? `bare:${p.index}:${pct.sentence}` : `named:${section}:${canonicalTotal(base)}:${part.year || ctx.docYear}:${part.kind}`;
+      const list = groups.get(key) ?? [];
+      if (!list.some((s) => s.part === part)) list.push({ p, part, pct });
+      groups.set(key, list);
+    });
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2 || group.some((s) => s.part.kind !== group[0].part.kind)) continue;
+    // The same item twice (民生支出 of one city, then of the next): the shares are of different totals.
+    if (new Set(group.map((s) => s.part.key)).size < group.length) continue;
+    ctx.checks++;
+    const fits = consistent(group);
+    // A whole by definition: the total is the sum of the listed parts (zero items included).
+    const bare = !group.some((s) => shareBase(s.pct.label) !== '');
+    const p0 = group[0].p;
+    const listed = bare ? p0.figures.filter((f) => f.sentence === group[0].pct.sentence && (f.kind === 'amount') && !f.change && !f.base && p0.figures[p0.figures.indexOf(f) + 1]?.kind === 'percent') : [];
+    if (bare && group[0].part.kind === 'amount' && listed.length >= group.length && complete(listed)) {
+      let sum = new Decimal(0);
+      let half = new Decimal(0);
+      // An item of 0 (「因公出国（境）费支出决算0万元」) is nothing spent, not a rounded amount.
+      for (const f of listed) {
+        sum = sum.plus(yuanOf(f));
+        if (!f.value.isZero()) half = half.plus(halfYuan(f));
+      }
+      for (const s of group) {
+        const r = checkRate(s.pct, valueOf(s.part), halfOf(s.part), sum, half);
+        if (!r || r.outcome === 'ok') continue;
+        ctx.sharesChecked.add(s.pct);
+        const how = `${labelled(s.p, s.part)}占所列各项合计${formatSum(sum, s.part)}的比例`;
+        if (fits) {
+          // The shares may be of another total the text does not name: a warning, never an error.
+          addFinding(ctx, 'share', 'warning', s.p, s.part.labelStart, s.pct.end,
+            `${how}应为${r.expected.toFixed(s.pct.decimals)}%，文中写作${printed(s.p, s.pct)}${r.outcome === 'truncated' ? '（截尾所得）' : r.outcome === 'double' ? '（两次舍入所得）' : '；若占比另有总数，请注明'}`,
+            `the share of the listed total gives ${r.expected.toFixed(s.pct.decimals)}%, the text says ${printed(s.p, s.pct)}`,
+            { expected: r.expected.toFixed(s.pct.decimals), actual: s.pct.value.toFixed(s.pct.decimals), unit: '%' });
+        } else rateFinding(ctx, 'share', s.p, s.pct, r.outcome, r.expected, how, 'the share of the listed total', s.part.labelStart);
+      }
+      continue;
+    }
+    if (fits) continue;
+    // The share that alone breaks the proportion, when there is one; else the last one stated.
+    const culprits = group.filter((s) => consistent(group.filter((t) => t !== s)));
+    const blamed = culprits.length === 1 ? culprits[0] : group[group.length - 1];
+    const others = group.filter((s) => s !== blamed);
+    const text = (s: ShareOf) => `${labelled(s.p, s.part)}占${printed(s.p, s.pct)}（推算总数约${aboutWhole(s)}）`;
+    ctx.sharesChecked.add(blamed.pct);
+    addFinding(ctx, 'share', 'error', blamed.p, blamed.part.labelStart, blamed.pct.end,
+      `同一总数的各项占比应与金额成比例：${text(blamed)}，而${others.map(text).join('、')}，不可能都对`,
+      `shares of one total must be proportional to their parts: ${blamed.part.label} ${printed(blamed.p, blamed.pct)} implies a different total from the others`,
+      {
+        actual: blamed.pct.value.toFixed(blamed.pct.decimals),
+        unit: '%',
+        related: others.map((s) => ({ sheet: '', cell: '', label: `${s.part.label}（第${s.p.index + 1}段）`, value: `${s.pct.value.toFixed(s.pct.decimals)}%` })),
+      });
+  }
+}
+
+function formatSum(sum: Decimal, like: Figure): string {
+  const factor = yuanOf(like).div(like.value.isZero() ? 1 : like.value);
+  return `${sum.div(factor).toFixed(Math.max(2, like.decimals))}${like.suspectUnit ?? like.unit}`;
+}

@@ -109,6 +109,20 @@ export function findBreakdowns(p: Paragraph): Breakdown[] {
         parts.push(f);
       }
     }
+    // 「其中：一般公共预算支出完成2021万元，…。政府性基金支出完成1000万元，…」: sentences that open with a
+    // parallel figure may go on with the list; read so only when the parts then make the whole.
+    if (parts.length > 0 && !inParen && checkSum(whole, parts.map((f) => ({ f, sign: 1 }))).outcome === 'mismatch') {
+      const more: Figure[] = [];
+      for (let s = p.sentenceOf[Math.max(0, end - 1)] + 1; s < p.sentenceStarts.length; s++) {
+        const first = p.figures.find((f) => f.sentence === s && f.depth === d);
+        if (!first || !partFits(whole, first) || norm.slice(p.sentenceStarts[s], first.labelStart).trim() !== '') break;
+        more.push(first);
+        if (checkSum(whole, [...parts, ...more].map((f) => ({ f, sign: 1 }))).outcome !== 'mismatch') {
+          parts.push(...more);
+          break;
+        }
+      }
+    }
     if (parts.length > 0) out.push({ para: p, whole, parts, kind: 'qizhong' });
   }
   // Parenthetical breakdowns right after a figure: 「416.47万元（含A…，B…）」, 「（年初预算安排…，年中追加…）」.
@@ -125,6 +139,69 @@ export function findBreakdowns(p: Paragraph): Breakdown[] {
     if (parts.length >= 2 || (contains && parts.length >= 1)) out.push({ para: p, whole, parts, kind: 'paren' });
   }
   return out;
+}
+
+/**
+ * 「…基本支出911.7万元，其中：人员经费489.18万元，主要包括…。」 and the next paragraph 「公用经费46.89万元，…」:
+ * a known breakdown left partial at the end of its paragraph goes on with the paragraphs that open with
+ * its remaining members.
+ */
+export function continueAcrossParagraphs(paras: Paragraph[], b: Breakdown): void {
+  if (b.kind !== 'qizhong') return;
+  const holds = (parts: Figure[]) => checkSum(b.whole, parts.map((f) => ({ f, sign: 1 }))).outcome !== 'mismatch';
+  if (holds(b.parts)) return;
+  const p = b.para;
+  const last = b.parts[b.parts.length - 1];
+  // Nothing of the list's kind may follow in its own paragraph: the list must run to the paragraph's end.
+  if (p.figures.some((f) => f.start > last.end && f.kind === b.whole.kind && !f.change && f.kind !== 'percent' && f.depth === last.depth)) return;
+  // Paragraphs that open with a figure of the list's kind (「公用经费46.89万元，…」, 「（二）社会保障…」).
+  const more: Figure[] = [];
+  for (let k = p.index + 1; k < paras.length && more.length < 12; k++) {
+    const q = paras[k];
+    const first = q.figures[0];
+    if (q.isTable || !first || first.depth !== 0 || !partFits(b.whole, first)) break;
+    if ((q.heading && q.heading.level <= 1) || q.norm.slice(0, first.labelStart).replace(/^\s*([（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?/, '').trim() !== '') break;
+    more.push(first);
+  }
+  // Read on only as far as a known breakdown is complete, or the parts make the whole.
+  for (let n = 1; n <= more.length; n++) {
+    const parts = [...b.parts, ...more.slice(0, n)];
+    if (completeBreakdown(parts) || holds(parts)) {
+      b.parts.push(...more.slice(0, n));
+      return;
+    }
+    if (!partialBreakdown(parts) && n === more.length) return;
+  }
+}
+
+/**
+ * The parts make their whole, so last year's parts made last year's whole: the changes stated for
+ * each part (「较上年同月少支1962万元」) must add up to the whole's change (「少支5255万元」).
+ */
+export function checkChangesOfParts(ctx: AuditContext, b: Breakdown): void {
+  const changeAfter = (f: Figure): Figure | undefined => {
+    const q = ctx.paras[f.para];
+    const i = q.figures.indexOf(f);
+    const next = q.figures.slice(i + 1).find((g) => g.kind !== 'percent');
+    return next && next.change && next.kind === f.kind && next.sentence === f.sentence && next.clause - f.clause <= 1 && next.depth === f.depth ? next : undefined;
+  };
+  const wholeChange = changeAfter(b.whole);
+  if (!wholeChange || b.parts.length < 2) return;
+  const changes = b.parts.map(changeAfter);
+  if (changes.some((c) => !c)) return;
+  const terms = changes.map((c) => ({ f: c!, sign: c!.change === wholeChange.change ? 1 : -1 }));
+  ctx.checks++;
+  const res = checkSum(wholeChange, terms);
+  if (res.outcome === 'mismatch') {
+    const p = b.para;
+    const unit = wholeChange.unit;
+    const dec = Math.max(2, wholeChange.decimals, ...terms.map((t) => t.f.decimals));
+    const factor = unitFactor(wholeChange);
+    addFinding(ctx, 'parts-sum', 'error', p, wholeChange.labelStart, wholeChange.end,
+      `${labelled(p, b.whole)}等于所列各项之和，其增减额也应等于各项增减额之和：${terms.map((t) => labelled(ctx.paras[t.f.para], t.f)).join('、')}合计${formatYuan(res.expected, unit, dec)}，文中${labelled(p, wholeChange)}`,
+      `the parts make the whole, so their changes must make the whole's change: they add up to ${formatYuan(res.expected, unit, dec)}, the text says ${printed(p, wholeChange)}`,
+      { expected: res.expected.div(factor).toFixed(dec), actual: wholeChange.value.toFixed(dec), difference: res.difference.div(factor).toFixed(dec), tolerance: res.allowance.div(factor).toFixed(Math.max(dec, 3)), label: wholeChange.label });
+  }
 }
 
 function closingParen(norm: string, open: number): number {
@@ -149,7 +226,9 @@ export function checkBreakdown(ctx: AuditContext, b: Breakdown): void {
   const unit = whole.suspectUnit ?? whole.unit;
   const dec = Math.max(whole.decimals, ...parts.map((f) => f.decimals), 2);
   const expected = formatYuan(res.expected, unit, dec);
-  const partsText = parts.map((f) => labelled(p, f)).join('、');
+  const partsText = parts.map((f) => labelled(ctx.paras[f.para], f)).join('、');
+  // The span stays in the whole's paragraph; parts read from the next paragraphs are named in the message.
+  const lastHere = [...parts].reverse().find((f) => f.para === p.index) ?? whole;
   const extra = {
     expected: res.expected.div(unitFactor(whole)).toFixed(dec),
     actual: yuanOf(whole).div(unitFactor(whole)).toFixed(dec),
@@ -164,7 +243,7 @@ export function checkBreakdown(ctx: AuditContext, b: Breakdown): void {
       if (f.suspectUnit) ctx.unitEvidence.add(f);
     }
     if (res.outcome === 'rounding') {
-      addFinding(ctx, 'parts-sum', 'info', p, whole.start, parts[parts.length - 1].end,
+      addFinding(ctx, 'parts-sum', 'info', p, whole.start, lastHere.end,
         `${labelled(p, whole)}与所列明细合计${expected}相差${formatYuan(res.difference.abs(), unit, dec)}，在四舍五入尾差范围内`,
         `${whole.label} ${printed(p, whole)} differs from the sum of its parts (${expected}) by a rounding residue only`, extra);
     }
@@ -189,19 +268,19 @@ export function checkBreakdown(ctx: AuditContext, b: Breakdown): void {
   // selection: a warning. Counts of people overlap (职称 and 岗位 of the same staff): a notice at most.
   const complete = completeBreakdown(parts);
   if (whole.kind === 'count' || (short && !complete && (b.kind === 'paren' || partialBreakdown(parts) || res.expected.lt(yuanOf(whole).times(new Decimal('0.9')))))) {
-    addFinding(ctx, 'parts-sum', 'info', p, whole.start, parts[parts.length - 1].end,
+    addFinding(ctx, 'parts-sum', 'info', p, whole.start, lastHere.end,
       `${labelled(p, whole)}所列明细（${partsText}）合计${expected}，与总数不同，请确认是否未列全`,
       `the parts listed for ${whole.label} add up to ${expected}, not the total; check whether the list is complete`, extra);
     return;
   }
   if (short && !complete) {
-    addFinding(ctx, 'parts-sum', 'warning', p, whole.start, parts[parts.length - 1].end,
+    addFinding(ctx, 'parts-sum', 'warning', p, whole.start, lastHere.end,
       `${labelled(p, whole)}与所列明细合计${expected}相差${formatYuan(res.difference.abs(), unit, dec)}：若已列出全部明细，则有数字错误`,
       `${whole.label} ${printed(p, whole)} differs from its listed parts (${expected}): a slip if the list is complete`, extra);
     return;
   }
   for (const f of all) ctx.contradicted.add(f);
-  addFinding(ctx, 'parts-sum', 'error', p, whole.start, parts[parts.length - 1].end,
+  addFinding(ctx, 'parts-sum', 'error', p, whole.start, lastHere.end,
     `${labelled(p, whole)}与所列明细不符：${partsText}合计${expected}，相差${formatYuan(res.difference.abs(), unit, dec)}`,
     `${whole.label} ${printed(p, whole)} is not the sum of its parts: they add up to ${expected}`, extra);
 }
@@ -227,7 +306,7 @@ function partialBreakdown(parts: Figure[]): boolean {
   return COMPLETE.some((set) => labels.every((l) => set.some((re) => re.test(l))) && !set.every((re) => labels.some((l) => re.test(l))));
 }
 
-function completeBreakdown(parts: Figure[]): boolean {
+export function completeBreakdown(parts: Figure[]): boolean {
   const labels = parts.map(plainLabel);
   return COMPLETE.some((set) => set.every((re) => labels.some((l) => re.test(l))) && labels.every((l) => set.some((re) => re.test(l))));
 }

@@ -1,0 +1,91 @@
+/**
+ * The reading patterns of issue #10, each on a passage from the real prose corpus (test/audit/real/corpus,
+ * id in the test name), quoted verbatim with the line breaks joined as the draft reader joins them.
+ */
+import { auditText } from '../../src/core/audit';
+
+const found = (paras: string[]) => auditText(paras).findings.map((f) => ({ severity: f.severity, rule: f.rule, paragraph: f.paragraph, text: f.text }));
+const errors = (paras: string[]) => found(paras).filter((f) => f.severity === 'error');
+
+describe('a 其中 list that goes on in the next paragraph', () => {
+  it('基本支出 = 人员经费 + 公用经费 across paragraphs (sichuan-2023-dyrmt-jibenzhichu-sangong)', () => {
+    const paras = [
+      '2023年一般公共预算财政拨款基本支出911.7万元,其中:人员经费489.18万元,主要包括:基本工资、津贴补贴、奖金、伙食补助费。',
+      '公用经费46.89万元,主要包括:办公费、印刷费、咨询费、手续费。',
+    ];
+    expect(errors(paras)).toEqual([expect.objectContaining({ rule: 'parts-sum', paragraph: 1, text: '911.7万元,其中:人员经费489.18万元' })]);
+    // Read the second paragraph alone: no list, nothing to say.
+    expect(errors(paras.slice(1))).toEqual([]);
+  });
+
+  it('a list of numbered paragraphs is read on only while the parts can still make the whole (guangxi-2024-wuzhou-danwei-yusuan-b)', () => {
+    const paras = [
+      '2. 项目支出 469500 元,占一般公共预算支出的 19.62%,同比增加 70100 元 ,增长 17.55%。其中:工资福利支出 12000 元,占项目支出预算 2.56%,同比增加 12000 元,去年项目支出未列该项。',
+      '商品和服务支出 426000 元,占项目支出预算 90.73%,同比增加 36600 元,增长 9.4%。',
+      '资本性支出 31500 元,占项目支出预算 6.71%,同比增加21500 元,增长 215%。',
+    ];
+    // 12000 + 426000 + 31500 = 469500: the list is complete and holds; no parts-sum notice either.
+    expect(found(paras).filter((f) => f.rule === 'parts-sum')).toEqual([]);
+  });
+});
+
+describe('a list whose sentences go on past the full stop', () => {
+  it('the parts make the whole, so their changes must make its change (gansu-2021-tianshui-jingkaiqu-11yue)', () => {
+    const para = '(二)财政支出完成情况。本月完成财政支出3021万元,较上年同月少支5255万元,下降63.5%。其中:一般公共预算支出完成2021万元,较上年同月少支1962万元,下降48.8%。政府性基金支出完成1000万元,较上年同月少支3329万元,下降76.9%。';
+    const e = errors([para]);
+    expect(e).toContainEqual(expect.objectContaining({ rule: 'parts-sum', text: '较上年同月少支5255万元' }));
+    // 3021 = 2021 + 1000: the amounts themselves hold.
+    expect(e.filter((f) => f.rule === 'parts-sum')).toHaveLength(1);
+  });
+});
+
+describe('a share whose total is stated in another paragraph', () => {
+  const paras = [
+    '1. 基本支出预算 881300.39 元,占一般公共预算支出的96.74%,同比减少 166271.4 元,下降 15.87 %。其中:工资福利支出预算 716052.51 元,占基本支出预算81.25%,同比减少 148979.48 元,下降 17.22%。',
+    '商品和服务支出预算 165247.88 元,占基本支出预算18.76%,同比减少 17291.92 元,下降 9.47%。',
+  ];
+  it('is checked against it when the document states it once (guangxi-2023-wuzhou-danwei-yusuan-a)', () => {
+    expect(errors(paras)).toEqual([expect.objectContaining({ rule: 'share', paragraph: 2, text: '商品和服务支出预算 165247.88 元,占基本支出预算18.76%' })]);
+  });
+  it('is left alone when the document states that total with two values', () => {
+    const twice = [...paras, '基本支出预算 900000 元。'];
+    expect(errors(twice).filter((f) => f.rule === 'share')).toEqual([]);
+  });
+  it('「支出总预算」 is the 「收支总预算」 a budget states (guangxi-2025-wuzhou-danwei-yusuan-d)', () => {
+    const d = [
+      '(三)卫生健康支出类科目 43897.73 元,占支出总预算4.04 %,同比减少 6014.46 元,下降 12.05 %。',
+      '(四)住房保障支出类科目 74784.48 元,占支出总预算6.90 %,同比增加 62.16 元,增长 0.083 %。',
+      '2025 年财政拨款收支总预算 1085203.63 元。收入包括:一般公共预算拨款 1085203.63 元。',
+    ];
+    const f = found(d).filter((x) => x.rule === 'share');
+    expect(f).toEqual([
+      expect.objectContaining({ severity: 'warning', paragraph: 1 }), // 4.045 → 4.05, printed truncated
+      expect.objectContaining({ severity: 'error', paragraph: 2 }), // 6.8913 → 6.89
+    ]);
+  });
+});
+
+describe('shares of one total must be proportional to their parts', () => {
+  it('two shares of 一般公共预算支出 that imply two different totals (guangxi-2024-wuzhou-danwei-yusuan-b)', () => {
+    const paras = [
+      '1. 基本支出预算 2476260.58 元,占一般公共预算支出的84.06%,同比减少 4966.66 元,下降 0.2%。',
+      '2. 项目支出 469500 元,占一般公共预算支出的 19.62%,同比增加 70100 元 ,增长 17.55%。',
+    ];
+    expect(errors(paras)).toEqual([expect.objectContaining({ rule: 'share', paragraph: 2 })]);
+  });
+  it('the same item of two subjects is not one total (shanxi-2022-quansheng-1-4yue)', () => {
+    const paras = [
+      '晋城市一般公共预算收入完成93.7亿元,同比增长83.2%。全市一般公共预算支出执行128.9亿元,同比增长34.9%。其中,民生支出104.6亿元,占一般公共预算支出的81.2%。',
+      '朔州市一般公共预算收入累计完成63.63亿元,同比增长79.48%。全市一般公共预算支出执行67.28亿元,同比增长24.85%。其中,民生支出55.1亿元,占一般公共预算支出的81.9%。',
+    ];
+    expect(errors(paras)).toEqual([]);
+  });
+  it('the three 三公 items with bare shares: their total is their sum (sichuan-2023-dyrmt-jibenzhichu-sangong)', () => {
+    const para = '2023年“三公”经费财政拨款支出决算中,因公出国(境)费支出决算0万元,占0%;公务用车购置及运行维护费支出决算1.4万元,占0.02%;公务接待费支出决算0.28万元,占0.95%。';
+    expect(errors([para]).map((f) => f.text)).toEqual(['公务用车购置及运行维护费支出决算1.4万元,占0.02%', '公务接待费支出决算0.28万元,占0.95%']);
+  });
+  it('proportional shares of the 三公 sum that truncate are a warning (anhui-2021-duji-zhengfuban-sangong)', () => {
+    const para = '杜集區政府辦2021年度一般公共預算財政撥款“三公”經費支出決算中,因公出國(境)費支出決算0萬元,占0%;公務接待費支出決算5.21萬元,占67.75%;公務用車購置及運行維護費支出決算2.48萬元,占32.24%。';
+    expect(found([para])).toEqual([expect.objectContaining({ severity: 'warning', rule: 'share', text: '公務用車購置及運行維護費支出決算2.48萬元,占32.24%' })]);
+  });
+});
