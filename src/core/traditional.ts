@@ -24,3 +24,8 @@ export function foldTraditional(text: string): string {
   }
   return changed ? out : text;
 }
+
+/** Some mirrors annotate characters with their reading: 預(yù)算 → 預算. */
+export function withoutPinyin(text: string): string {
+  return text.replace(/[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]/g, '');
+}

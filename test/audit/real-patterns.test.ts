@@ -89,3 +89,23 @@ describe('shares of one total must be proportional to their parts', () => {
     expect(found([para])).toEqual([expect.objectContaining({ severity: 'warning', rule: 'share', text: '公務用車購置及運行維護費支出決算2.48萬元,占32.24%' })]);
   });
 });
+
+describe('a change against the budget', () => {
+  it('「与2021年度预算相比」 gives the base: budget = actual ∓ change (anhui-2021-duji-jiguanshiwu-sangong)', () => {
+    const para = '2.公务接待费支出2.14万元, 与2021年度预算相比,增加1.14万元,增长1.14%,增长的原因是成立新的临时机构。';
+    expect(errors([para])).toEqual([expect.objectContaining({ rule: 'change-rate', text: '公务接待费支出2.14万元, 与2021年度预算相比,增加1.14万元,增长1.14%' })]);
+  });
+  it('a truncated rate on a budget is a warning (anhui-2021-luan-gongshanglian-sangong)', () => {
+    const para = '2.公务接待费支出1.52万元, 与2021年度预算相比,减少0.28万元,下降15%,下降的原因是公务接待支出减少。';
+    expect(found([para])).toEqual([expect.objectContaining({ severity: 'warning', rule: 'change-rate' })]);
+  });
+});
+
+describe('a completion rate against the stated difference from the budget', () => {
+  it('完成年初预算100% with 决算数大于预算数55.93万元 is a warning (gansu-2017-tianshui-youeryuan-juesuan, with its pinyin)', () => {
+    const para = '2017年度,本單位一般公共預(yù)算財政撥款支出總計1741.75萬元,與上年相比減少53.7萬元,降低2.99%;完成年初預(yù)算100%,決算數(shù)大于預(yù)算數(shù)55.93萬元,主要原因:2017年度62名職工工資調(diào)標(biāo)個人部分增加。';
+    expect(found([para])).toEqual([expect.objectContaining({ severity: 'warning', rule: 'completion-rate' })]);
+    // 1741.75 ÷ (1741.75 − 41.75) = 102.46% → 102%: the same sentence with 102% says nothing.
+    expect(found([para.replace('55.93', '41.75').replace('100%', '102%')])).toEqual([]);
+  });
+});

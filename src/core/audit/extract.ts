@@ -179,8 +179,9 @@ export function readParagraph(raw: string, index: number): Paragraph {
     // 「第1号专项经费」, 「第3期」: numbering inside a name stays in the label.
     if (unit === '号' || norm[m.index - 1] === '第') continue;
     // Numbering such as "1." at a paragraph start, or "(3)": not figures.
-    if (!unit && (norm[numEnd] === ')' || (norm[numEnd] === '.' && norm.slice(0, start).trim() === ''))) {
-      prevEnd = end;
+    // Also 「…相关规定执行。2.公务接待费…」: numbering that opens a sentence inside the paragraph.
+    if (!unit && (norm[numEnd] === ')' || (/[.、．]/.test(norm[numEnd] ?? '') && !isDigit(norm[numEnd + 1]) && /(^\s*|[。:；;]\s*)$/.test(norm.slice(0, start))))) {
+      prevEnd = norm[numEnd] === ')' ? end : numEnd + 1;
       continue;
     }
     const value = new Decimal(toHalf(numText));

@@ -10,6 +10,7 @@ import { addFinding, AuditContext, labelled, printed } from './context';
 import { Figure, Paragraph } from './extract';
 import { Role, roleOf } from './roles';
 import { BUDGET_SOURCES } from '../budget-sources';
+import { withoutPinyin } from '../traditional';
 import { Breakdown } from './structures';
 
 function sameSentence(p: Paragraph, a: Figure, b: Figure): boolean {
@@ -164,7 +165,8 @@ export function checkShares(ctx: AuditContext, p: Paragraph, breakdowns: Breakdo
   }
 }
 
-const CONTEXT = /(比上年|比去年|同比|较上年|较去年|与上年相比|比上一年|较上一年|比\d{4}年|较\d{4}年|上年|去年)/;
+// 「与2021年度预算相比，减少0.28万元，下降15%」: a change against the budget is read the same way.
+const CONTEXT = /(比上年|比去年|同比|较上年|较去年|与上年相比|比上一年|较上一年|比\d{4}年|较\d{4}年|上年|去年|与[^，,。；;]{0,12}预算(数)?相比|较[^，,。；;]{0,8}预算(数)?)/;
 
 export function checkChanges(ctx: AuditContext, p: Paragraph): void {
   if (p.isTable) return;
@@ -261,7 +263,7 @@ export function checkCompletion(ctx: AuditContext, p: Paragraph, scopeBudgets: F
   if (p.isTable) return;
   for (const pct of p.figures) {
     if (pct.kind !== 'percent' || pct.change || pct.year === 'prev') continue;
-    const lbl = p.norm.slice(Math.max(0, pct.start - 14), pct.start).replace(/\s/g, '');
+    const lbl = withoutPinyin(p.norm.slice(Math.max(0, pct.start - 20), pct.start)).replace(/\s/g, '');
     const m = COMPLETION.exec(lbl);
     if (!m) continue;
     const pick = (role: string): Figure | undefined => {
@@ -274,6 +276,9 @@ export function checkCompletion(ctx: AuditContext, p: Paragraph, scopeBudgets: F
     let actual = pick('actual');
     let adjusted = pick('adjusted');
     if (!actual) {
+      // 「支出总计1741.75万元，与上年相比减少53.7万元，降低2.99%；完成年初预算100%，决算数大于预算数55.93万元」
+      const subject = p.figures.filter((f) => f.sentence === pct.sentence && f.start < pct.start && f.kind === 'amount' && !f.change && !f.bound && !f.base && f.year !== 'prev');
+      if (subject.length === 1) checkAgainstDifference(ctx, p, pct, subject[0]);
       // 「整体支出1,356.73万元，完成全年预算的95.61%」: the amount just before the rate.
       const near = p.figures.filter((f) => f.sentence === pct.sentence && f.start < pct.start && f.kind === 'amount' && !f.change && !f.bound && f.year !== 'prev');
       const cand = near[near.length - 1];
@@ -312,7 +317,10 @@ export function checkCompletion(ctx: AuditContext, p: Paragraph, scopeBudgets: F
       }
       budget = { v, h, text: srcs.length === 1 && !dec ? labelled(p, srcs[0]) : `全年预算（${[...srcs, ...(dec ? [dec] : [])].map((f) => labelled(p, f)).join('、')}）` };
     }
-    if (!budget) continue;
+    if (!budget) {
+      checkAgainstDifference(ctx, p, pct, actual);
+      continue;
+    }
     const r = checkRate(pct, yuanOf(actual), halfYuan(actual), budget.v, budget.h);
     if (!r) continue;
     if (r.outcome === 'mismatch' && !wantsInitial && initial && initial !== adjusted) {
@@ -483,4 +491,26 @@ export function checkShareProportions(ctx: AuditContext, complete: (labels: Figu
 function formatSum(sum: Decimal, like: Figure): string {
   const factor = yuanOf(like).div(like.value.isZero() ? 1 : like.value);
   return `${sum.div(factor).toFixed(Math.max(2, like.decimals))}${like.suspectUnit ?? like.unit}`;
+}
+
+const OVER_BUDGET = /^[,，;；]?\s*(决算数?|支出数?|执行数?)?(大于|超过|超出|高于|小于|低于|少于)(年初)?预算(数)?\s*$/;
+
+/**
+ * 「完成年初预算100%，决算数大于预算数55.93万元」: the difference gives the budget (actual ∓ difference), and the
+ * rate must be actual ÷ that budget. A warning only: 预算数 might name another budget than the rate's.
+ */
+function checkAgainstDifference(ctx: AuditContext, p: Paragraph, pct: Figure, actual: Figure): void {
+  const diff = p.figures.find((f) => f.start > pct.end && f.sentence === pct.sentence && f.kind === 'amount' && OVER_BUDGET.test(withoutPinyin(p.norm.slice(pct.end, f.start)).replace(/^[^,，;；]*?(?=[,，;；])/, '')));
+  if (!diff || actual.kind !== 'amount') return;
+  const over = /大于|超过|超出|高于/.test(p.norm.slice(pct.end, diff.start));
+  const budget = over ? yuanOf(actual).minus(yuanOf(diff)) : yuanOf(actual).plus(yuanOf(diff));
+  const r = checkRate(pct, yuanOf(actual), halfYuan(actual), budget, halfYuan(actual).plus(halfYuan(diff)));
+  if (!r) return;
+  ctx.checks++;
+  if (r.outcome === 'ok') return;
+  const exp = `${r.expected.toFixed(pct.decimals)}%`;
+  addFinding(ctx, 'completion-rate', 'warning', p, pct.labelStart, diff.end,
+    `按${labelled(p, actual)}与${over ? '超出' : '低于'}预算${printed(p, diff)}推算，预算为${budget.div(yuanOf(actual).div(actual.value.isZero() ? 1 : actual.value)).toFixed(Math.max(2, actual.decimals))}${actual.unit}，完成率应为${exp}，文中写作${printed(p, pct)}；若两处“预算”所指不同，请注明`,
+    `with ${actual.label} and the stated difference from the budget, the rate is ${exp}, not ${printed(p, pct)}`,
+    { expected: r.expected.toFixed(pct.decimals), actual: pct.value.toFixed(pct.decimals), unit: '%' });
 }

@@ -9,7 +9,7 @@ import { checkSum, formatYuan, halfYuan, yuanOf } from './arith';
 import { addFinding, AuditContext, labelled, printed } from './context';
 import { Figure, Paragraph } from './extract';
 import { Role, roleOf } from './roles';
-import { foldTraditional } from '../traditional';
+import { foldTraditional, withoutPinyin } from '../traditional';
 
 /** A whole and the parts the text says it is made of. */
 export interface Breakdown {
@@ -313,7 +313,7 @@ export function completeBreakdown(parts: Figure[]): boolean {
 
 /** A label in simplified characters, without the pinyin some mirrors insert (公務(wù)用車 → 公务用车). */
 function plainLabel(f: Figure): string {
-  return foldTraditional(f.label.replace(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)/g, ''));
+  return foldTraditional(withoutPinyin(f.label));
 }
 
 function unitFactor(f: Figure): Decimal {

@@ -8,7 +8,7 @@
 import { Grid } from '../grid';
 import { indentWidth, normaliseHeader, normaliseLabel, numberingLevel, startsWithQizhong } from '../labels';
 import { Amount, CellNote, CellRef, LineColumn, LineKey, LineRow, LineTable } from '../model';
-import { foldTraditional } from '../traditional';
+import { foldTraditional, withoutPinyin } from '../traditional';
 import { parseNumber } from '../numbers';
 import { LINE_KEYS, matchVocabulary, TOTAL_LABELS } from '../vocabulary';
 import { isNoteRow, readAmount, refOf } from './cells';
@@ -31,7 +31,7 @@ const SCAN_COLS = 40;
  * 「其中：」 column is a partial breakdown, never a part of an equality.
  */
 export function lineKeyOf(text: string, header = false): LineKey | undefined {
-  const t = foldTraditional(text.replace(/[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]/g, ''));
+  const t = foldTraditional(withoutPinyin(text));
   if (header && /^[\s\u3000]*其中/.test(t)) return undefined;
   const h = normaliseHeader(t);
   const key = matchVocabulary(LINE_KEYS, h);
