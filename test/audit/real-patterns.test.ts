@@ -4,7 +4,7 @@
  */
 import { auditText } from '../../src/core/audit';
 
-const found = (paras: string[]) => auditText(paras).findings.map((f) => ({ severity: f.severity, rule: f.rule, paragraph: f.paragraph, text: f.text }));
+const found = (paras: string[]) => auditText(paras).findings.map((f) => ({ severity: f.severity, rule: f.rule, paragraph: f.paragraph, text: f.text, ...(f.sheet ? { sheet: f.sheet } : {}) }));
 const errors = (paras: string[]) => found(paras).filter((f) => f.severity === 'error');
 
 describe('a 其中 list that goes on in the next paragraph', () => {
@@ -107,5 +107,28 @@ describe('a completion rate against the stated difference from the budget', () =
     expect(found([para])).toEqual([expect.objectContaining({ severity: 'warning', rule: 'completion-rate' })]);
     // 1741.75 ÷ (1741.75 − 41.75) = 102.46% → 102%: the same sentence with 102% says nothing.
     expect(found([para.replace('55.93', '41.75').replace('100%', '102%')])).toEqual([]);
+  });
+});
+
+describe("the narrative against the draft's own tables", () => {
+  // anhui-2021-duji-zhengfuban-sangong: the 三公 table as the stored page gives it, a cell a line.
+  const table = ['一、2021年度一般公共預算財政撥款“三公”經費支出決算表', '單位:萬元', '項 目 |', '預 算 數 |', '決 算 數 |', '合 計 |', '49.9 |', '7.69 |', '因公出國(境)費 |', '20 |', '|', '公務接待費 |', '14.9 |', '5.21 |', '公務用車購置及運行維護費 |', '15 |', '2.48 |', '其中:公務用車運行維護費 |', '15 |', '2.48 |', '公務用車購置費 |'];
+  it('a change stated against the budget must be the table\'s 决算数 − 预算数', () => {
+    const e = errors([...table, '2.公務接待費支出5.21萬元, 與2021年度預算相比,減少0.1萬元,下降的原因是厲行節約。']);
+    expect(e).toEqual([expect.objectContaining({ rule: 'workbook-mismatch', sheet: '正文表1', text: '公務接待費支出5.21萬元, 與2021年度預算相比,減少0.1萬元' })]);
+    // 14.9 − 5.21 = 9.69: the same sentence with the table's difference says nothing.
+    expect(errors([...table, '2.公務接待費支出5.21萬元, 與2021年度預算相比,減少9.69萬元,下降的原因是厲行節約。'])).toEqual([]);
+  });
+  it('「无增减」 against a budget the table gives otherwise', () => {
+    const e = errors([...table, '具體情況如下:1.因公出國(境)費支出0萬元,與2021年度預算相比無增減。']);
+    expect(e).toEqual([expect.objectContaining({ rule: 'workbook-mismatch', text: '因公出國(境)費支出0萬元,與2021年度預算相比無增減' })]);
+  });
+  it('an item\'s 决算 figure must be the table\'s', () => {
+    expect(errors([...table, '公務接待費支出決算5.21萬元。'])).toEqual([]);
+    expect(errors([...table, '公務接待費支出決算5.12萬元。'])).toEqual([expect.objectContaining({ rule: 'workbook-mismatch', sheet: '正文表1' })]);
+  });
+  it('a table with two budget columns (two years) gives no single budget: nothing is said', () => {
+    const two = ['單位:萬元', '項 目 | 2021年預算數 | 2020年預算數 |', '公務接待費 | 14.9 | 12 |', '合 計 | 14.9 | 12 |'];
+    expect(errors([...two, '公務接待費支出5.21萬元, 與2021年度預算相比,減少0.1萬元。'])).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import { Figure } from './extract';
 import { assignScopes } from './scopes';
 import { checkBalance, checkBreakdown, checkChangesOfParts, completeBreakdown, continueAcrossParagraphs, findBreakdowns } from './structures';
 import { checkTables } from './tables';
+import { checkOwnTables } from './own-tables';
 import { checkTemplate } from './template';
 import { AuditResult } from './types';
 import { checkUnits, markSuspectUnits } from './units';
@@ -69,8 +70,8 @@ export function auditText(paragraphs: string[], options: AuditOptions = {}): Aud
   }
   checkShareProportions(ctx, completeBreakdown);
   checkTables(ctx, paras);
-  let compared = 0;
-  if (options.model) compared = compareWithModel(ctx, scopes, options.model);
+  let compared = checkOwnTables(ctx);
+  if (options.model) compared += compareWithModel(ctx, scopes, options.model);
   checkQuoted(ctx, scopes);
   checkListedProjects(ctx, scopes);
   const usesWan = paras.some((p) => p.figures.some((f) => f.kind === 'amount' && /万元/.test(p.norm.slice(f.numEnd, f.end))));
