@@ -132,3 +132,14 @@ describe("the narrative against the draft's own tables", () => {
     expect(errors([...two, '公務接待費支出5.21萬元, 與2021年度預算相比,減少0.1萬元。'])).toEqual([]);
   });
 });
+
+describe("a summary table carried in the draft (unknown-2020-jiaoyuju-bumenshouzhi from the real-table corpus, as pipe rows)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const grid: (string | null)[][] = require('../real-tables/corpus/summaries/unknown-2020-jiaoyuju-bumenshouzhi.json').sheets[0].grid;
+  const rows = grid.map((r) => `| ${r.map((c) => c ?? '').join(' | ')} |`);
+  it('a total quoted as in the table draws nothing; quoted otherwise, an error naming the table cell', () => {
+    expect(errors([...rows, '2020年本年收入合计16,745.59万元。'])).toEqual([]);
+    const e = errors([...rows, '2020年本年收入合计16,754.59万元。']);
+    expect(e).toEqual([expect.objectContaining({ rule: 'workbook-mismatch', sheet: '正文表1' })]);
+  });
+});

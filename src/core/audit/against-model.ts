@@ -44,8 +44,9 @@ const SUMMARY_ALIASES: Partial<Record<SummaryLineKey, string[]>> = {
   individualSubsidies: ['对个人和家庭的补助'],
   incomeGrandTotal: ['收入总计'],
   expenditureGrandTotal: ['支出总计'],
-  yearIncomeTotal: ['本年收入合计'],
-  yearExpenditureTotal: ['本年支出合计'],
+  // The text drops 本年 (「2020年本年收入合计」 reads 收入合计); a workbook with both lines has two answers, so none.
+  yearIncomeTotal: ['本年收入合计', '收入合计'],
+  yearExpenditureTotal: ['本年支出合计', '支出合计'],
 };
 
 const UNIT_TOTALS = /^(支出|收入|预算收入|整体支出|支出合计|收入合计|总支出|总收入|收入总计|支出总计|本年收入合计|本年支出合计|预算支出)$/;

@@ -70,7 +70,7 @@ export function auditText(paragraphs: string[], options: AuditOptions = {}): Aud
   }
   checkShareProportions(ctx, completeBreakdown);
   checkTables(ctx, paras);
-  let compared = checkOwnTables(ctx);
+  let compared = checkOwnTables(ctx, scopes);
   if (options.model) compared += compareWithModel(ctx, scopes, options.model);
   checkQuoted(ctx, scopes);
   checkListedProjects(ctx, scopes);

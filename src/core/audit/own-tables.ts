@@ -14,7 +14,9 @@ import { SheetSnapshot } from '../snapshot';
 import { foldTraditional, withoutPinyin } from '../traditional';
 import { formatYuan, halfUnit, halfYuan, yuanOf } from './arith';
 import { addFinding, AuditContext, labelled, printed } from './context';
+import { compareWithModel } from './against-model';
 import { Figure, Paragraph } from './extract';
+import { Scope } from './scopes';
 
 /** Where a table cell came from in the draft. */
 interface CellAt {
@@ -82,7 +84,7 @@ function buildTable(paras: Paragraph[], from: number, to: number, n: number): Te
   }
   const block = paras.slice(from, to);
   const perLine = block.map(cellsOf);
-  const multi = perLine.filter((c) => c.filter((x) => x.text).length >= 2).length;
+  const multi = perLine.filter((c) => c.length >= 2).length;
   if (multi >= block.length / 2) {
     perLine.forEach((cells, k) => {
       if (/^[\s|:-]+$/.test(block[k].norm)) return; // a markdown rule
@@ -166,14 +168,15 @@ const CHANGE_VS_BUDGET = /^[,，\s]*与[^,，。；;]{0,16}预算(数)?相比[,�
  * The narrative against the tables it carries: an item's 决算 or 预算 figure must be the table's, and a
  * change 「与2021年度预算相比，减少0.1万元」 or 「无增减」 must be the table's 决算数 − 预算数.
  */
-export function checkOwnTables(ctx: AuditContext): number {
+export function checkOwnTables(ctx: AuditContext, scopes: Scope[]): number {
   const texts = tablesInText(ctx.paras);
   if (texts.length === 0) return 0;
   const { model } = readModel({ sheets: texts.map((t) => t.sheet) });
+  // Summary tables (收入支出决算总表, 收支情况表) are compared the way a workbook given with --workbook is.
+  let compared = model.summaries.length ? compareWithModel(ctx, scopes, model) : 0;
   const tables = model.lineTables.map((line) => ({ line, text: texts.find((t) => t.sheet.name === line.sheet)! })).filter((t) => t.text);
-  if (tables.length === 0) return 0;
+  if (tables.length === 0) return compared;
   const inTables = new Set(texts.flatMap((t) => t.paras));
-  let compared = 0;
   for (const p of ctx.paras) {
     if (p.isTable || inTables.has(p.index)) continue;
     p.figures.forEach((f, i) => {
