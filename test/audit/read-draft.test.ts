@@ -133,3 +133,25 @@ describe('reading drafts', () => {
     await expect(readDraft(path.join(dir, 'fake.pdf'))).rejects.toThrow(/不是有效的 PDF/);
   });
 });
+
+/**
+ * Real passages (test/audit/real/corpus) printed by LibreOffice as published reports are laid out: a running
+ * head, 「— n —」 page numbers, a paragraph running over a page, a heading left at the bottom of a page,
+ * a scanned page with no text layer, in one column and in two (test/audit/fixtures/pdf/make-pdfs.js).
+ */
+describe('real passages printed as PDFs', () => {
+  const PDF = path.join(FIX, 'pdf');
+  const printed: Record<string, { paragraphs: string[] }> = JSON.parse(readFileSync(path.join(PDF, 'pages.json'), 'utf8'));
+  const squeeze = (s: string) => s.replace(/\s/g, '');
+  const findings = (paras: string[]) => auditText(paras).findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity}:${f.rule}:${squeeze(f.text)}`).sort();
+  it.each(['real-passages-1col.pdf', 'real-passages-2col.pdf'])('%s reads back paragraph for paragraph, and audits as the text does', (name) => {
+    const d = readPdfOutsideJest(path.join(PDF, name)) as ReturnType<typeof readPdfOutsideJest> & { notes: string[] };
+    const want = printed[name].paragraphs;
+    expect(d.paragraphs.map(squeeze)).toEqual(want.map(squeeze));
+    expect(d.paragraphs.join('')).not.toContain('部门决算公开材料');
+    expect(d.notes.join()).toContain('第4页没有文字层');
+    const fromText = findings(want);
+    expect(fromText.length).toBeGreaterThanOrEqual(5); // the passages' real slips
+    expect(findings(d.paragraphs)).toEqual(fromText);
+  });
+});

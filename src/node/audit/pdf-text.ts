@@ -44,42 +44,158 @@ export async function pdfToParagraphs(data: Uint8Array, file: string): Promise<{
     if (/password/i.test(msg)) throw new UserError('pdf-encrypted', `${file} 设有密码，无法读取`, `${file} is password-protected`);
     throw new UserError('not-pdf', `无法读取 PDF 文件：${file}（${msg}）`, `cannot read the PDF: ${file} (${msg})`);
   }
-  const paragraphs: string[] = [];
-  const pages: number[] = [];
-  const emptyPages: number[] = [];
+  const read: PageItems[] = [];
   try {
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       const items: Item[] = [];
       for (const it of content.items) {
-        if (!('str' in it) || it.str === '') continue;
+        if (!('str' in it) || it.str.trim() === '') continue;
         const t = it.transform as number[];
         items.push({ str: it.str, x: t[4], y: t[5], w: it.width, h: Math.abs(t[3]) || it.height || 10 });
       }
-      const lines = itemsToLines(items).filter((l) => !isPageFurniture(l.text));
-      if (lines.length === 0) {
-        emptyPages.push(n);
-        continue;
-      }
-      const pageParas = linesToParagraphs(lines);
-      // A paragraph that runs over a page break: the last one did not end a sentence.
-      if (paragraphs.length && pageParas.length && !ENDS_PARAGRAPH.test(paragraphs[paragraphs.length - 1]) && !STARTS_HEADING.test(pageParas[0])) {
-        paragraphs[paragraphs.length - 1] += pageParas.shift();
-      }
-      for (const p of pageParas) {
-        paragraphs.push(p);
-        pages.push(n);
-      }
+      read.push({ items, width: page.getViewport({ scale: 1 }).width });
+      page.cleanup();
     }
   } finally {
     await doc.destroy();
   }
+  return pagesToParagraphs(read);
+}
+
+export interface PageItems {
+  items: Item[];
+  width: number;
+}
+
+/**
+ * Pages of positioned text to paragraphs: running heads, footers and page numbers dropped, columns read
+ * one after the other, and a paragraph that runs over a column or page break joined again.
+ */
+export function pagesToParagraphs(read: PageItems[]): { paragraphs: string[]; pages: number[]; emptyPages: number[] } {
+  const furniture = runningLines(read);
+  const paragraphs: string[] = [];
+  const pages: number[] = [];
+  const emptyPages: number[] = [];
+  let lastFull = false;
+  read.forEach((pg, k) => {
+    const n = k + 1;
+    const all = itemsToLines(pg.items);
+    const drop = new Set(all.filter((l, i) => isPageFurniture(l.text) || ((i < 2 || i >= all.length - 2) && furniture.has(furnitureKey(l.text)))));
+    const kept = pg.items.filter((it) => ![...drop].some((l) => Math.abs(l.y - it.y) <= l.h * 0.5));
+    if (kept.length === 0) {
+      emptyPages.push(n);
+      return;
+    }
+    for (const segment of columnSegments(kept, pg.width)) {
+      const lines = itemsToLines(segment);
+      const segParas = linesToParagraphs(lines);
+      // A paragraph that runs over a column or page break: the last one did not end a sentence and was
+      // no heading (a heading at the bottom of a page is followed by a new paragraph), or its last line
+      // ran to the margin (「（一）“三公”经费…决算总」 / 「体情况说明」).
+      // A first line indented like a paragraph's first line starts a paragraph whatever came before.
+      const indented = lines.length > 1 && lines[0].x0 - Math.min(...lines.map((l) => l.x0)) > lines[0].h * 1.5;
+      const last = paragraphs[paragraphs.length - 1];
+      if (last !== undefined && segParas.length && !indented && !ENDS_PARAGRAPH.test(last) && (lastFull || !standsAlone(last)) && !STARTS_HEADING.test(segParas[0])) {
+        paragraphs[paragraphs.length - 1] += segParas.shift();
+      }
+      const end = lines[lines.length - 1];
+      lastFull = textRight(lines) - end.x1 <= end.h * 1.5;
+      for (const p of segParas) {
+        paragraphs.push(p);
+        pages.push(n);
+      }
+    }
+  });
   return { paragraphs, pages, emptyPages };
 }
 
-const ENDS_PARAGRAPH = /[。；;：:！？!?”」』）)]\s*$/;
+/** A line's text with its numbers blanked: 「— 3 —」 and 「— 4 —」, 「2023年决算 第3页」 repeat as one. */
+function furnitureKey(text: string): string {
+  return text.replace(/\s/g, '').replace(/\d+/g, '#');
+}
+
+/** Lines that open or close most pages with the same words: running heads and footers. */
+function runningLines(read: PageItems[]): Set<string> {
+  const counts = new Map<string, number>();
+  let withText = 0;
+  for (const pg of read) {
+    const lines = itemsToLines(pg.items);
+    if (lines.length === 0) continue;
+    withText++;
+    const edge = new Set([...lines.slice(0, 2), ...lines.slice(-2)].map((l) => furnitureKey(l.text)));
+    for (const key of edge) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const out = new Set<string>();
+  for (const [key, c] of counts) if (c >= 2 && c >= withText * 0.4 && key.length <= 60) out.add(key);
+  return out;
+}
+
+/**
+ * Two columns: a vertical gutter near the middle that no line of text crosses. Lines that cross it
+ * (titles across the page) cut the page into bands; each band is read left column, then right.
+ */
+export function columnSegments(items: Item[], width: number): Item[][] {
+  // The second column: many lines start a run of text at one x past the middle, and the text before it
+  // on those lines fills the left column up to near that x (a table's aligned cells do not).
+  const grouped = groupLines(items).map((l) => [...l].sort((a, b) => a.x - b.x));
+  const starts = new Map<number, number>();
+  for (const line of grouped) {
+    line.forEach((it, k) => {
+      const prev = line[k - 1];
+      if (it.x < width * 0.4 || it.x > width * 0.7) return;
+      if (prev && it.x - (prev.x + prev.w) < it.h * 0.25) return;
+      const key = Math.round(it.x / 2) * 2;
+      starts.set(key, (starts.get(key) ?? 0) + 1);
+    });
+  }
+  let R = -1;
+  let count = 0;
+  for (const [x, c] of starts) {
+    const near = c + (starts.get(x - 2) ?? 0) + (starts.get(x + 2) ?? 0);
+    if (near > count) {
+      count = near;
+      R = x;
+    }
+  }
+  if (R < 0 || count < 3) return [items];
+  // Most lines of the left column run to near the gutter.
+  const leftLines = itemsToLines(items.filter((it) => it.x < R - 2 && it.x + it.w <= R + 1));
+  const filled = leftLines.filter((l) => l.x1 >= R - width * 0.1).length;
+  if (leftLines.length < 3 || filled < leftLines.length * 0.5) return [items];
+  const best = R - 1;
+  const across = new Set(items.filter((it) => it.x < best - 1 && it.x + it.w > R + 2));
+  const left = items.filter((it) => !across.has(it) && it.x < best);
+  const right = items.filter((it) => !across.has(it) && it.x >= best);
+  const spanning = itemsToLines([...across]);
+  const out: Item[][] = [];
+  let top = Infinity;
+  const band = (from: number, to: number) => {
+    const inBand = (it: Item) => it.y < from && it.y > to;
+    const l = left.filter(inBand);
+    const r = right.filter(inBand);
+    if (l.length) out.push(l);
+    if (r.length) out.push(r);
+  };
+  for (const s of spanning) {
+    band(top, s.y + s.h * 0.5);
+    out.push(items.filter((it) => across.has(it) && Math.abs(it.y - s.y) <= s.h * 0.5));
+    top = s.y - s.h * 0.5;
+  }
+  band(top, -Infinity);
+  return out;
+}
+
+/** A sentence ends a paragraph; a colon (「其中：」) or a bracket closing a clause (「（含…）」) does not. */
+const ENDS_PARAGRAPH = /([。；;！？!?]|[。！？][”」』）)])\s*$/;
 const STARTS_HEADING = /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[．.、](?!\d))/;
+
+/** A heading or a title line: never continued by the next page's text. */
+function standsAlone(text: string): boolean {
+  const t = text.trim();
+  return (STARTS_HEADING.test(t) && !/[，,。；;]/.test(t)) || (t.length <= 30 && !/[，,。；;、：:]/.test(t));
+}
 
 /** Page numbers and running heads: 「— 3 —」, 「第3页」, 「- 3 -」, 「3/12」. */
 function isPageFurniture(text: string): boolean {
@@ -87,8 +203,8 @@ function isPageFurniture(text: string): boolean {
   return /^[-—–]*\d{1,4}[-—–]*$/.test(t) || /^第\d+页(共\d+页)?$/.test(t) || /^\d+\/\d+$/.test(t);
 }
 
-/** Groups items whose baselines are within half a glyph height, top to bottom, left to right. */
-export function itemsToLines(items: Item[]): Line[] {
+/** Items whose baselines are within half a glyph height, top to bottom. */
+function groupLines(items: Item[]): Item[][] {
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: { y: number; h: number; items: Item[] }[] = [];
   for (const it of sorted) {
@@ -97,7 +213,13 @@ export function itemsToLines(items: Item[]): Line[] {
     else lines.push({ y: it.y, h: it.h, items: [it] });
   }
   lines.sort((a, b) => b.y - a.y);
-  return lines.map((l) => {
+  return lines.map((l) => l.items);
+}
+
+/** Groups items whose baselines are within half a glyph height, top to bottom, left to right. */
+export function itemsToLines(items: Item[]): Line[] {
+  return groupLines(items).map((its) => {
+    const l = { y: its[0].y, h: its[0].h, items: its };
     l.items.sort((a, b) => a.x - b.x);
     let text = '';
     let lastEnd = -Infinity;
@@ -112,10 +234,16 @@ export function itemsToLines(items: Item[]): Line[] {
   });
 }
 
+/** The right margin of a block of text: where most lines end (punctuation hanging past it aside). */
+function textRight(lines: Line[]): number {
+  const ends = lines.map((l) => l.x1).sort((a, b) => a - b);
+  return ends[Math.floor(ends.length * 0.75)];
+}
+
 export function linesToParagraphs(lines: Line[]): string[] {
   if (lines.length === 0) return [];
   const left = Math.min(...lines.map((l) => l.x0));
-  const right = Math.max(...lines.map((l) => l.x1));
+  const right = textRight(lines);
   const gaps: number[] = [];
   for (let i = 1; i < lines.length; i++) gaps.push(lines[i - 1].y - lines[i].y);
   const typical = gaps.length ? [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] : 0;
@@ -130,7 +258,8 @@ export function linesToParagraphs(lines: Line[]): string[] {
     // numbers do not break, so 「其他资金来源」 may end short before 「21.67万元」.
     const run = /^[\d.,%A-Za-z]+/.exec(l.text)?.[0] ?? '';
     const fits = run.length * 0.6 * l.h + l.h * 1.2;
-    const prevShort = right - prev.x1 > prev.h * 2 && right - prev.x1 > fits;
+    // A ragged line that stops mid-sentence goes on, whatever its length.
+    const prevShort = right - prev.x1 > prev.h * 2 && right - prev.x1 > fits && (ENDS_PARAGRAPH.test(prev.text) || standsAlone(prev.text));
     const bigGap = typical > 0 && gap > typical * 1.4;
     if (bigGap || indented || prevShort) {
       out.push(cur);
