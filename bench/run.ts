@@ -12,6 +12,7 @@ import { validateWorkbook } from '../src/core/validate';
 import { snapshotToWorkbook, writeWorkbookAtomic } from '../src/node/xlsx-writer';
 import { benchWorkbook, BenchWorkbook } from './workbook';
 import { extraFigures } from './extras';
+import { makeLongDraft } from '../src/core/audit/bench-draft';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const OUT = path.join(ROOT, 'bench', 'output');
@@ -126,6 +127,14 @@ async function main(): Promise<void> {
   const hyperformulaMs = hyperformulaTime(wb);
   log(`HyperFormula build + evaluate checks: ${hyperformulaMs.toFixed(0)} ms`);
   const extras = await extraFigures(log, projects);
+  // The audit end to end, as a user runs it: a 100-page .txt draft and a 33-page PDF of real passages.
+  const draftFile = path.join(OUT, 'draft-100-pages.txt');
+  await fs.writeFile(draftFile, makeLongDraft(100).join('\n'), 'utf8');
+  const auditTxt = timeProcess(3, [path.join(ROOT, 'bin', 'budget-recon.js'), 'audit', draftFile, '--format', 'json']);
+  log(`CLI audit of a 100-page .txt draft: ${auditTxt.ms.toFixed(0)} ms, peak ${auditTxt.rssMb} MB`);
+  const pdf = path.join(ROOT, 'test', 'audit', 'fixtures', 'pdf', 'bench-pages.pdf');
+  const auditPdf = timeProcess(3, [path.join(ROOT, 'bin', 'budget-recon.js'), 'audit', pdf, '--format', 'json']);
+  log(`CLI audit of a 33-page PDF: ${auditPdf.ms.toFixed(0)} ms, peak ${auditPdf.rssMb} MB`);
 
   const result = {
     rows: wb.rows,
@@ -147,6 +156,10 @@ async function main(): Promise<void> {
     peakRssMb: cli.rssMb,
     benchPeakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     ...extras,
+    cliAuditMs100Pages: Math.round(auditTxt.ms),
+    cliAuditPeakMb100Pages: auditTxt.rssMb,
+    cliAuditMsPdf33Pages: Math.round(auditPdf.ms),
+    cliAuditPeakMbPdf33Pages: auditPdf.rssMb,
   };
   if (json) {
     process.stdout.write(JSON.stringify(result) + '\n');
