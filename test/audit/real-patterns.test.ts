@@ -143,3 +143,44 @@ describe("a summary table carried in the draft (unknown-2020-jiaoyuju-bumenshouz
     expect(e).toEqual([expect.objectContaining({ rule: 'workbook-mismatch', sheet: '正文表1' })]);
   });
 });
+
+describe('the fund rows of a 自评表 flattened into text', () => {
+  it('a 其中 row above its 年度资金总额 is an error in each amount column (anhui-2022-tangxi-weituoyewu-ziping)', () => {
+    const para = '附件: 项目支出绩效自评表 (2022年度) 项目名称 委托业务项目 项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 0 0 0 10 0 0 其中:本年财政拨款 90 89.974 89.974 上年结转资金 其他资金 年度总体目标';
+    expect(errors([para]).map((f) => f.text)).toEqual([
+      '年度资金总额: 0 0 0 10 0 0 其中:本年财政拨款 90',
+      '年度资金总额: 0 0 0 10 0 0 其中:本年财政拨款 90 89.974',
+      '年度资金总额: 0 0 0 10 0 0 其中:本年财政拨款 90 89.974 89.974',
+    ]);
+    // The same form filled in: nothing to say.
+    expect(errors([para.replace('年度资金总额: 0 0 0 10 0 0', '年度资金总额: 90 89.974 89.974 10 100 10')])).toEqual([]);
+  });
+});
+
+/** Statements that hold under the right reading and drew errors under the first one (issue #10's Why). */
+describe('readings that keep correct figures correct', () => {
+  it('a change clause that names its base: 「较2024年的2190万元减少221万元，下降10.1%」 (real corpus, 2025 三公 budget)', () => {
+    const para = '2025年全市行政单位(含参照公务员法管理的事业单位)、事业单位和其他单位使用财政拨款安排“三公”经费预算总额为1969万元,较2024年的2190万元减少221万元,下降10.1%;';
+    expect(found([para])).toEqual([]);
+    // Read with 2190 as this year's figure the rate would be 221/2411 = 9.2%: an error on a right rate.
+    expect(errors([para.replace('下降10.1%', '下降9.2%')])).toEqual([expect.objectContaining({ rule: 'change-rate' })]);
+  });
+  it('two clauses in one sentence: the budget belongs to the completion, the change to last year (yunnan-2024-dayao-yusuan-zhixing)', () => {
+    const paras = [
+      '(一)地方一般公共预算收入情况',
+      '4月,一般公共预算收入累计完成24627万元,完成年初预算数60999万元的40.4%,比上年减收1070万元,下降4.2%。其中:税收收入8103万元,比上年增收1284万元,增长18.8%;非税收入16524万元,比上年减收2354万元,下降12.5%。',
+      '二、政府性基金收支完成情况',
+      '(一)政府性基金收入情况',
+      '4月,政府性基金预算收入累计完成2236万元,完成年初预算数25200万元的8.9%,比上年增收367万元,增长19.6%。',
+      '(二)政府性基金支出情况',
+      '4月,政府性基金支出累计完成5308万元,完成年初预算数24710万元的21.5%,比上年减支27580万元,下降83.9%。',
+    ];
+    // Three 年初预算数 under three headings are three budgets, not one figure quoted three ways.
+    expect(errors(paras)).toEqual([]);
+  });
+  it('了 after the change words, and the subject stated in the sentence before (chongqing-2020-yuzhong-sangong)', () => {
+    const para = '根据提供的数据,2020年度全区“三公”经费总支出为1928.76万元。与上年相比,2020年度的“三公”经费支出减少了1093.92万元,下降了36.2%。';
+    expect(found([para])).toEqual([]);
+    expect(errors([para.replace('下降了36.2%', '下降了26.2%')])).toEqual([expect.objectContaining({ rule: 'change-rate' })]);
+  });
+});

@@ -14,6 +14,7 @@ import { Figure } from './extract';
 import { assignScopes } from './scopes';
 import { checkBalance, checkBreakdown, checkChangesOfParts, completeBreakdown, continueAcrossParagraphs, findBreakdowns } from './structures';
 import { checkTables } from './tables';
+import { checkFlattenedForms } from './form-rows';
 import { checkOwnTables } from './own-tables';
 import { checkTemplate } from './template';
 import { AuditResult } from './types';
@@ -67,6 +68,7 @@ export function auditText(paragraphs: string[], options: AuditOptions = {}): Aud
     checkCompletion(ctx, p, budgets.get(scopes[p.index].id));
     checkCounts(ctx, p);
     checkTemplate(ctx, p);
+    checkFlattenedForms(ctx, p);
   }
   checkShareProportions(ctx, completeBreakdown);
   checkTables(ctx, paras);

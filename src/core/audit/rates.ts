@@ -183,6 +183,12 @@ export function checkChanges(ctx: AuditContext, p: Paragraph): void {
     // The figure a change is of: never a base named in a clause (「完成年初预算数60999万元的40.4%」).
     // Nor a figure in brackets beside it (「（剔除…因素22000万元的影响）较上年同期增收…」).
     let current = [...rest].reverse().find((f) => !f.change && f.year !== 'prev' && !f.base && !f.bound && f.depth === pct.depth);
+    // 「…“三公”经费总支出为1928.76万元。与上年相比，…支出减少了1093.92万元，下降了36.2%。」: a sentence that opens
+    // with the comparison speaks of the one figure the sentence before stated.
+    if (!current && d && /^\s*(与上年相比|与去年相比|比上年|较上年|同比)/.test(p.norm.slice(p.sentenceStarts[pct.sentence]))) {
+      const stated = p.figures.filter((f) => f.sentence === pct.sentence - 1 && f.kind === d!.kind && !f.change && !f.base && !f.bound && f.year !== 'prev');
+      if (stated.length === 1 && p.figures.filter((f) => f.sentence === pct.sentence - 1 && f.kind === 'percent').length === 0) current = stated[0];
+    }
     if (!current) continue;
     // 「A，其中B b，C c，比上年减少d」 may speak of A or of C: either reading is accepted.
     const q = p.norm.lastIndexOf('其中', (d ?? pct).start);
