@@ -155,3 +155,13 @@ describe('real passages printed as PDFs', () => {
     expect(findings(d.paragraphs)).toEqual(fromText);
   });
 });
+
+describe('a table inside a PDF, read from the text layer\'s positions', () => {
+  it('rebuilds the 三公 table (blank cells kept, a label running into the next cell split) and checks the narrative against it', () => {
+    // anhui-2021-duji-zhengfuban-sangong printed with its table as a table (test/audit/fixtures/pdf/make-pdfs.js).
+    const d = readPdfOutsideJest(path.join(FIX, 'pdf', 'real-sangong-table.pdf'));
+    expect(d.paragraphs).toEqual(expect.arrayContaining(['| 因公出國(境)費 | 20 |  |', '| 公務用車購置及運行維護費 | 15 | 2.48 |']));
+    const found = auditText(d.paragraphs).findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}:${f.sheet}`);
+    expect(found.filter((f) => f === 'workbook-mismatch:正文表1')).toHaveLength(3); // 无增减 vs 20, 减少0.1 vs 9.69, 无变化 vs 15
+  });
+});

@@ -21,6 +21,8 @@ interface Line {
   x1: number;
   h: number;
   text: string;
+  /** A row of a table, as 「| 公务接待费 | 14.9 | 5.21 |」: never joined with another line. */
+  table?: boolean;
 }
 
 export async function pdfToParagraphs(data: Uint8Array, file: string): Promise<{ paragraphs: string[]; pages: number[]; emptyPages: number[] }> {
@@ -89,7 +91,7 @@ export function pagesToParagraphs(read: PageItems[]): { paragraphs: string[]; pa
       return;
     }
     for (const segment of columnSegments(kept, pg.width)) {
-      const lines = itemsToLines(segment);
+      const lines = tableRows(segment, itemsToLines(segment));
       const segParas = linesToParagraphs(lines);
       // A paragraph that runs over a column or page break: the last one did not end a sentence and was
       // no heading (a heading at the bottom of a page is followed by a new paragraph), or its last line
@@ -261,7 +263,7 @@ export function linesToParagraphs(lines: Line[]): string[] {
     // A ragged line that stops mid-sentence goes on, whatever its length.
     const prevShort = right - prev.x1 > prev.h * 2 && right - prev.x1 > fits && (ENDS_PARAGRAPH.test(prev.text) || standsAlone(prev.text));
     const bigGap = typical > 0 && gap > typical * 1.4;
-    if (bigGap || indented || prevShort) {
+    if (bigGap || indented || prevShort || l.table || prev.table) {
       out.push(cur);
       cur = l.text;
     } else {
@@ -271,4 +273,72 @@ export function linesToParagraphs(lines: Line[]): string[] {
   }
   out.push(cur);
   return out.map((p) => p.trim()).filter((p) => p.length > 0);
+}
+
+/**
+ * Tables in the text layer: lines whose text falls into columns (runs of text a cell gap apart on at least
+ * three lines; a column is the span its runs cover, whether left- or right-aligned). Each line of such a
+ * block becomes 「| a | b | c |」 with a blank for an empty cell, by where its text sits, so a label that
+ * runs up to the next cell (「公务用车购置及运行维护费15」) still splits.
+ */
+export function tableRows(items: Item[], lines: Line[]): Line[] {
+  const grouped = groupLines(items).map((l) => [...l].sort((a, b) => a.x - b.x));
+  if (grouped.length !== lines.length) return lines;
+  const runsOf = (line: Item[]) => {
+    const runs: { x0: number; x1: number }[] = [];
+    for (const it of line) {
+      const last = runs[runs.length - 1];
+      if (last && it.x - last.x1 <= it.h * 1.5) last.x1 = Math.max(last.x1, it.x + it.w);
+      else runs.push({ x0: it.x, x1: it.x + it.w });
+    }
+    return runs;
+  };
+  const runs = grouped.map(runsOf);
+  const multi = runs.map((r) => r.length >= 2);
+  if (multi.filter(Boolean).length < 3) return lines;
+  // Columns: the spans of the runs of the fullest lines (header, rows with every cell filled), merged where
+  // they overlap. Rows with blanks or a label running into the next cell would merge two columns.
+  const most = Math.max(...runs.map((r) => r.length));
+  const full = runs.filter((r) => r.length === most);
+  const spans = (full.length >= 2 ? full : runs.filter((r) => r.length >= 2)).flat().sort((a, b) => a.x0 - b.x0);
+  const cols: { x0: number; x1: number }[] = [];
+  for (const r of spans) {
+    const last = cols[cols.length - 1];
+    if (last && r.x0 <= last.x1) last.x1 = Math.max(last.x1, r.x1);
+    else cols.push({ ...r });
+  }
+  if (cols.length < 2) return lines;
+  const overlap = (it: Item, c: { x0: number; x1: number }) => Math.min(it.x + it.w, c.x1) - Math.max(it.x, c.x0);
+  const columnOf = (it: Item): number => {
+    const hits = cols.map((c, k) => ({ k, o: overlap(it, c) })).filter((h) => h.o > 0);
+    if (hits.length > 1 && hits.filter((h) => h.o > it.h * 0.5).length > 1) return -1; // runs across columns: prose
+    if (hits.length) return hits.sort((a, b) => b.o - a.o)[0].k;
+    // Past the end of the widest text seen in its column (「因公出国(境)费」's 「)费」): the column it starts in.
+    let k = -1;
+    cols.forEach((c, n) => {
+      if (c.x0 <= it.x) k = n;
+    });
+    return k;
+  };
+  const fits = grouped.map((line) => line.every((it) => columnOf(it) >= 0) && line.some((it) => columnOf(it) > 0));
+  const out = [...lines];
+  let i = 0;
+  while (i < grouped.length) {
+    if (!multi[i] || !fits[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < grouped.length && fits[j]) j++;
+    // A block: at least three lines with cells apart; the header (all text, no figures) included.
+    if (multi.slice(i, j).filter(Boolean).length >= 3) {
+      for (let k = i; k < j; k++) {
+        const cells: string[] = cols.map(() => '');
+        for (const it of grouped[k]) cells[columnOf(it)] += it.str;
+        out[k] = { ...lines[k], text: `| ${cells.map((c) => c.trim()).join(' | ')} |`, table: true };
+      }
+    }
+    i = j;
+  }
+  return out;
 }
