@@ -215,6 +215,19 @@ export interface UnitInfo {
   entries: UnitInfoEntry[];
 }
 
+/** A fact about the whole document, with the cell it came from and how it was read. */
+export interface DocumentFact {
+  value: string;
+  sheet: string;
+  cell: string;
+  how: '表题' | '编制单位行';
+}
+
+export interface DocumentInfo {
+  year?: DocumentFact;
+  unitName?: DocumentFact;
+}
+
 /** A cell read from a user's sheet whose content needs a word: text numbers, errors. */
 export interface CellNote {
   ref: CellRef;
@@ -311,6 +324,8 @@ export interface BudgetModel {
   summaries: SummaryBlock[];
   lineTables: LineTable[];
   unitInfo?: UnitInfo;
+  /** 年度 and 单位名称 read from table titles and 编制单位 rows (for workbooks without a 单位基本情况 sheet). */
+  documentInfo?: DocumentInfo;
   templates: TemplateSheet[];
   notes: CellNote[];
   /** Names of sheets that were read but held nothing recognisable. */

@@ -7,6 +7,7 @@ import { readProjectTables } from './project-table';
 import { readSummaryBlocks } from './summary';
 import { readLineTables } from './line-table';
 import { isTemplateSheet, readTemplateSheet, readUnitInfo } from './unit-info';
+import { readDocumentInfo } from './document-info';
 
 export { findProjectHeader } from './project-table';
 
@@ -71,6 +72,8 @@ export function readModel(snapshot: WorkbookSnapshot): { model: BudgetModel; gri
     }
     model.unrecognisedSheets.push(sheet.name);
   }
+  const info = readDocumentInfo(grids);
+  if (info) model.documentInfo = info;
   return { model, grids };
 }
 

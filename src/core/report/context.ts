@@ -175,6 +175,10 @@ function unitScope(model: BudgetModel, opts: ContextOptions, values: Record<stri
   };
   values['单位名称'] = textOf('单位名称');
   values['年度'] = numberOf('年度', '');
+  // No 单位基本情况 sheet: the tables' own titles and 编制单位 rows, with the cell they came from.
+  const doc = model.documentInfo;
+  if (!values['单位名称'] && doc?.unitName) values['单位名称'] = { k: 'text', text: doc.unitName.value, source: { sheet: doc.unitName.sheet, cell: doc.unitName.cell } };
+  if (!values['年度'] && doc?.year) values['年度'] = fig(figure(new Decimal(doc.year.value), '', { sheet: doc.year.sheet, cell: doc.year.cell }, opts.flagged));
   values['编制人数'] = numberOf('编制人数', '人');
   values['实有人数'] = numberOf('实有人数', '人');
   values['机构性质'] = textOf('机构性质');
