@@ -19,7 +19,7 @@ const TITLE_YEAR = /(20\d{2}|19\d{2})\s*年\s*(度)?(?!\s*\d{1,2}\s*月)/;
 
 /** 「219001-池州市贵池区棠溪镇人民政府」, 「汨罗市中医院[单户表]」: the name without a code or a form note. */
 function cleanName(s: string): string {
-  return s.replace(/^\d+\s*[-－—]\s*/, '').replace(/\s*[\[［【][^\]］】]*[\]］】]$/, '').replace(/[)）]$/, '').trim();
+  return s.replace(/^\d+\s*[-－—]\s*/, '').replace(/\s*[[［【][^\]］】]*[\]］】]$/, '').replace(/[)）]$/, '').trim();
 }
 
 function plain(s: string): string {
