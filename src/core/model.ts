@@ -226,6 +226,8 @@ export interface DocumentFact {
 export interface DocumentInfo {
   year?: DocumentFact;
   unitName?: DocumentFact;
+  /** The tables' titles say 决算 (final accounts) or 预算 (budget), by the majority of them. */
+  kind?: '决算' | '预算';
 }
 
 /** A cell read from a user's sheet whose content needs a word: text numbers, errors. */

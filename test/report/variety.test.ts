@@ -61,6 +61,9 @@ test('元 amounts print in 元, sub-items by dotted code, 调减 and reasons fro
 
 test('决算 summary: income and expenditure from 本年收入合计 / 本年支出合计 and their lines', () => {
   const all = texts(reportFor({ sheets: [unitInfoSheet(), finalSummary(), yuanTable()] }));
-  expect(all.find((t) => t.startsWith('2024年预算收入'))).toMatch(/^2024年预算收入1784\.00万元，其中一般公共预算财政拨款收入1523\.46万元，政府性基金预算财政拨款收入200\.00万元/);
-  expect(all.find((t) => t.startsWith('2024年支出'))).toMatch(/^2024年支出1800\.00万元，其中基本支出980\.20万元，项目支出819\.80万元。结余结转104\.35万元。$/);
+  // A 决算 summary: the year's income is 本年收入合计, not a 预算收入.
+  expect(all.find((t) => t.startsWith('2024年本年收入合计'))).toMatch(/^2024年本年收入合计1784\.00万元，其中一般公共预算财政拨款收入1523\.46万元，政府性基金预算财政拨款收入200\.00万元/);
+  expect(all.find((t) => t.startsWith('2024年本年支出合计'))).toMatch(/^2024年本年支出合计1800\.00万元，其中基本支出980\.20万元，项目支出819\.80万元。年末结转和结余104\.35万元。$/);
+  // The carry-over in from 年初结转和结余 makes 收入总计.
+  expect(all.find((t) => t.startsWith('2024年本年收入合计'))).toMatch(/加上年初结转和结余120\.35万元，收入总计1904\.35万元。$/);
 });

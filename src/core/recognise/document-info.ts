@@ -29,6 +29,8 @@ function plain(s: string): string {
 export function readDocumentInfo(grids: Grid[]): DocumentInfo | undefined {
   const years = new Map<string, { count: number; sheet: string; cell: string }>();
   let unitName: DocumentInfo['unitName'];
+  let finals = 0;
+  let budgets = 0;
   let titleName: DocumentInfo['unitName'];
   for (const grid of grids) {
     for (let r = grid.rowOffset; r < Math.min(grid.rowEnd, grid.rowOffset + TOP_ROWS); r++) {
@@ -46,6 +48,10 @@ export function readDocumentInfo(grids: Grid[]): DocumentInfo | undefined {
             if (ORG.test(cleanName(v)) && v.length <= 40) unitName = { value: cleanName(v), sheet: grid.name, cell: address(r, k), how: '编制单位行' };
             break;
           }
+        }
+        if (/表$|决算$|预算$/.test(t) && t.length <= 60) {
+          if (/决算/.test(t)) finals++;
+          else if (/预算/.test(t)) budgets++;
         }
         const y = TITLE_YEAR.exec(t);
         // A title, or a year standing alone under one (「（2022年度）」, as 绩效自评表 print it).
@@ -69,5 +75,6 @@ export function readDocumentInfo(grids: Grid[]): DocumentInfo | undefined {
     }
   }
   const name = unitName ?? titleName;
-  return year || name ? { ...(year ? { year } : {}), ...(name ? { unitName: name } : {}) } : undefined;
+  const kind = finals > budgets ? '决算' : budgets > finals ? '预算' : undefined;
+  return year || name || kind ? { ...(year ? { year } : {}), ...(name ? { unitName: name } : {}), ...(kind ? { kind } : {}) } : undefined;
 }

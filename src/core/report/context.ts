@@ -22,6 +22,7 @@ import {
   UnverifiedCells,
 } from './figures';
 import { Schema, Scope, Value } from './scope';
+import { shareOf, unitFinances, wan } from './finances';
 
 export interface ContextOptions {
   flagged: UnverifiedCells;
@@ -84,6 +85,18 @@ const LINE_ITEM: Schema = {
   金额: { type: 'figure', describe: '金额' },
 };
 
+const SHARE_ITEM: Schema = {
+  名称: { type: 'text', describe: '名称' },
+  金额: { type: 'figure', describe: '金额' },
+  占比: { type: 'figure', describe: '占比' },
+};
+
+const SANGONG_ITEM: Schema = {
+  名称: { type: 'text', describe: '名称' },
+  预算: { type: 'figure', describe: '预算数' },
+  决算: { type: 'figure', describe: '决算数' },
+};
+
 export const ROOT_SCHEMA: Schema = {
   单位名称: { type: 'text', describe: '单位名称' },
   年度: { type: 'figure', describe: '年度' },
@@ -105,6 +118,18 @@ export const ROOT_SCHEMA: Schema = {
   基本支出构成: { type: { list: LINE_ITEM }, describe: '基本支出构成' },
   项目支出: { type: 'figure', describe: '项目支出' },
   结余结转: { type: 'figure', describe: '结余结转' },
+  决算口径: { type: 'flag', describe: '收支取自决算表' },
+  收入总计: { type: 'figure', describe: '收入总计' },
+  本年收入合计: { type: 'figure', describe: '本年收入合计' },
+  年初结转和结余: { type: 'figure', describe: '年初结转和结余' },
+  支出总计: { type: 'figure', describe: '支出总计' },
+  年末结转和结余: { type: 'figure', describe: '年末结转和结余' },
+  人员经费: { type: 'figure', describe: '人员经费' },
+  公用经费: { type: 'figure', describe: '公用经费' },
+  功能分类: { type: { list: SHARE_ITEM }, describe: '按功能分类（类）的支出' },
+  三公预算: { type: 'figure', describe: '“三公”经费预算数' },
+  三公决算: { type: 'figure', describe: '“三公”经费决算数' },
+  三公项目: { type: { list: SANGONG_ITEM }, describe: '“三公”经费各项' },
   项目: { type: { list: PROJECT_SCHEMA }, describe: '项目支出明细' },
   项目数: { type: 'figure', describe: '项目个数' },
   年初预算项目: { type: { list: PROJECT_SCHEMA }, describe: '年初预算项目' },
@@ -229,7 +254,7 @@ function findLine(model: BudgetModel, keys: SummaryLineKey[]): FoundLine | undef
 
 function lineFigure(found: FoundLine | undefined, opts: ContextOptions): Value | undefined {
   if (!found?.line.amount) return undefined;
-  return fig(moneyFromAmount(found.line.amount, found.block.unit, opts.flagged));
+  return fig(wan(moneyFromAmount(found.line.amount, found.block.unit, opts.flagged), opts.flagged));
 }
 
 function lineItem(block: SummaryBlock, line: SummaryLine, opts: ContextOptions): Scope {
@@ -237,7 +262,7 @@ function lineItem(block: SummaryBlock, line: SummaryLine, opts: ContextOptions):
     label: line.label,
     values: {
       名称: text(cleanLabel(line.rawLabel), line.labelRef),
-      金额: line.amount ? fig(moneyFromAmount(line.amount, block.unit, opts.flagged)) : undefined,
+      金额: line.amount ? fig(wan(moneyFromAmount(line.amount, block.unit, opts.flagged), opts.flagged)) : undefined,
     },
   };
 }
@@ -286,6 +311,42 @@ function summaryScope(model: BudgetModel, opts: ContextOptions, values: Record<s
   values['基本支出构成'] = basic ? breakdown(model, basic, ['wages', 'individualSubsidies', 'goodsServices', 'personnel', 'publicFunds', 'capital'], opts) : { k: 'list', items: [] };
   values['项目支出'] = lineFigure(findLine(model, ['projectExpenditure']), opts);
   values['结余结转'] = lineFigure(findLine(model, ['carryOut', 'closingBalance']), opts);
+}
+
+/** The 决算/预算 tables' figures (finances.ts) for the 收支 and 三公 paragraphs. */
+function financeScope(model: BudgetModel, opts: ContextOptions, values: Record<string, Value | undefined>): void {
+  const f = unitFinances(model, opts.flagged);
+  values['决算口径'] = { k: 'flag', on: f.final };
+  values['收入总计'] = fig(f.incomeGrandTotal);
+  values['本年收入合计'] = fig(f.yearIncomeTotal);
+  values['年初结转和结余'] = fig(f.openingBalance);
+  values['支出总计'] = fig(f.expenditureGrandTotal);
+  values['年末结转和结余'] = fig(f.closingBalance);
+  values['人员经费'] = fig(f.personnel);
+  values['公用经费'] = fig(f.publicFunds);
+  // Spending the summary does not give, from the 支出决算表 by 功能分类.
+  values['支出合计'] ??= fig(f.yearExpenditureTotal);
+  values['基本支出'] ??= fig(f.basic);
+  values['项目支出'] ??= fig(f.project);
+  const total = f.yearExpenditureTotal;
+  values['功能分类'] = {
+    k: 'list',
+    items: f.functions.map((x) => ({
+      label: x.name,
+      values: {
+        名称: { k: 'text', text: x.name, source: { sheet: x.nameRef.sheet, cell: x.nameRef.cell } },
+        金额: fig(x.figure),
+        占比: total ? fig(shareOf(x.figure, total, `${x.name} ÷ 本年支出合计`, opts.flagged)) : undefined,
+      },
+    })),
+  };
+  values['三公预算'] = fig(f.sangongBudget);
+  values['三公决算'] = fig(f.sangongActual);
+  values['三公项目'] = {
+    k: 'list',
+    // 公务用车购置费 and 运行维护费 are parts of 公务用车购置及运行维护费: the sentence names the three items.
+    items: f.sangongItems.filter((x) => x.key !== 'vehiclePurchase' && x.key !== 'vehicleRun').map((x) => ({ label: x.name, values: { 名称: { k: 'text', text: x.name }, 预算: fig(x.budget), 决算: fig(x.actual) } })),
+  };
 }
 
 // ---------- 项目 ----------
@@ -496,6 +557,7 @@ export function buildRootScope(model: BudgetModel, opts: ContextOptions): Scope 
   const values: Record<string, Value | undefined> = {};
   unitScope(model, opts, values);
   summaryScope(model, opts, values);
+  financeScope(model, opts, values);
   projectsScope(model, opts, values);
   values['执行率阈值'] = fig(figure(new Decimal(opts.idleThreshold).times(100), '%', { formula: '设置：执行率阈值' }, opts.flagged));
   const doubtful = opts.unverifiedCells;
