@@ -4,7 +4,6 @@
  * 人员经费 and 公用经费 from the 基本支出 table, and the 三公经费 (预算数, 决算数, each item). Every figure keeps
  * its cell, or the cells and formula it is computed from. Projects never come from here.
  */
-import Decimal from 'decimal.js';
 import { Amount, BudgetModel, CellRef, LineKey, LineTable, SummaryBlock, SummaryLine, SummaryLineKey } from '../model';
 import { Unit } from '../numbers';
 import { foldTraditional, withoutPinyin } from '../traditional';
