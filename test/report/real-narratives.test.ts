@@ -74,6 +74,10 @@ function generated(f: UnitFinances, quantity: string): FigureRun | undefined {
     事业收入: () => source(/^事业收入/),
     经营收入: () => source(/经营收入/),
     其他收入: () => source(/^其他收入/),
+    财政拨款收入: () => f.fiscalIncome,
+    财政拨款收支总计: () => f.fiscalGrandTotal,
+    一般公共预算财政拨款支出: () => f.generalBudgetSpending,
+    机关运行经费: () => f.runningCosts,
     三公经费预算: () => f.sangongBudget,
     三公经费决算: () => f.sangongActual,
     因公出国境费预算: () => item('abroad', 'budget'),
@@ -125,18 +129,23 @@ describe.each(narratives.map((n): [string, Narrative] => [`${n.id} (${n.unit} ${
     const text = generateReport(result.model, { findings: result.findings }).paragraphs.map(paragraphText).join('\n');
     const wrong: string[] = [];
     const counts = { matched: 0, truncated: 0, slips: 0, notWritten: 0 };
+    const slipNames: string[] = [];
     for (const s of n.statements) {
       const run = generated(finances, s.quantity);
       if (!run) {
         // Not written: a quantity outside the report's, or a blank cell (blank is not 0).
         counts.notWritten++;
+        if (process.env.NARRATIVE_DEBUG) console.log(`${n.id} not written: ${s.quantity} ${s.value} ${JSON.stringify(s.table)}`);
         continue;
       }
       const same = sameAtPrecision(run, s);
       if (s.agrees === false) {
         // The publisher's slip (a truncation included, as annotated): the report keeps the table's figure.
         if (same === 'rounded') wrong.push(`${s.quantity}: the narrative's ${s.value} contradicts its table, yet the report prints it`);
-        else counts.slips++;
+        else {
+          counts.slips++;
+          slipNames.push(`${s.quantity} ${s.value}${s.unit}（表中 ${run.text}${run.unit}）`);
+        }
         continue;
       }
       if (!same) {
@@ -155,7 +164,7 @@ describe.each(narratives.map((n): [string, Narrative] => [`${n.id} (${n.unit} ${
     tally.slips += counts.slips;
     tally.notWritten += counts.notWritten;
     if (counts.matched > 0) tally.unitsMatched++;
-    perUnit.push(`${n.id}: ${counts.matched} match, ${counts.slips} publisher slips, ${counts.notWritten} not written`);
+    perUnit.push(`${n.id}: ${counts.matched} match, ${counts.slips} publisher slips${slipNames.length ? ` (${slipNames.join('；')})` : ''}, ${counts.notWritten} not written`);
     expect(wrong).toEqual([]);
   });
 });

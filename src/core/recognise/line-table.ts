@@ -389,11 +389,13 @@ function readFrame(grid: Grid, frame: Frame, notes: CellNote[]): LineTable | nul
   let lei = '';
   let kuan = '';
   for (const r of dataRows) {
-    let rawLabel = labelCol < 0 || grid.text(r, labelCol) === '' ? '' : String(grid.value(r, labelCol));
+    // 「类 | 款 | 项 | 合计」: the level words over split code columns are no label.
+    const LEVEL = /^\s*(类|款|项)\s*$/;
+    let rawLabel = labelCol < 0 || grid.text(r, labelCol) === '' || LEVEL.test(grid.text(r, labelCol)) ? '' : String(grid.value(r, labelCol));
     // A label written one column over (「合计」 under 科目名称 while the codes' column is blank).
     for (let c = labelCol + 1; labelCol >= 0 && !rawLabel && c < amountCols[0]; c++) {
       const v = grid.value(r, c);
-      if (typeof v === 'string' && v.trim() && !codeOf(v)) rawLabel = v;
+      if (typeof v === 'string' && v.trim() && !codeOf(v) && !LEVEL.test(v)) rawLabel = v;
     }
     let code: string | undefined;
     let labelText = rawLabel;

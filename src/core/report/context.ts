@@ -127,6 +127,10 @@ export const ROOT_SCHEMA: Schema = {
   人员经费: { type: 'figure', describe: '人员经费' },
   公用经费: { type: 'figure', describe: '公用经费' },
   功能分类: { type: { list: SHARE_ITEM }, describe: '按功能分类（类）的支出' },
+  财政拨款收入: { type: 'figure', describe: '财政拨款收入' },
+  财政拨款收支总计: { type: 'figure', describe: '财政拨款收支总计' },
+  一般公共预算财政拨款支出: { type: 'figure', describe: '一般公共预算财政拨款支出' },
+  机关运行经费: { type: 'figure', describe: '机关运行经费' },
   三公预算: { type: 'figure', describe: '“三公”经费预算数' },
   三公决算: { type: 'figure', describe: '“三公”经费决算数' },
   三公项目: { type: { list: SANGONG_ITEM }, describe: '“三公”经费各项' },
@@ -340,6 +344,10 @@ function financeScope(model: BudgetModel, opts: ContextOptions, values: Record<s
       },
     })),
   };
+  values['财政拨款收入'] = fig(f.fiscalIncome);
+  values['财政拨款收支总计'] = fig(f.fiscalGrandTotal);
+  values['一般公共预算财政拨款支出'] = fig(f.generalBudgetSpending);
+  values['机关运行经费'] = fig(f.runningCosts);
   values['三公预算'] = fig(f.sangongBudget);
   values['三公决算'] = fig(f.sangongActual);
   values['三公项目'] = {

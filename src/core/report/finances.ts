@@ -39,6 +39,12 @@ export interface UnitFinances {
   personnel?: FigureRun;
   publicFunds?: FigureRun;
   closingBalance?: FigureRun;
+  /** 财政拨款收入, 财政拨款收支总计, 一般公共预算财政拨款支出 (the 财政拨款 tables). */
+  fiscalIncome?: FigureRun;
+  fiscalGrandTotal?: FigureRun;
+  generalBudgetSpending?: FigureRun;
+  /** 机关运行经费, where a table gives it (the 三公 and 机关运行经费 table of a budget). */
+  runningCosts?: FigureRun;
   sangongBudget?: FigureRun;
   sangongActual?: FigureRun;
   sangongItems: SangongItem[];
@@ -265,6 +271,7 @@ export function unitFinances(model: BudgetModel, flagged: UnverifiedCells): Unit
     }
   }
   Object.assign(out, sangong(model, model.documentInfo?.year?.value, flagged));
+  Object.assign(out, fiscal(model, flagged));
   return inWan(out, flagged);
 }
 
@@ -294,10 +301,74 @@ function inWan(f: UnitFinances, flagged: UnverifiedCells): UnitFinances {
     personnel: wan(f.personnel, flagged),
     publicFunds: wan(f.publicFunds, flagged),
     closingBalance: wan(f.closingBalance, flagged),
+    fiscalIncome: wan(f.fiscalIncome, flagged),
+    fiscalGrandTotal: wan(f.fiscalGrandTotal, flagged),
+    generalBudgetSpending: wan(f.generalBudgetSpending, flagged),
+    runningCosts: wan(f.runningCosts, flagged),
     sangongBudget: wan(f.sangongBudget, flagged),
     sangongActual: wan(f.sangongActual, flagged),
     sangongItems: f.sangongItems.map((x) => ({ ...x, budget: wan(x.budget, flagged), actual: wan(x.actual, flagged) })),
   };
+}
+
+/** A line of a summary by its label (「财政拨款收入」 has no key of its own in a 收支总表). */
+function labelledLine(model: BudgetModel, re: RegExp, blocks: (b: SummaryBlock) => boolean): Found | undefined {
+  for (const block of wholeFirst(model.summaries).filter(blocks)) {
+    const line = block.lines.find((l) => re.test(l.label.replace(/\s/g, '')) && l.amount);
+    if (line) return { block, line };
+  }
+  return undefined;
+}
+
+/** A line table's row by label, in the column of the given key (or its first figure). */
+function tableRow(model: BudgetModel, table: (t: LineTable) => boolean, row: RegExp, col: LineKey | undefined, flagged: UnverifiedCells): FigureRun | undefined {
+  for (const t of model.lineTables.filter(table)) {
+    const r = t.rows.find((x) => row.test(x.label.replace(/\s/g, '')));
+    if (!r) continue;
+    const k = col ? t.columns.findIndex((c) => c.key === col) : r.figures.findIndex(Boolean);
+    const a = k >= 0 ? r.figures[k] : undefined;
+    if (a) return moneyFromAmount(a, t.unit, flagged);
+  }
+  return undefined;
+}
+
+const isFund = (b: SummaryBlock) => /财政拨款/.test(`${b.title ?? ''}${b.sheet}`);
+const fundTable = (t: LineTable) => /财政拨款收支|财政拨款收入支出/.test(`${t.title ?? ''}${t.sheet}`);
+
+function fiscal(model: BudgetModel, flagged: UnverifiedCells): Pick<UnitFinances, 'fiscalIncome' | 'fiscalGrandTotal' | 'generalBudgetSpending' | 'runningCosts'> {
+  const fig = (f: Found | undefined) => (f?.line.amount ? moneyFromAmount(f.line.amount, f.block.unit, flagged) : undefined);
+  // 财政拨款收入: the whole unit's 收支总表 line, the 收入决算表's 财政拨款收入 column, or the 财政拨款 总表's 本年收入合计.
+  const income =
+    fig(labelledLine(model, /^(一、)?财政拨款(收入)?$/, (b) => !isFund(b))) ??
+    model.lineTables.map((t) => totalRowFigure(t, ['fiscalIncome'], flagged)).find(Boolean) ??
+    fig(summaryLineIn(model, ['yearIncomeTotal'], isFund));
+  const grand = fig(summaryLineIn(model, ['incomeGrandTotal', 'expenditureGrandTotal'], isFund)) ?? tableRow(model, fundTable, /^支出总计$/, 'total', flagged);
+  // 一般公共预算财政拨款支出: its own 支出决算表's 合计, or the 财政拨款 总表's 一般公共预算 column at 支出总计.
+  const general =
+    model.lineTables
+      .filter((t) => /一般公共预算/.test(`${t.title ?? ''}${t.sheet}`) && /支出/.test(`${t.title ?? ''}${t.sheet}`) && !/基本支出/.test(`${t.title ?? ''}${t.sheet}`) && t.rows.some(CODE_ROW(3)))
+      .map((t) => totalRowFigure(t, ['total', 'yearExpenditureTotal'], flagged))
+      .find(Boolean) ?? tableRow(model, fundTable, /^支出总计$/, 'fundGeneral', flagged);
+  // 机关运行经费: a column or a row of that name.
+  let running: FigureRun | undefined;
+  for (const t of model.lineTables) {
+    const k = t.columns.findIndex((c) => /机关运行经费/.test(c.path.join('')));
+    const row = t.rows.find((r) => r.figures.some(Boolean));
+    if (k >= 0 && row?.figures[k]) running = moneyFromAmount(row.figures[k]!, t.unit, flagged);
+    running ??= tableRow(model, () => t === t, /^机关运行经费(合计|支出)?$/, undefined, flagged);
+    if (running) break;
+  }
+  return { fiscalIncome: income, fiscalGrandTotal: grand, generalBudgetSpending: general, runningCosts: running };
+}
+
+function summaryLineIn(model: BudgetModel, keys: SummaryLineKey[], blocks: (b: SummaryBlock) => boolean): Found | undefined {
+  for (const key of keys) {
+    for (const block of model.summaries.filter(blocks)) {
+      const line = block.lines.find((l) => l.key === key && l.amount);
+      if (line) return { block, line };
+    }
+  }
+  return undefined;
 }
 
 /** A share of a total as a derived percentage, or undefined when the total is zero. */
