@@ -23,6 +23,7 @@ import {
 } from './figures';
 import { Schema, Scope, Value } from './scope';
 import { shareOf, unitFinances, wan } from './finances';
+import { IndicatorDef } from './outline';
 
 export interface ContextOptions {
   flagged: UnverifiedCells;
@@ -35,6 +36,8 @@ export interface ContextOptions {
   projectFindings?: Map<string, { finding: Finding; ignoredReason?: string }[]>;
   /** Cells the engine still reports errors on (the 待核实 list), for 其他需要说明的情况. */
   unverifiedCells: { sheet: string; cell: string }[];
+  /** The outline's 部门整体支出 indicators. */
+  indicators?: IndicatorDef[];
 }
 
 const PROJECT_FIGURES: Schema = {
@@ -97,6 +100,15 @@ const SANGONG_ITEM: Schema = {
   决算: { type: 'figure', describe: '决算数' },
 };
 
+const INDICATOR_ITEM: Schema = {
+  名称: { type: 'text', describe: '指标名称' },
+  值: { type: 'figure', describe: '指标值' },
+  分子名称: { type: 'text', describe: '分子' },
+  分子: { type: 'figure', describe: '分子' },
+  分母名称: { type: 'text', describe: '分母' },
+  分母: { type: 'figure', describe: '分母' },
+};
+
 export const ROOT_SCHEMA: Schema = {
   单位名称: { type: 'text', describe: '单位名称' },
   年度: { type: 'figure', describe: '年度' },
@@ -134,6 +146,7 @@ export const ROOT_SCHEMA: Schema = {
   三公预算: { type: 'figure', describe: '“三公”经费预算数' },
   三公决算: { type: 'figure', describe: '“三公”经费决算数' },
   三公项目: { type: { list: SANGONG_ITEM }, describe: '“三公”经费各项' },
+  绩效指标: { type: { list: INDICATOR_ITEM }, describe: '部门整体支出绩效指标' },
   项目: { type: { list: PROJECT_SCHEMA }, describe: '项目支出明细' },
   项目数: { type: 'figure', describe: '项目个数' },
   年初预算项目: { type: { list: PROJECT_SCHEMA }, describe: '年初预算项目' },
@@ -561,11 +574,36 @@ function projectsScope(model: BudgetModel, opts: ContextOptions, values: Record<
 /** The count of doubtful cells is itself certain. */
 const NOTHING_FLAGGED: UnverifiedCells = new Set<string>();
 
+/** The outline's indicators whose two figures the report has, each with its formula and cells. */
+function indicatorScope(defs: IndicatorDef[], values: Record<string, Value | undefined>, flagged: UnverifiedCells): Value {
+  const items: Scope[] = [];
+  for (const d of defs) {
+    const n = values[d.numerator];
+    const q = values[d.denominator];
+    if (n?.k !== 'figure' || q?.k !== 'figure') continue;
+    const v = derivedRate(n.run, q.run, `${d.numeratorLabel} ÷ ${d.denominatorLabel}`, flagged);
+    if (!v) continue;
+    items.push({
+      label: d.name,
+      values: {
+        名称: { k: 'text', text: d.name },
+        值: { k: 'figure', run: v },
+        分子名称: { k: 'text', text: d.numeratorLabel },
+        分子: n,
+        分母名称: { k: 'text', text: d.denominatorLabel },
+        分母: q,
+      },
+    });
+  }
+  return { k: 'list', items };
+}
+
 export function buildRootScope(model: BudgetModel, opts: ContextOptions): Scope {
   const values: Record<string, Value | undefined> = {};
   unitScope(model, opts, values);
   summaryScope(model, opts, values);
   financeScope(model, opts, values);
+  values['绩效指标'] = indicatorScope(opts.indicators ?? [], values, opts.flagged);
   projectsScope(model, opts, values);
   values['执行率阈值'] = fig(figure(new Decimal(opts.idleThreshold).times(100), '%', { formula: '设置：执行率阈值' }, opts.flagged));
   const doubtful = opts.unverifiedCells;

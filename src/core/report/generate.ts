@@ -184,6 +184,7 @@ export function generateReport(model: BudgetModel, options: ReportOptions = {}):
     flagged: flaggedCells(errors),
     idleThreshold: settings.idleThreshold ?? 0.9,
     unverifiedCells: unverified.map((u) => ({ sheet: u.sheet, cell: u.cell })),
+    indicators: outline.indicators,
   });
   const body: Paragraph[] = [];
   render(compiled, [root], [ROOT_SCHEMA], body);

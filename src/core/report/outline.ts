@@ -29,12 +29,27 @@ export interface OutlineGroup extends EntryBase {
 
 export type OutlineEntry = OutlineParagraph | OutlineGroup;
 
+/**
+ * A 部门整体支出 indicator (财预〔2013〕53号): numerator ÷ denominator × 100%, each a figure of the report's
+ * root scope (三公决算, 三公预算, 公用经费 …). Computed only where the tables give both.
+ */
+export interface IndicatorDef {
+  name: string;
+  numerator: string;
+  denominator: string;
+  /** How the figures are named in the sentence: 「“三公”经费决算数」. */
+  numeratorLabel: string;
+  denominatorLabel: string;
+}
+
 export interface Outline {
   /** Name used by --outline and the 模板 sheet's 大纲 row. */
   name: string;
   /** Display name. */
   label: string;
   entries: OutlineEntry[];
+  /** The indicators of section 三 (a province's list replaces the national one). */
+  indicators?: IndicatorDef[];
 }
 
 export function isGroup(e: OutlineEntry): e is OutlineGroup {

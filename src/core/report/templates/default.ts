@@ -4,6 +4,7 @@
  * Pure data; the syntax is described in ../template-language.ts.
  */
 import { Outline } from '../outline';
+import { NATIONAL_INDICATORS } from './indicators';
 
 /** Clauses a project sentence lists, each only when its figure is non-zero. */
 const PROJECT_CLAUSES =
@@ -25,6 +26,7 @@ const BASIC_BREAKDOWN = '{?基本支出}，其中基本支出{基本支出}{?基
 export const DEFAULT_OUTLINE: Outline = {
   name: 'default',
   label: '部门整体支出绩效自评报告（默认）',
+  indicators: NATIONAL_INDICATORS,
   entries: [
     { key: '标题', style: 'title', text: '{年度}年度部门整体支出绩效自评报告', note: '报告标题' },
     { key: '单位', style: 'subtitle', text: '{单位名称}', note: '标题下的单位名称' },
@@ -109,6 +111,13 @@ export const DEFAULT_OUTLINE: Outline = {
         BASIC_BREAKDOWN +
         '{?项目支出}，项目支出{项目支出}{/项目支出}。{/支出合计}' +
         '{?项目}项目支出具体明细项目为：{#项目|，}{项目名称}{?实际支出}{#实际支出}{实际支出}{/实际支出}{^实际支出}尚未发生支出{/实际支出}{/实际支出}{/项目}。{/项目}',
+    },
+    {
+      key: '绩效指标',
+      when: '绩效指标',
+      style: 'body',
+      text: '部门整体支出绩效指标：{#绩效指标|；}{名称}{值}（{分子名称}{分子}÷{分母名称}{分母}）{/绩效指标}。',
+      note: '财预〔2013〕53号 部门整体支出指标，两项数字表中都有时才计算；指标清单随大纲提供',
     },
     { key: '三.二', style: 'heading2', text: '（二）项目支出绩效情况' },
     {

@@ -1,0 +1,63 @@
+/**
+ * The 部门整体支出 indicators (财预〔2013〕53号) are data carried by the outline, computed only where the tables
+ * give both figures, each with its formula and cells. On real tables: 上海市普陀区石泉路街道 2025 三公 决算.
+ */
+import { readFileSync, readdirSync } from 'fs';
+import * as path from 'path';
+import { validateWorkbook } from '../../src/core';
+import { generateReport } from '../../src/core/report';
+import { DEFAULT_OUTLINE } from '../../src/core/report/templates';
+import { paragraphText } from '../../src/core/report/types';
+import { readOoxml } from '../../src/node/ooxml-reader';
+import type { CorpusDoc } from '../real-tables/corpus.test';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { buildXlsxBuffer } = require('../real-tables/build-xlsx.js') as { buildXlsxBuffer: (doc: CorpusDoc) => Promise<Buffer> };
+
+function corpusDoc(id: string): CorpusDoc {
+  const root = path.join(__dirname, '..', 'real-tables', 'corpus');
+  for (const d of readdirSync(root)) {
+    const f = path.join(root, d, `${id}.json`);
+    try {
+      return JSON.parse(readFileSync(f, 'utf8'));
+    } catch {
+      // not in this folder
+    }
+  }
+  throw new Error(id);
+}
+
+async function modelOf(ids: string[]) {
+  const docs = ids.map(corpusDoc);
+  const combined: CorpusDoc = { ...docs[0], sheets: docs.flatMap((d, k) => d.sheets.map((s) => ({ ...s, name: `${k}${s.name}`.slice(0, 31) }))) };
+  return validateWorkbook(await readOoxml(await buildXlsxBuffer(combined)));
+}
+
+test('“三公经费”控制率 from a real 三公 决算 table: 决算数 ÷ 预算数, with both cells', async () => {
+  const r = await modelOf(['shanghai-2025-putuo-shiquanlu-sangong-juesuan']);
+  const report = generateReport(r.model, { findings: r.findings });
+  const p = report.paragraphs.find((x) => paragraphText(x).startsWith('部门整体支出绩效指标'))!;
+  // 37.35 ÷ 53.93 = 69.2564…%
+  expect(paragraphText(p)).toBe('部门整体支出绩效指标：“三公经费”控制率69.26%（“三公”经费决算数37.35万元÷预算数53.93万元）。');
+  const rate = p.runs.find((x) => x.kind === 'figure' && x.unit === '%');
+  expect(rate && rate.kind === 'figure' ? rate.source.inputs?.length : 0).toBe(2);
+});
+
+test('an indicator whose figures the tables do not both give is left out (a 三公 预算 table alone)', async () => {
+  const r = await modelOf(['shanghai-2026-putuo-chengguan-sangong']);
+  const texts = generateReport(r.model, { findings: r.findings }).paragraphs.map(paragraphText);
+  expect(texts.some((t) => t.includes('绩效指标'))).toBe(false);
+});
+
+test('the list is the outline\'s data: an outline without indicators writes none', async () => {
+  const r = await modelOf(['shanghai-2025-putuo-shiquanlu-sangong-juesuan']);
+  expect(DEFAULT_OUTLINE.indicators?.length).toBeGreaterThan(0);
+  const original = DEFAULT_OUTLINE.indicators;
+  try {
+    DEFAULT_OUTLINE.indicators = [];
+    const texts = generateReport(r.model, { findings: r.findings }).paragraphs.map(paragraphText);
+    expect(texts.some((t) => t.includes('绩效指标'))).toBe(false);
+  } finally {
+    DEFAULT_OUTLINE.indicators = original;
+  }
+});
