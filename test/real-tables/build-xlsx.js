@@ -5,6 +5,7 @@
  * with its printed decimals (what a workbook exported from the page holds); anything else ("1,234.56", "-", "—",
  * "131.31万元") stays text, as typed.
  * Usage: node test/real-tables/build-xlsx.js test/real-tables/corpus/<dir>/<file>.json [...] -o <folder>
+ *        node test/real-tables/build-xlsx.js <files of one unit> --combine <file.xlsx>   (one workbook, a sheet per table)
  */
 'use strict';
 const ExcelJS = require('exceljs');
@@ -44,7 +45,21 @@ async function buildXlsxBuffer(doc) {
   return Buffer.from(await buildWorkbook(doc).xlsx.writeBuffer());
 }
 
-module.exports = { buildWorkbook, buildXlsxBuffer };
+/** The tables of one unit as one workbook, as the unit keeps them: each table a sheet named after its document. */
+function combineDocs(docs) {
+  const used = new Set();
+  const sheets = docs.flatMap((d) =>
+    d.sheets.map((s) => {
+      let name = s.name.slice(0, 31);
+      for (let k = 2; used.has(name); k++) name = `${s.name.slice(0, 28)}(${k})`;
+      used.add(name);
+      return { ...s, name };
+    }),
+  );
+  return { ...docs[0], sheets };
+}
+
+module.exports = { buildWorkbook, buildXlsxBuffer, combineDocs };
 
 if (require.main === module) {
   const fs = require('fs');
@@ -52,7 +67,21 @@ if (require.main === module) {
   const args = process.argv.slice(2);
   const o = args.indexOf('-o');
   const out = o >= 0 ? args[o + 1] : '.';
-  const files = args.filter((_, i) => i !== o && i !== o + 1);
+  const c = args.indexOf('--combine');
+  const files = args.filter((_, i) => i !== o && i !== o + 1 && i !== c && i !== c + 1);
+  if (c >= 0) {
+    const docs = files.map((f) => JSON.parse(fs.readFileSync(f, 'utf8')));
+    buildXlsxBuffer(combineDocs(docs))
+      .then((buf) => {
+        fs.writeFileSync(args[c + 1], buf);
+        console.log(args[c + 1]);
+      })
+      .catch((e) => {
+        console.error(String(e && e.message ? e.message : e));
+        process.exit(2);
+      });
+    return;
+  }
   fs.mkdirSync(out, { recursive: true });
   (async () => {
     for (const file of files) {
