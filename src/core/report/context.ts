@@ -146,6 +146,9 @@ export const ROOT_SCHEMA: Schema = {
   三公预算: { type: 'figure', describe: '“三公”经费预算数' },
   三公决算: { type: 'figure', describe: '“三公”经费决算数' },
   三公项目: { type: { list: SANGONG_ITEM }, describe: '“三公”经费各项' },
+  三公上年: { type: 'figure', describe: '上年“三公”经费' },
+  三公增减: { type: 'figure', describe: '“三公”经费比上年增减额' },
+  三公增加: { type: 'flag', describe: '“三公”经费比上年增加' },
   绩效指标: { type: { list: INDICATOR_ITEM }, describe: '部门整体支出绩效指标' },
   项目: { type: { list: PROJECT_SCHEMA }, describe: '项目支出明细' },
   项目数: { type: 'figure', describe: '项目个数' },
@@ -362,6 +365,14 @@ function financeScope(model: BudgetModel, opts: ContextOptions, values: Record<s
   values['一般公共预算财政拨款支出'] = fig(f.generalBudgetSpending);
   values['机关运行经费'] = fig(f.runningCosts);
   values['三公预算'] = fig(f.sangongBudget);
+  const current = f.sangongActual ?? f.sangongBudget;
+  if (current && f.sangongPrevious) {
+    const diff = derivedDifference(current, f.sangongPrevious, `本年“三公”经费 − 上年`, opts.flagged);
+    const up = decimalOf(diff).gte(0);
+    values['三公上年'] = fig(f.sangongPrevious);
+    values['三公增减'] = fig(up ? diff : derivedNegation(diff, '上年“三公”经费 − 本年', opts.flagged));
+    values['三公增加'] = { k: 'flag', on: up };
+  }
   values['三公决算'] = fig(f.sangongActual);
   values['三公项目'] = {
     k: 'list',

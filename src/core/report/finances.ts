@@ -47,6 +47,8 @@ export interface UnitFinances {
   runningCosts?: FigureRun;
   sangongBudget?: FigureRun;
   sangongActual?: FigureRun;
+  /** Last year's 三公 figure of the same kind, where the table gives it (上年决算数, a 2015年 row). */
+  sangongPrevious?: FigureRun;
   sangongItems: SangongItem[];
 }
 
@@ -145,8 +147,9 @@ function sideOf(header: string): Side | undefined {
 }
 
 /** The 三公 table, tall (items as rows) or wide (items as column groups), with its 预算数 and 决算数. */
-function sangong(model: BudgetModel, year: string | undefined, flagged: UnverifiedCells): Pick<UnitFinances, 'sangongBudget' | 'sangongActual' | 'sangongItems'> {
-  const out: Pick<UnitFinances, 'sangongBudget' | 'sangongActual' | 'sangongItems'> = { sangongItems: [] };
+function sangong(model: BudgetModel, year: string | undefined, flagged: UnverifiedCells): Pick<UnitFinances, 'sangongBudget' | 'sangongActual' | 'sangongPrevious' | 'sangongItems'> {
+  const out: Pick<UnitFinances, 'sangongBudget' | 'sangongActual' | 'sangongPrevious' | 'sangongItems'> = { sangongItems: [] };
+  const previousYear = year ? String(Number(year) - 1) : undefined;
   for (const table of model.lineTables) {
     const money = (a: Amount | undefined) => (a ? moneyFromAmount(a, table.unit, flagged) : undefined);
     // Columns of this year only, when the headers name years (「2016年预算数」 | 「2015年预算数」).
@@ -176,6 +179,13 @@ function sangong(model: BudgetModel, year: string | undefined, flagged: Unverifi
       if (totalRow) {
         out.sangongBudget = b >= 0 ? money(totalRow.figures[b]) : undefined;
         out.sangongActual = a >= 0 ? money(totalRow.figures[a]) : undefined;
+        // 「上年决算数」 | 「2015年预算数」: last year's figure of the kind this year's paragraph leads with.
+        const lead: Side = a >= 0 ? 'actual' : 'budget';
+        const prev = table.columns.findIndex((c) => {
+          const t = foldTraditional(c.path.join('')).replace(/\s/g, '');
+          return (/上年/.test(t) || (!!previousYear && t.includes(previousYear))) && !/增减|增、减|比/.test(t) && sideOf(t.replace(/上年/, '')) === lead;
+        });
+        if (prev >= 0) out.sangongPrevious = money(totalRow.figures[prev]);
       }
       for (const r of tallRows) {
         if (r.key === 'sangongTotal' || r.key === 'total') continue;
@@ -197,6 +207,10 @@ function sangong(model: BudgetModel, year: string | undefined, flagged: Unverifi
       const ta = first('sangongTotal', 'actual');
       out.sangongBudget = tb ? money(row.figures[tb.k]) : undefined;
       out.sangongActual = ta ? money(row.figures[ta.k]) : undefined;
+      // A table of years: last year's row.
+      const prevRow = yearRows.find((r) => previousYear && r.label.startsWith(previousYear));
+      const lead = ta ?? tb;
+      if (prevRow && lead) out.sangongPrevious = money(prevRow.figures[lead.k]);
       for (const key of ['abroad', 'vehicle', 'vehiclePurchase', 'vehicleRun', 'reception'] as LineKey[]) {
         const b = first(key, 'budget');
         const a = first(key, 'actual');
@@ -307,6 +321,7 @@ function inWan(f: UnitFinances, flagged: UnverifiedCells): UnitFinances {
     runningCosts: wan(f.runningCosts, flagged),
     sangongBudget: wan(f.sangongBudget, flagged),
     sangongActual: wan(f.sangongActual, flagged),
+    sangongPrevious: wan(f.sangongPrevious, flagged),
     sangongItems: f.sangongItems.map((x) => ({ ...x, budget: wan(x.budget, flagged), actual: wan(x.actual, flagged) })),
   };
 }

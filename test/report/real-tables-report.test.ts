@@ -1,6 +1,7 @@
 /**
- * The 部门整体支出 indicators (财预〔2013〕53号) are data carried by the outline, computed only where the tables
- * give both figures, each with its formula and cells. On real tables: 上海市普陀区石泉路街道 2025 三公 决算.
+ * The report from real published tables: the 部门整体支出 indicators (财预〔2013〕53号) are data carried by the
+ * outline and computed only where the tables give both figures, each with its formula and cells; the 三公
+ * paragraph gives the change on last year where the table does.
  */
 import { readFileSync, readdirSync } from 'fs';
 import * as path from 'path';
@@ -60,4 +61,13 @@ test('the list is the outline\'s data: an outline without indicators writes none
   } finally {
     DEFAULT_OUTLINE.indicators = original;
   }
+});
+
+test('the 三公 paragraph gives the change on last year where the table does (yunnan-2016-shidian-sangong: 上年决算数 | 本年决算数)', async () => {
+  const r = await modelOf(['yunnan-2016-shidian-sangong']);
+  const p = generateReport(r.model, { findings: r.findings }).paragraphs.find((x) => paragraphText(x).includes('“三公”经费'))!;
+  // 2706.86 − 2911.47 = −204.61, the table's own 增、减金额.
+  expect(paragraphText(p)).toMatch(/^2016年“三公”经费决算2706\.86万元，比上年减少204\.61万元，其中因公出国（境）费10\.20万元/);
+  const change = p.runs.find((x) => x.kind === 'figure' && x.text === '204.61');
+  expect(change && change.kind === 'figure' ? (change.source.inputs ?? []).map((i) => i.cell).sort() : []).toEqual(['B5', 'C5']);
 });
