@@ -220,7 +220,7 @@ export interface DocumentFact {
   value: string;
   sheet: string;
   cell: string;
-  how: '表题' | '编制单位行';
+  how: '表题' | '编制单位行' | '文件属性';
 }
 
 export interface DocumentInfo {

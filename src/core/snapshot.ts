@@ -29,6 +29,8 @@ export interface SheetSnapshot {
 
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
+  /** The file's document properties (docProps), where the reader has them: a last resort for 年度 and 单位名称. */
+  properties?: { title?: string; subject?: string; company?: string };
 }
 
 /** Excel's error literals; a cell value equal to one of these is an error, not text. */

@@ -48,7 +48,23 @@ export async function readOoxml(buffer: Buffer): Promise<WorkbookSnapshot> {
     sheet.hidden = attrs.state === 'hidden' || attrs.state === 'veryHidden';
     sheets.push(sheet);
   }
-  return { sheets };
+  const properties = await readProperties(zip);
+  return properties ? { sheets, properties } : { sheets };
+}
+
+/** 标题 / 主题 (docProps/core.xml) and 单位 (docProps/app.xml Company), when the file states them. */
+async function readProperties(zip: JSZip): Promise<WorkbookSnapshot['properties']> {
+  const rels = parseRels(await text(zip, '_rels/.rels'));
+  const part = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix))?.target.replace(/^\//, '');
+  const core = await text(zip, part('/core-properties') ?? 'docProps/core.xml');
+  const app = await text(zip, part('/extended-properties') ?? 'docProps/app.xml');
+  const field = (xml: string | null, tag: string) => {
+    const m = xml ? new RegExp(`<(?:\\w+:)?${tag}\\b[^>]*>([^<]*)</(?:\\w+:)?${tag}>`).exec(xml) : null;
+    const v = m ? decode(m[1]).trim() : '';
+    return v || undefined;
+  };
+  const props = { title: field(core, 'title'), subject: field(core, 'subject'), company: field(app, 'Company') };
+  return props.title || props.subject || props.company ? props : undefined;
 }
 
 async function text(zip: JSZip, name: string): Promise<string | null> {

@@ -6,6 +6,7 @@
 import { address } from '../address';
 import { Grid } from '../grid';
 import { DocumentInfo } from '../model';
+import { WorkbookSnapshot } from '../snapshot';
 import { foldTraditional, withoutPinyin } from '../traditional';
 
 /** Rows at the top of a sheet where titles and 编制单位 lines stand. */
@@ -26,7 +27,7 @@ function plain(s: string): string {
   return foldTraditional(withoutPinyin(s)).replace(/\s+/g, '').trim();
 }
 
-export function readDocumentInfo(grids: Grid[]): DocumentInfo | undefined {
+export function readDocumentInfo(grids: Grid[], properties?: WorkbookSnapshot['properties']): DocumentInfo | undefined {
   const years = new Map<string, { count: number; sheet: string; cell: string }>();
   let unitName: DocumentInfo['unitName'];
   let finals = 0;
@@ -74,7 +75,18 @@ export function readDocumentInfo(grids: Grid[]): DocumentInfo | undefined {
       year = { value, sheet: e.sheet, cell: e.cell, how: '表题' };
     }
   }
-  const name = unitName ?? titleName;
+  // The file's own properties, last: 标题 「××2024年度部门决算」, 单位 (Company). Their cell is none.
+  const propText = plain(`${properties?.title ?? ''} ${properties?.subject ?? ''}`);
+  let propName: DocumentInfo['unitName'];
+  const y = properties ? TITLE_YEAR.exec(propText) : null;
+  if (y) {
+    year ??= { value: y[1], sheet: '', cell: '', how: '文件属性' };
+    const before = propText.slice(0, y.index);
+    if (before.length >= 3 && ORG.test(before)) propName = { value: before, sheet: '', cell: '', how: '文件属性' };
+  }
+  const company = plain(properties?.company ?? '');
+  if (!propName && company && ORG.test(cleanName(company))) propName = { value: cleanName(company), sheet: '', cell: '', how: '文件属性' };
+  const name = unitName ?? titleName ?? propName;
   const kind = finals > budgets ? '决算' : budgets > finals ? '预算' : undefined;
   return year || name || kind ? { ...(year ? { year } : {}), ...(name ? { unitName: name } : {}), ...(kind ? { kind } : {}) } : undefined;
 }

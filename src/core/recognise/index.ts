@@ -72,7 +72,7 @@ export function readModel(snapshot: WorkbookSnapshot): { model: BudgetModel; gri
     }
     model.unrecognisedSheets.push(sheet.name);
   }
-  const info = readDocumentInfo(grids);
+  const info = readDocumentInfo(grids, snapshot?.properties);
   if (info) model.documentInfo = info;
   return { model, grids };
 }

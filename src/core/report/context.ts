@@ -6,7 +6,7 @@
 import { sourcesOf } from '../budget-sources';
 import Decimal from 'decimal.js';
 import { Finding } from '../findings';
-import { Amount, BudgetModel, CellRef, ProjectRow, ProjectTable, SummaryBlock, SummaryLine, SummaryLineKey, UnitInfoKey } from '../model';
+import { Amount, BudgetModel, CellRef, DocumentFact, ProjectRow, ProjectTable, SummaryBlock, SummaryLine, SummaryLineKey, UnitInfoKey } from '../model';
 import { Unit } from '../numbers';
 import {
   count,
@@ -222,8 +222,10 @@ function unitScope(model: BudgetModel, opts: ContextOptions, values: Record<stri
   values['年度'] = numberOf('年度', '');
   // No 单位基本情况 sheet: the tables' own titles and 编制单位 rows, with the cell they came from.
   const doc = model.documentInfo;
-  if (!values['单位名称'] && doc?.unitName) values['单位名称'] = { k: 'text', text: doc.unitName.value, source: { sheet: doc.unitName.sheet, cell: doc.unitName.cell } };
-  if (!values['年度'] && doc?.year) values['年度'] = fig(figure(new Decimal(doc.year.value), '', { sheet: doc.year.sheet, cell: doc.year.cell }, opts.flagged));
+  // A fact read from the file's properties has no cell: its source says so.
+  const where = (f: DocumentFact) => (f.cell ? { sheet: f.sheet, cell: f.cell } : { formula: `工作簿文件属性（${f.how}）` });
+  if (!values['单位名称'] && doc?.unitName) values['单位名称'] = { k: 'text', text: doc.unitName.value, source: where(doc.unitName) };
+  if (!values['年度'] && doc?.year) values['年度'] = fig(figure(new Decimal(doc.year.value), '', where(doc.year), opts.flagged));
   values['编制人数'] = numberOf('编制人数', '人');
   values['实有人数'] = numberOf('实有人数', '人');
   values['机构性质'] = textOf('机构性质');
