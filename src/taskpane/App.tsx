@@ -29,7 +29,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { Finding, Operand, RULE_LABEL, SEVERITY_LABEL, Severity } from '../core/findings';
-import { Report, Run } from '../core/report/types';
+import { isTableRow, Report, Run } from '../core/report/types';
 import { Host } from './host';
 import { Locale, t } from './i18n';
 import { counts, flatten, formatAmount, groupFindings, GroupBy, listKeyHandler, toggleSeverity } from './findings-view';
@@ -68,6 +68,8 @@ const useStyles = makeStyles({
   heading3: { margin: '4px 0', textIndent: '2em' },
   body: { margin: '4px 0', textIndent: '2em' },
   note: { margin: '4px 0', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  // A row of the report's short table (cells a tab apart).
+  reportTableRow: { margin: '2px 0', whiteSpace: 'pre-wrap', tabSize: 10, fontSize: tokens.fontSizeBase200 },
   unverified: { backgroundColor: '#FFEB9C', borderBottom: '1px dashed #9C5700' },
   placeholder: { color: tokens.colorPaletteRedForeground1 },
   figure: { borderBottom: `1px dotted ${tokens.colorBrandStroke1}` },
@@ -381,7 +383,7 @@ export function ReportPreview({ report, pane }: { report: Report; pane: Pane }) 
   return (
     <article className={s.preview} lang="zh-CN" data-testid="report-preview">
       {report.paragraphs.map((p, i) => (
-        <p key={i} className={s[p.style]} data-testid="report-paragraph">
+        <p key={i} className={isTableRow(p) ? s.reportTableRow : s[p.style as Exclude<typeof p.style, 'table' | 'table-head'>]} data-testid="report-paragraph">
           {p.runs.map((r, j) => (
             <RunView key={j} run={r} pane={pane} />
           ))}

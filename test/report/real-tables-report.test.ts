@@ -6,7 +6,10 @@
 import { readFileSync, readdirSync } from 'fs';
 import * as path from 'path';
 import { validateWorkbook } from '../../src/core';
-import { generateReport } from '../../src/core/report';
+import { generateReport, renderHtmlFragment } from '../../src/core/report';
+import { Packer } from 'docx';
+import JSZip from 'jszip';
+import { buildReportDocument } from '../../src/node/report/docx';
 import { DEFAULT_OUTLINE } from '../../src/core/report/templates';
 import { paragraphText } from '../../src/core/report/types';
 import { readOoxml } from '../../src/node/ooxml-reader';
@@ -37,9 +40,13 @@ async function modelOf(ids: string[]) {
 test('“三公经费”控制率 from a real 三公 决算 table: 决算数 ÷ 预算数, with both cells', async () => {
   const r = await modelOf(['shanghai-2025-putuo-shiquanlu-sangong-juesuan']);
   const report = generateReport(r.model, { findings: r.findings });
-  const p = report.paragraphs.find((x) => paragraphText(x).startsWith('部门整体支出绩效指标'))!;
-  // 37.35 ÷ 53.93 = 69.2564…%
-  expect(paragraphText(p)).toBe('部门整体支出绩效指标：“三公经费”控制率69.26%（“三公”经费决算数37.35万元÷预算数53.93万元）。');
+  // A short table: its head, then one row per indicator, cells a tab apart. 37.35 ÷ 53.93 = 69.2564…%
+  const head = report.paragraphs.findIndex((x) => x.style === 'table-head');
+  expect(paragraphText(report.paragraphs[head - 1])).toMatch(/^部门整体支出绩效指标如下表/);
+  expect(paragraphText(report.paragraphs[head])).toBe('指标\t分子\t分母\t指标值');
+  const p = report.paragraphs[head + 1];
+  expect(p.style).toBe('table');
+  expect(paragraphText(p)).toBe('“三公经费”控制率\t“三公”经费决算数37.35万元\t预算数53.93万元\t69.26%');
   const rate = p.runs.find((x) => x.kind === 'figure' && x.unit === '%');
   expect(rate && rate.kind === 'figure' ? rate.source.inputs?.length : 0).toBe(2);
 });
@@ -70,4 +77,16 @@ test('the 三公 paragraph gives the change on last year where the table does (y
   expect(paragraphText(p)).toMatch(/^2016年“三公”经费决算2706\.86万元，比上年减少204\.61万元，其中因公出国（境）费10\.20万元/);
   const change = p.runs.find((x) => x.kind === 'figure' && x.text === '204.61');
   expect(change && change.kind === 'figure' ? (change.source.inputs ?? []).map((i) => i.cell).sort() : []).toEqual(['B5', 'C5']);
+});
+
+test('the indicator table is a table in the HTML and in the .docx', async () => {
+  const r = await modelOf(['shanghai-2025-putuo-shiquanlu-sangong-juesuan']);
+  const report = generateReport(r.model, { findings: r.findings });
+  const html = renderHtmlFragment(report);
+  expect(html.match(/<table class="br-table"/g)).toHaveLength(1);
+  expect(html.match(/<th /g)).toHaveLength(4);
+  const zip = await JSZip.loadAsync(await Packer.toBuffer(buildReportDocument(report)));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  expect(xml.match(/<w:tbl>/g)).toHaveLength(1);
+  expect(xml).toContain('69.26%');
 });

@@ -4,9 +4,9 @@
  * highlighted and followed by 〔待核实〕, 【请补充：…】 markers in red.
  */
 import { sourceCells } from './figures';
-import { paragraphSegments, UNVERIFIED_MARK } from './segments';
+import { paragraphSegments, tableCells, UNVERIFIED_MARK } from './segments';
 import { cssFontFamily, LATIN_FONT, PAGE, STYLE_SPECS } from './typography';
-import { Paragraph, Report, Source } from './types';
+import { isTableRow, Paragraph, Report, Source } from './types';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
@@ -16,6 +16,29 @@ function sourceTitle(source: Source): string {
   const cells = sourceCells(source).map((c) => `${c.sheet}!${c.cell}`);
   const shown = cells.slice(0, 12).join('、') + (cells.length > 12 ? ` 等 ${cells.length} 处` : '');
   return source.formula ? `${source.formula}（${shown}）` : `来源：${shown}`;
+}
+
+function segmentsHtml(p: Paragraph): string {
+  return paragraphSegments(p)
+    .map((s) => {
+      if (s.kind === 'text') return escapeHtml(s.text);
+      if (s.kind === 'placeholder') return `<span class="br-placeholder" style="color:#C00000;background:#FDE9E9">${escapeHtml(s.text)}</span>`;
+      const figure = `<span class="br-figure" style="font-family:'${LATIN_FONT}'" title="${escapeHtml(sourceTitle(s.source))}">${escapeHtml(s.text)}</span>${escapeHtml(s.unit)}`;
+      if (!s.unverified) return figure;
+      return `<span class="br-unverified" style="background:#FFEB9C">${figure}</span><span style="color:#C00000">${UNVERIFIED_MARK}</span>`;
+    })
+    .join('');
+}
+
+/** Consecutive table rows as one bordered table. */
+function tableHtml(rows: Paragraph[]): string {
+  const trs = rows.map((row) => {
+    const spec = STYLE_SPECS[row.style];
+    const tag = row.style === 'table-head' ? 'th' : 'td';
+    const style = `border:1px solid #000;padding:2pt 4pt;font-family:${cssFontFamily(spec).replace(/"/g, "'")};font-size:${spec.size}pt;font-weight:normal;text-align:center`;
+    return `<tr>${tableCells(row).map((c) => `<${tag} style="${style}">${segmentsHtml(c)}</${tag}>`).join('')}</tr>`;
+  });
+  return `<table class="br-table" style="border-collapse:collapse;margin:6pt auto">${trs.join('')}</table>`;
 }
 
 function paragraphHtml(p: Paragraph, next: Paragraph | undefined): string {
@@ -35,22 +58,26 @@ function paragraphHtml(p: Paragraph, next: Paragraph | undefined): string {
   ]
     .filter(Boolean)
     .join(';');
-  const inner = paragraphSegments(p)
-    .map((s) => {
-      if (s.kind === 'text') return escapeHtml(s.text);
-      if (s.kind === 'placeholder') return `<span class="br-placeholder" style="color:#C00000;background:#FDE9E9">${escapeHtml(s.text)}</span>`;
-      const figure = `<span class="br-figure" style="font-family:'${LATIN_FONT}'" title="${escapeHtml(sourceTitle(s.source))}">${escapeHtml(s.text)}</span>${escapeHtml(s.unit)}`;
-      if (!s.unverified) return figure;
-      return `<span class="br-unverified" style="background:#FFEB9C">${figure}</span><span style="color:#C00000">${UNVERIFIED_MARK}</span>`;
-    })
-    .join('');
+  const inner = segmentsHtml(p);
   const tag = p.style === 'title' ? 'h1' : p.style === 'heading1' ? 'h2' : p.style === 'heading2' ? 'h3' : 'p';
   return `<${tag} class="br-${p.style}" style="${style}">${inner}</${tag}>`;
 }
 
 /** The report as an HTML fragment (a div of paragraphs). */
 export function renderHtmlFragment(report: Report): string {
-  return `<div class="br-report" lang="zh-CN">\n${report.paragraphs.map((p, i) => paragraphHtml(p, report.paragraphs[i + 1])).join('\n')}\n</div>`;
+  const parts: string[] = [];
+  const ps = report.paragraphs;
+  for (let i = 0; i < ps.length; i++) {
+    if (isTableRow(ps[i])) {
+      let j = i;
+      while (j < ps.length && isTableRow(ps[j])) j++;
+      parts.push(tableHtml(ps.slice(i, j)));
+      i = j - 1;
+      continue;
+    }
+    parts.push(paragraphHtml(ps[i], ps[i + 1]));
+  }
+  return `<div class="br-report" lang="zh-CN">\n${parts.join('\n')}\n</div>`;
 }
 
 /** A standalone HTML document, A4-like column for reading and printing. */

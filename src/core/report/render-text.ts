@@ -3,17 +3,18 @@
  * with two full-width spaces, flagged figures followed by 〔待核实〕.
  */
 import { paragraphPlainText } from './segments';
-import { Report } from './types';
+import { isTableRow, Report } from './types';
 
 const INDENT = '\u3000\u3000';
 
 export function renderText(report: Report): string {
   const lines: string[] = [];
-  for (const p of report.paragraphs) {
+  report.paragraphs.forEach((p, i) => {
     const text = paragraphPlainText(p);
-    if (p.style === 'title' || p.style === 'subtitle') lines.push(text);
-    else if (p.style === 'note') lines.push(text);
+    // Rows of a table: one a line, cells a tab apart, no blank line between them.
+    if (isTableRow(p) && i > 0 && isTableRow(report.paragraphs[i - 1])) lines[lines.length - 1] += '\n' + text;
+    else if (p.style === 'title' || p.style === 'subtitle' || p.style === 'note' || isTableRow(p)) lines.push(text);
     else lines.push(INDENT + text);
-  }
+  });
   return lines.join('\n\n') + '\n';
 }

@@ -3,7 +3,7 @@
  * stay together (「434.35万元」), with the 待核实 mark placed after the unit.
  */
 import { sourceCells } from './figures';
-import { Paragraph, Run, Source } from './types';
+import { CELL_SEPARATOR, Paragraph, Run, Source } from './types';
 
 export type Segment =
   | { kind: 'text'; text: string }
@@ -68,4 +68,20 @@ export function paragraphSources(p: Paragraph, max = 40): string {
   const parts = [...bySheet].map(([sheet, cells]) => `${sheet}!${cells.join('、')}`);
   const more = total > max ? `等 ${total} 处` : '';
   return parts.join('；') + more;
+}
+
+/** A table row's cells: its runs split at the cell separator (text runs may hold several). */
+export function tableCells(p: Paragraph): Paragraph[] {
+  const cells: Run[][] = [[]];
+  for (const r of p.runs) {
+    if (r.kind !== 'text' || !r.text.includes(CELL_SEPARATOR)) {
+      cells[cells.length - 1].push(r);
+      continue;
+    }
+    r.text.split(CELL_SEPARATOR).forEach((part, k) => {
+      if (k > 0) cells.push([]);
+      if (part) cells[cells.length - 1].push({ ...r, text: part });
+    });
+  }
+  return cells.map((runs) => ({ style: p.style, runs }));
 }

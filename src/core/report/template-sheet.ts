@@ -41,6 +41,8 @@ const STYLE_NAMES: Record<string, ParagraphStyle> = {
   三级标题: 'heading3',
   正文: 'body',
   注: 'note',
+  表头: 'table-head',
+  表格行: 'table',
   title: 'title',
   subtitle: 'subtitle',
   heading1: 'heading1',
@@ -57,6 +59,8 @@ export const STYLE_LABELS: Record<ParagraphStyle, string> = {
   heading3: '三级标题',
   body: '正文',
   note: '注',
+  'table-head': '表头',
+  table: '表格行',
 };
 
 /** Reads the 模板 sheets' rows; throws TemplateError for an unknown style. */

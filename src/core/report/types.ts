@@ -40,7 +40,14 @@ export type Run =
     };
 
 /** heading1: 一、 (黑体); heading2: （一） (楷体); heading3: 1. / （1） (仿宋 bold-free); body; title. */
-export type ParagraphStyle = 'title' | 'subtitle' | 'heading1' | 'heading2' | 'heading3' | 'body' | 'note';
+export type ParagraphStyle = 'title' | 'subtitle' | 'heading1' | 'heading2' | 'heading3' | 'body' | 'note' | 'table-head' | 'table';
+
+/** A row of a short table (the indicators): its cells are separated by a tab in the text runs. */
+export const CELL_SEPARATOR = '\t';
+
+export function isTableRow(p: Paragraph): boolean {
+  return p.style === 'table' || p.style === 'table-head';
+}
 
 export interface Paragraph {
   style: ParagraphStyle;

@@ -37,6 +37,9 @@ export const STYLE_SPECS: Record<ParagraphStyle, StyleSpec> = {
   heading3: { fonts: FONT.fangsong, size: 16, bold: false, align: 'justify', firstLineChars: 2, sheetFont: '仿宋' },
   body: { fonts: FONT.fangsong, size: 16, bold: false, align: 'justify', firstLineChars: 2, sheetFont: '仿宋' },
   note: { fonts: FONT.fangsong, size: 12, bold: false, align: 'left', firstLineChars: 0, color: 'C00000', sheetFont: '仿宋' },
+  // A short table in the body (the indicators): 4号 仿宋, its head in 黑体.
+  'table-head': { fonts: FONT.heiti, size: 14, bold: false, align: 'center', firstLineChars: 0, sheetFont: '黑体' },
+  table: { fonts: FONT.fangsong, size: 14, bold: false, align: 'center', firstLineChars: 0, sheetFont: '仿宋' },
 };
 
 /** Page setup in millimetres and points. */

@@ -14,12 +14,16 @@ import {
   Packer,
   PageNumber,
   Paragraph as DocxParagraph,
+  Table,
+  TableCell,
+  TableRow,
   TextRun,
+  WidthType,
 } from 'docx';
 import JSZip from 'jszip';
-import { paragraphSegments, UNVERIFIED_MARK } from '../../core/report/segments';
+import { paragraphSegments, tableCells, UNVERIFIED_MARK } from '../../core/report/segments';
 import { FONT, LATIN_FONT, PAGE, STYLE_SPECS, StyleSpec } from '../../core/report/typography';
-import { Paragraph, Report } from '../../core/report/types';
+import { isTableRow, Paragraph, Report } from '../../core/report/types';
 
 const TWIPS_PER_POINT = 20;
 
@@ -68,6 +72,36 @@ function docxParagraph(p: Paragraph, next: Paragraph | undefined): DocxParagraph
   });
 }
 
+/** Consecutive table rows as one Word table, full width, each cell a centred paragraph. */
+function docxTable(rows: Paragraph[]): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: rows.map(
+      (row) =>
+        new TableRow({
+          tableHeader: row.style === 'table-head',
+          children: tableCells(row).map((cell) => new TableCell({ children: [docxParagraph(cell, undefined)] })),
+        }),
+    ),
+  });
+}
+
+/** The body: paragraphs, with runs of table rows set as tables. */
+function bodyChildren(ps: Paragraph[]): (DocxParagraph | Table)[] {
+  const out: (DocxParagraph | Table)[] = [];
+  for (let i = 0; i < ps.length; i++) {
+    if (isTableRow(ps[i])) {
+      let j = i;
+      while (j < ps.length && isTableRow(ps[j])) j++;
+      out.push(docxTable(ps.slice(i, j)));
+      i = j - 1;
+      continue;
+    }
+    out.push(docxParagraph(ps[i], ps[i + 1]));
+  }
+  return out;
+}
+
 function pageNumberFooter(): Footer {
   const font = { ascii: FONT.songti[0], hAnsi: FONT.songti[0], eastAsia: FONT.songti[0] };
   const size = PAGE.pageNumberSizePt * 2;
@@ -111,7 +145,7 @@ export function buildReportDocument(report: Report): Document {
           },
         },
         footers: { default: pageNumberFooter() },
-        children: report.paragraphs.map((p, i) => docxParagraph(p, report.paragraphs[i + 1])),
+        children: bodyChildren(report.paragraphs),
       },
     ],
   });
