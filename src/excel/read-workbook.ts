@@ -66,7 +66,11 @@ export async function readWorkbook(
 
   const sheets = context.workbook.worksheets;
   sheets.load('items/name,items/visibility');
+  // 标题 / 主题 / 单位: a last resort for 年度 and 单位名称, read in the same round trip.
+  const docProps = context.workbook.properties;
+  docProps.load('title,subject,company');
   await sync();
+  const properties = propertiesOf(docProps);
   const wanted = sheets.items.filter((ws) => !OWNED_SHEET_NAMES.has(ws.name));
 
   const queueExtras = (ws: Excel.Worksheet, used: Excel.Range) => {
@@ -98,7 +102,7 @@ export async function readWorkbook(
         stats.cells += used.rowCount * used.columnCount;
         stats.reads += 1;
       }
-      return { snapshot: { sheets: reads.map(toSheet) }, stats };
+      return { snapshot: { sheets: reads.map(toSheet), ...properties }, stats };
     } catch (e) {
       if (!isSizeError(e)) throw e;
     }
@@ -135,7 +139,7 @@ export async function readWorkbook(
     }
   }
   if (queuedCells > 0) await sync();
-  return { snapshot: { sheets: reads.map(toSheet) }, stats };
+  return { snapshot: { sheets: reads.map(toSheet), ...properties }, stats };
 }
 
 function toSheet(read: SheetRead): SheetSnapshot {
@@ -193,4 +197,11 @@ export function hiddenRowsFrom(cellAddresses: string[][], rowIndex: number, rowC
   const hidden: number[] = [];
   for (let r = rowIndex; r < rowIndex + rowCount; r++) if (!visible.has(r)) hidden.push(r);
   return hidden;
+}
+
+function propertiesOf(p: Excel.DocumentProperties): Pick<WorkbookSnapshot, 'properties'> {
+  const title = p.title?.trim() || undefined;
+  const subject = p.subject?.trim() || undefined;
+  const company = p.company?.trim() || undefined;
+  return title || subject || company ? { properties: { title, subject, company } } : {};
 }

@@ -42,6 +42,15 @@ describe('reading the workbook', () => {
     expect(projects.values.flat()).toContain('1.43');
   });
 
+  test('the document properties (标题, 单位) come with the first round trip, for 年度 and 单位名称 as a last resort', async () => {
+    const state = SimWorkbookState.fromSnapshot({ ...seedWorkbook(), properties: { title: '某某县农业农村局2024年度部门决算', company: '某某县财政局' } });
+    const { snapshot, stats } = await readWorkbook(ctx(state));
+    expect(stats.syncs).toBe(2);
+    expect(snapshot.properties).toEqual({ title: '某某县农业农村局2024年度部门决算', subject: undefined, company: '某某县财政局' });
+    const blank = await readWorkbook(ctx(SimWorkbookState.fromSnapshot(seedWorkbook())));
+    expect(blank.snapshot.properties).toBeUndefined();
+  });
+
   test('used range offsets and hidden rows are carried over', async () => {
     const state = new SimWorkbookState();
     const sheet = state.addSheet('明细');

@@ -54,6 +54,8 @@ const key = (r: number, c: number) => `${r},${c}`;
 /** The whole simulated application: sheets, settings, selection, events. */
 export class SimWorkbookState {
   sheets: SimSheet[] = [];
+  /** Document properties (标题, 主题, 单位), as workbook.properties gives them; empty strings when unset. */
+  properties: { title: string; subject: string; company: string } = { title: '', subject: '', company: '' };
   settings = new Map<string, unknown>();
   activeSheet: string | null = null;
   selection: { sheet: string; address: string } | null = null;
@@ -65,6 +67,7 @@ export class SimWorkbookState {
 
   static fromSnapshot(snapshot: WorkbookSnapshot): SimWorkbookState {
     const s = new SimWorkbookState();
+    s.properties = { title: snapshot.properties?.title ?? '', subject: snapshot.properties?.subject ?? '', company: snapshot.properties?.company ?? '' };
     for (const sheet of snapshot.sheets) {
       const sim = s.addSheet(sheet.name);
       sim.visibility = sheet.hidden ? 'Hidden' : 'Visible';
@@ -231,12 +234,35 @@ function propsOf(p: string | string[] | { select?: string } | undefined): string
   return propsOf(p.select);
 }
 
+/** workbook.properties (ExcelApi 1.7): title, subject, company after load and sync. */
+class SimDocumentProperties extends Proxy {
+  load(p?: string | string[]): this {
+    const props = propsOf(p);
+    this.ctx.enqueue(() => {
+      for (const x of props) this.data[x] = (this.ctx.state.properties as Record<string, string>)[x] ?? '';
+      return props.map((x) => this.data[x]);
+    });
+    return this;
+  }
+  get title(): string {
+    return this.get('title');
+  }
+  get subject(): string {
+    return this.get('subject');
+  }
+  get company(): string {
+    return this.get('company');
+  }
+}
+
 class SimWorkbook {
   readonly worksheets: SimWorksheetCollection;
   readonly settings: SimSettingCollection;
+  readonly properties: SimDocumentProperties;
   constructor(readonly ctx: SimContext) {
     this.worksheets = new SimWorksheetCollection(ctx);
     this.settings = new SimSettingCollection(ctx);
+    this.properties = new SimDocumentProperties(ctx);
   }
   /** The selection as one range; Excel refuses a multi-area selection here, and so does the sim. */
   getSelectedRange(): SimRange {
