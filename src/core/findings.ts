@@ -13,7 +13,12 @@ export type RuleId =
   | 'unit-suspect'
   | 'text-number'
   | 'formula-error'
-  | 'hardcoded-total';
+  | 'hardcoded-total'
+  | 'selfeval-rate'
+  | 'selfeval-score'
+  | 'selfeval-total'
+  | 'selfeval-grade'
+  | 'selfeval-reason';
 
 /** One operand of a checked identity: where it is, what it says, and its sign in the sum. */
 export interface Operand {
@@ -134,4 +139,9 @@ export const RULE_LABEL: Record<RuleId, { zh: string; en: string }> = {
   'text-number': { zh: '文本型数字', en: 'number stored as text' },
   'formula-error': { zh: '公式错误', en: 'formula error' },
   'hardcoded-total': { zh: '手工填写的合计', en: 'hard-coded total' },
+  'selfeval-rate': { zh: '自评表执行率', en: 'self-evaluation execution rate' },
+  'selfeval-score': { zh: '自评表得分', en: 'self-evaluation scores' },
+  'selfeval-total': { zh: '自评表总分', en: 'self-evaluation total' },
+  'selfeval-grade': { zh: '自评等级', en: 'self-evaluation grade' },
+  'selfeval-reason': { zh: '偏差原因', en: 'reason for lost points' },
 };

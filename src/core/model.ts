@@ -215,6 +215,55 @@ export interface UnitInfo {
   entries: UnitInfoEntry[];
 }
 
+/** A row of a 自评表's fund block (年度资金总额, 其中：当年财政拨款 …) by the block's columns. */
+export interface SelfEvalFundRow {
+  label: string;
+  labelRef: CellRef;
+  total: boolean;
+  initial?: Amount;
+  budget?: Amount;
+  actual?: Amount;
+  weight?: Amount;
+  rate?: Amount;
+  score?: Amount;
+  reason?: string;
+}
+
+/** One indicator (三级指标) with its target, result, 分值 and 得分. */
+export interface SelfEvalIndicator {
+  level1: string;
+  level2: string;
+  name: string;
+  nameRef: CellRef;
+  target: string;
+  targetRef?: CellRef;
+  actual: string;
+  actualRef?: CellRef;
+  /** 指标性质 where the form states it (正向 / 反向 / 定性 …). */
+  nature?: string;
+  weight?: Amount;
+  score?: Amount;
+  reason: string;
+  reasonRef?: CellRef;
+}
+
+/** A 绩效自评表 (项目支出 or 部门整体), read by content. */
+export interface SelfEvalTable {
+  sheet: string;
+  title?: string;
+  /** 项目名称 / 单位名称 as the form prints it. */
+  subject?: string;
+  subjectRef?: CellRef;
+  /** Which shipped scoring profile the layout matches (selfeval-profiles.ts). */
+  profile: string;
+  fund: SelfEvalFundRow[];
+  indicators: SelfEvalIndicator[];
+  total?: Amount;
+  /** 分值 printed on the 总分 row (100). */
+  totalWeight?: Amount;
+  grade?: { text: string; ref: CellRef };
+}
+
 /** A fact about the whole document, with the cell it came from and how it was read. */
 export interface DocumentFact {
   value: string;
@@ -325,6 +374,8 @@ export interface BudgetModel {
   projectTables: ProjectTable[];
   summaries: SummaryBlock[];
   lineTables: LineTable[];
+  /** 绩效自评表: fund rows, indicators, 总分 and grade. */
+  selfEvals: SelfEvalTable[];
   unitInfo?: UnitInfo;
   /** 年度 and 单位名称 read from table titles and 编制单位 rows (for workbooks without a 单位基本情况 sheet). */
   documentInfo?: DocumentInfo;

@@ -24,6 +24,7 @@ function model(): BudgetModel {
   return {
     projectTables: [table],
     lineTables: [],
+    selfEvals: [],
     summaries: [
       {
         sheet: '收支',

@@ -8,6 +8,7 @@ import { readSummaryBlocks } from './summary';
 import { readLineTables } from './line-table';
 import { isTemplateSheet, readTemplateSheet, readUnitInfo } from './unit-info';
 import { readDocumentInfo } from './document-info';
+import { readSelfEval } from './self-eval';
 
 export { findProjectHeader } from './project-table';
 
@@ -17,6 +18,7 @@ export function readModel(snapshot: WorkbookSnapshot): { model: BudgetModel; gri
     projectTables: [],
     summaries: [],
     lineTables: [],
+    selfEvals: [],
     templates: [],
     notes: [],
     unrecognisedSheets: [],
@@ -50,6 +52,9 @@ export function readModel(snapshot: WorkbookSnapshot): { model: BudgetModel; gri
       model.unitInfo = info;
       continue;
     }
+    // A 绩效自评表 is read as one (its fund rows are also checked as a line table below).
+    const selfEval = readSelfEval(grid);
+    if (selfEval) model.selfEvals.push(selfEval);
     const lineNotes: CellNote[] = [];
     const lines = readLineTables(grid, lineNotes);
     // Lines by 功能分类 / 经济分类 code (基本支出 by 301 工资福利支出 …) are a public table, even where
@@ -70,6 +75,7 @@ export function readModel(snapshot: WorkbookSnapshot): { model: BudgetModel; gri
       model.notes.push(...lineNotes);
       continue;
     }
+    if (selfEval) continue;
     model.unrecognisedSheets.push(sheet.name);
   }
   const info = readDocumentInfo(grids, snapshot?.properties);

@@ -121,6 +121,7 @@ export function buildBenchModel(n: number): BudgetModel {
   return {
     projectTables: [table],
     lineTables: [],
+    selfEvals: [],
     summaries: [{ sheet: '收支情况', unit: '万元', style: 'budget', labelCol: 0, amountCol: 1, lines: summaryLines() }],
     unitInfo: {
       sheet: info,

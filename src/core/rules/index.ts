@@ -12,6 +12,17 @@ import { subtotal } from './subtotal';
 import { summaryIdentity } from './summary-identity';
 import { textNumber } from './text-number';
 import { unitSuspect } from './unit-suspect';
+import { selfEvalGrade } from './selfeval-grade';
+import { selfEvalIndicator } from './selfeval-indicator';
+import { selfEvalRate } from './selfeval-rate';
+import { selfEvalRateScore } from './selfeval-rate-score';
+import { selfEvalReason } from './selfeval-reason';
+import { selfEvalScoreCap } from './selfeval-score-cap';
+import { selfEvalTotal } from './selfeval-total';
 
 /** Every rule, in the order their findings are most useful to read. */
-export const RULES: Rule[] = [formulaError, projectBalance, subtotal, lineTables, summaryIdentity, crossSheet, crossTable, rate, overspend, idleFunds, unitSuspect, textNumber, hardcodedTotal];
+export const RULES: Rule[] = [
+  formulaError, projectBalance, subtotal, lineTables, summaryIdentity, crossSheet, crossTable, rate,
+  selfEvalRate, selfEvalRateScore, selfEvalScoreCap, selfEvalIndicator, selfEvalTotal, selfEvalGrade, selfEvalReason,
+  overspend, idleFunds, unitSuspect, textNumber, hardcodedTotal,
+];

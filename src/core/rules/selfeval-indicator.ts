@@ -1,0 +1,57 @@
+/**
+ * A quantitative indicator's 得分 at most what its result earns: 正向 min(实际 ÷ 目标, 1) × 分值, 反向 (a ≤ target)
+ * min(目标 ÷ 实际, 1) × 分值, full marks when met. A score below it is a deduction (the reason rule asks for
+ * its reason); only a score above it is an error. Targets and results in different units are not compared.
+ */
+import Decimal from 'decimal.js';
+import { Finding } from '../findings';
+import { halfUnit } from '../rounding';
+import { foldTraditional } from '../traditional';
+import { Rule, RuleContext } from './context';
+import { selfEvalFinding } from './selfeval-common';
+
+interface Measure {
+  op: '≥' | '≤' | '=' | '';
+  value: Decimal;
+  unit: string;
+}
+
+/** 「≥95%」, 「=8个」, 「≤202.6万元」, 「100%」: an operator, a number, a unit; null for qualitative text. */
+export function measureOf(text: string, nature?: string): Measure | null {
+  const t = foldTraditional(text).replace(/[\s,，]/g, '').replace(/＞|>/g, '≥').replace(/＜|</g, '≤').replace(/﹦|＝/g, '=');
+  const m = /^(≥|≤|=)?(-?\d+(?:\.\d+)?)([^\d]*)$/.exec(t);
+  if (!m) return null;
+  let op = (m[1] ?? '') as Measure['op'];
+  const n = foldTraditional(nature ?? '').replace(/＞|>/g, '≥').replace(/＜|</g, '≤').replace(/﹦|＝/g, '=');
+  if (!op && /^(≥|≤|=)$/.test(n)) op = n as Measure['op'];
+  if (!op && /反向/.test(n)) op = '≤';
+  return { op, value: new Decimal(m[2]), unit: m[3] };
+}
+
+export const selfEvalIndicator: Rule = {
+  id: 'selfeval-score',
+  check(ctx: RuleContext): Finding[] {
+    const out: Finding[] = [];
+    for (const table of ctx.model.selfEvals) {
+      for (const ind of table.indicators) {
+        if (!ind.score || !ind.weight) continue;
+        const target = measureOf(ind.target, ind.nature);
+        const actual = measureOf(ind.actual);
+        if (!target || !actual || actual.op) continue;
+        // Units must agree (「8个」 and 「8」 do; 「1.2万亩」 and 「12000亩」 are not compared).
+        if (target.unit && actual.unit && target.unit !== actual.unit) continue;
+        if (target.value.lte(0) || actual.value.lt(0)) continue;
+        const reverse = target.op === '≤';
+        const ratio = reverse ? (actual.value.isZero() ? new Decimal(1) : target.value.div(actual.value)) : actual.value.div(target.value);
+        const earned = Decimal.min(ratio, 1).times(ind.weight.value);
+        const half = halfUnit(ind.score.decimals).plus(halfUnit(ind.weight.decimals));
+        if (ind.score.value.minus(half).lte(earned)) continue;
+        out.push(selfEvalFinding('selfeval-score', 'error', ind.score, ind.name,
+          `${ind.name}：目标${ind.target}，实际${ind.actual}，按${reverse ? '反向' : '正向'}指标计最多得 ${earned.toFixed(2)} 分，表中为 ${ind.score.value}`,
+          `${ind.name}: target ${ind.target}, result ${ind.actual}: at most ${earned.toFixed(2)} points, the form says ${ind.score.value}`,
+          { expected: earned.toFixed(2), actual: ind.score.value.toString() }));
+      }
+    }
+    return out;
+  },
+};

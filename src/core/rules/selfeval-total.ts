@@ -1,0 +1,41 @@
+/**
+ * 总分 = the sum of the 得分 (the indicators', with or without the 执行率得分: either reading may be the form's),
+ * and the 分值 add up to the profile's total (100) where the form prints its 总分 row.
+ */
+import Decimal from 'decimal.js';
+import { Finding } from '../findings';
+import { profileNamed } from '../selfeval-profiles';
+import { halfUnit, outcomeOf } from '../rounding';
+import { Rule, RuleContext } from './context';
+import { fundTotal, selfEvalFinding } from './selfeval-common';
+
+export const selfEvalTotal: Rule = {
+  id: 'selfeval-total',
+  check(ctx: RuleContext): Finding[] {
+    const out: Finding[] = [];
+    for (const table of ctx.model.selfEvals) {
+      if (!table.total) continue;
+      const fund = fundTotal(table);
+      const scores = table.indicators.map((i) => i.score).filter((x): x is NonNullable<typeof x> => !!x);
+      const sum = (xs: { value: Decimal; decimals: number }[]) => ({ v: xs.reduce((s, a) => s.plus(a.value), new Decimal(0)), h: xs.reduce((s, a) => s.plus(halfUnit(a.decimals)), new Decimal(0)) });
+      const readings = [sum(scores), ...(fund?.score ? [sum([...scores, fund.score])] : [])];
+      const t = table.total;
+      const fits = (r: { v: Decimal; h: Decimal }) => outcomeOf(t.value.minus(r.v), r.h.plus(halfUnit(t.decimals))) !== 'mismatch';
+      if (!readings.some(fits)) {
+        const best = readings[readings.length - 1];
+        out.push(selfEvalFinding('selfeval-total', 'error', t, '总分', `总分应为各项得分之和 ${best.v.toString()}，表中为 ${t.value.toString()}`, `the total score should be the sum of the scores, ${best.v}; the form says ${t.value}`, { expected: best.v.toString(), actual: t.value.toString() }));
+      }
+      // 分值 add to 100 (执行率 10 + 指标 90), read with and without the 执行率's points.
+      const weights = table.indicators.map((i) => i.weight).filter((x): x is NonNullable<typeof x> => !!x);
+      if (!weights.length) continue;
+      const profile = profileNamed(table.profile);
+      const target = table.totalWeight?.value ?? new Decimal(profile.totalWeight);
+      const wr = [sum(weights), ...(fund?.weight ? [sum([...weights, fund.weight])] : [])];
+      if (!wr.some((r) => outcomeOf(target.minus(r.v), r.h) !== 'mismatch')) {
+        const at = table.totalWeight ?? weights[weights.length - 1];
+        out.push(selfEvalFinding('selfeval-total', 'error', at, '分值合计', `各项分值合计 ${wr[wr.length - 1].v.toString()}，应为 ${target.toString()}`, `the points add up to ${wr[wr.length - 1].v}, not ${target}`, { expected: target.toString(), actual: wr[wr.length - 1].v.toString() }));
+      }
+    }
+    return out;
+  },
+};
