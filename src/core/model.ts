@@ -262,6 +262,8 @@ export interface SelfEvalTable {
   /** 分值 printed on the 总分 row (100). */
   totalWeight?: Amount;
   grade?: { text: string; ref: CellRef };
+  /** Where the form asks why the execution rate fell short: the fund row's 原因, or 执行准确性 under 存在问题和改进措施. */
+  rateReason?: { text: string; ref: CellRef };
 }
 
 /** A fact about the whole document, with the cell it came from and how it was read. */

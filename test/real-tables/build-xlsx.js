@@ -68,7 +68,8 @@ if (require.main === module) {
   const o = args.indexOf('-o');
   const out = o >= 0 ? args[o + 1] : '.';
   const c = args.indexOf('--combine');
-  const files = args.filter((_, i) => i !== o && i !== o + 1 && i !== c && i !== c + 1);
+  const flagged = new Set([o, o + 1, c, c + 1].filter((i, k) => (k < 2 ? o : c) >= 0 && i >= 0));
+  const files = args.filter((_, i) => !flagged.has(i));
   if (c >= 0) {
     const docs = files.map((f) => JSON.parse(fs.readFileSync(f, 'utf8')));
     buildXlsxBuffer(combineDocs(docs))

@@ -202,6 +202,25 @@ export function readSelfEval(grid: Grid): SelfEvalTable | null {
       table.indicators.push(ind);
     }
   }
+  // Where a short execution rate is explained: the total fund row's own 原因 cell, or the 执行准确性 row of a
+  // 资金管理情况 block under 存在问题和改进措施 (the transfer-payment forms).
+  const totalRow = table.fund.find((r) => r.total);
+  if (totalRow && fundCols.has('reason')) {
+    const c = fundCols.get('reason')!;
+    const r = totalRow.labelRef.row;
+    table.rateReason = { text: grid.text(r, c).trim(), ref: refOf(grid, r, c) };
+  } else if (fundHeader >= 0) {
+    let col = -1;
+    for (let r = fundHeader + 1; r < top; r++) {
+      for (let c = grid.colOffset; c < grid.colEnd && col < 0; c++) if (/^(存在问题和改进措施|偏差原因|原因分析)/.test(cell(grid, r, c))) col = c;
+      if (col < 0) continue;
+      const labelled = Array.from({ length: Math.max(0, col - grid.colOffset) }, (_, k) => cell(grid, r, grid.colOffset + k)).some((t) => /^执行准确性|^预算执行/.test(t));
+      if (labelled) {
+        table.rateReason = { text: grid.text(r, col).trim(), ref: refOf(grid, r, col) };
+        break;
+      }
+    }
+  }
   if (!table.fund.length && !table.indicators.length) return null;
   return table;
 }

@@ -24,6 +24,7 @@ import {
 import { Schema, Scope, Value } from './scope';
 import { shareOf, unitFinances, wan } from './finances';
 import { IndicatorDef } from './outline';
+import { gradeOf, profileNamed } from '../selfeval-profiles';
 
 export interface ContextOptions {
   flagged: UnverifiedCells;
@@ -100,6 +101,23 @@ const SANGONG_ITEM: Schema = {
   决算: { type: 'figure', describe: '决算数' },
 };
 
+const SELF_EVAL_ITEM: Schema = {
+  自评对象: { type: 'text', describe: '项目或单位名称' },
+  总分: { type: 'figure', describe: '自评总分' },
+  等级: { type: 'text', describe: '自评等级' },
+  失分指标: {
+    type: {
+      list: {
+        名称: { type: 'text', describe: '指标名称' },
+        分值: { type: 'figure', describe: '分值' },
+        得分: { type: 'figure', describe: '得分' },
+        原因: { type: 'text', describe: '偏差原因' },
+      },
+    },
+    describe: '失分的指标',
+  },
+};
+
 const INDICATOR_ITEM: Schema = {
   名称: { type: 'text', describe: '指标名称' },
   值: { type: 'figure', describe: '指标值' },
@@ -150,6 +168,7 @@ export const ROOT_SCHEMA: Schema = {
   三公增减: { type: 'figure', describe: '“三公”经费比上年增减额' },
   三公增加: { type: 'flag', describe: '“三公”经费比上年增加' },
   绩效指标: { type: { list: INDICATOR_ITEM }, describe: '部门整体支出绩效指标' },
+  自评结论: { type: { list: SELF_EVAL_ITEM }, describe: '绩效自评表的总分与等级' },
   项目: { type: { list: PROJECT_SCHEMA }, describe: '项目支出明细' },
   项目数: { type: 'figure', describe: '项目个数' },
   年初预算项目: { type: { list: PROJECT_SCHEMA }, describe: '年初预算项目' },
@@ -587,6 +606,40 @@ function projectsScope(model: BudgetModel, opts: ContextOptions, values: Record<
 /** The count of doubtful cells is itself certain. */
 const NOTHING_FLAGGED: UnverifiedCells = new Set<string>();
 
+/** Each 绩效自评表 with a 总分: the score, the grade (printed, or by the profile's bands) and the points lost. */
+function selfEvalScope(model: BudgetModel, flagged: UnverifiedCells): Value {
+  const items: Scope[] = [];
+  for (const t of model.selfEvals) {
+    if (!t.total) continue;
+    const score = (a: Amount) => figure(a.value, '', { sheet: a.ref.sheet, cell: a.ref.cell }, flagged);
+    const grade: Value = t.grade
+      ? { k: 'text', text: t.grade.text, source: { sheet: t.grade.ref.sheet, cell: t.grade.ref.cell } }
+      : { k: 'text', text: gradeOf(profileNamed(t.profile), t.total.value.toNumber()), source: { formula: `按总分评定（${profileNamed(t.profile).label}）`, inputs: [{ sheet: t.total.ref.sheet, cell: t.total.ref.cell }] } };
+    const lost = t.indicators.filter((i) => i.score && i.weight && i.score.value.lt(i.weight.value));
+    items.push({
+      label: t.subject ?? t.sheet,
+      values: {
+        自评对象: { k: 'text', text: t.subject ?? t.title ?? t.sheet, source: t.subjectRef ? { sheet: t.subjectRef.sheet, cell: t.subjectRef.cell } : undefined },
+        总分: { k: 'figure', run: score(t.total) },
+        等级: grade,
+        失分指标: {
+          k: 'list',
+          items: lost.map((i) => ({
+            label: i.name,
+            values: {
+              名称: { k: 'text', text: i.name, source: { sheet: i.nameRef.sheet, cell: i.nameRef.cell } },
+              分值: { k: 'figure', run: score(i.weight!) },
+              得分: { k: 'figure', run: score(i.score!) },
+              原因: i.reason ? { k: 'text', text: i.reason.replace(/[。；;，,\s]+$/, ''), source: i.reasonRef ? { sheet: i.reasonRef.sheet, cell: i.reasonRef.cell } : undefined } : undefined,
+            },
+          })),
+        },
+      },
+    });
+  }
+  return { k: 'list', items };
+}
+
 /** The outline's indicators whose two figures the report has, each with its formula and cells. */
 function indicatorScope(defs: IndicatorDef[], values: Record<string, Value | undefined>, flagged: UnverifiedCells): Value {
   const items: Scope[] = [];
@@ -617,6 +670,7 @@ export function buildRootScope(model: BudgetModel, opts: ContextOptions): Scope 
   summaryScope(model, opts, values);
   financeScope(model, opts, values);
   values['绩效指标'] = indicatorScope(opts.indicators ?? [], values, opts.flagged);
+  values['自评结论'] = selfEvalScope(model, opts.flagged);
   projectsScope(model, opts, values);
   values['执行率阈值'] = fig(figure(new Decimal(opts.idleThreshold).times(100), '%', { formula: '设置：执行率阈值' }, opts.flagged));
   const doubtful = opts.unverifiedCells;
