@@ -11,6 +11,9 @@ import { SCORING_PROFILES } from '../selfeval-profiles';
 import { foldTraditional } from '../traditional';
 import { readAmount, refOf } from './cells';
 
+/** A reason column's header, never a sentence in a data cell that mentions 原因. */
+const REASON_HEADER = /^((偏差|未完成)?原因(分析)?(及改进措施)?|偏差原因分析及改进措施|存在问题和改进措施|原因说明)$/;
+
 type FundCol = 'initial' | 'budget' | 'actual' | 'weight' | 'rate' | 'score' | 'reason';
 const FUND_HEADERS: [FundCol, RegExp][] = [
   ['initial', /^年初预算(数)?$/],
@@ -19,7 +22,7 @@ const FUND_HEADERS: [FundCol, RegExp][] = [
   ['weight', /^(分值|权重)$/],
   ['rate', /^(预算)?执行率$/],
   ['score', /^得分$/],
-  ['reason', /原因/],
+  ['reason', REASON_HEADER],
 ];
 
 type IndicatorCol = 'level1' | 'level2' | 'name' | 'nature' | 'target' | 'actual' | 'weight' | 'score' | 'reason';
@@ -32,7 +35,7 @@ const INDICATOR_HEADERS: [IndicatorCol, RegExp][] = [
   ['actual', /^(实际)?完成(指标)?值$/],
   ['weight', /^(分值|权重)$/],
   ['score', /^得分$/],
-  ['reason', /原因|改进措施/],
+  ['reason', REASON_HEADER],
 ];
 
 const GRADE = /^(优|良|中|差|优秀|良好|合格|不合格|较好|一般|较差)$/;
@@ -56,13 +59,15 @@ function headerColumns<K extends string>(grid: Grid, r: number, headers: [K, Reg
   cols.last = r;
   for (const row of [r, r + 1]) {
     if (row >= grid.rowEnd) continue;
+    const here = new Map<K, number>();
     for (let c = grid.colOffset; c < grid.colEnd; c++) {
       const t = headerText(grid, row, c);
-      for (const [key, re] of headers)
-        if (!cols.has(key) && re.test(t)) {
-          cols.set(key, c);
-          cols.last = row;
-        }
+      for (const [key, re] of headers) if (!here.has(key) && re.test(t)) here.set(key, c);
+    }
+    // A name in the lower row is the more specific (「年度指标值」 over 「指标性质 | 指标值 | 度量单位」).
+    for (const [key, c] of here) {
+      cols.set(key, c);
+      cols.last = row;
     }
   }
   return cols;

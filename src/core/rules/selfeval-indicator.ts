@@ -16,13 +16,18 @@ interface Measure {
   unit: string;
 }
 
+/** The comparison signs as forms print them (≧, ＞, ═, ﹦ …), as ≥ ≤ =. */
+function symbols(t: string): string {
+  return t.replace(/[＞>≧]=?/g, '≥').replace(/[＜<≦]=?/g, '≤').replace(/[﹦＝═]/g, '=');
+}
+
 /** 「≥95%」, 「=8个」, 「≤202.6万元」, 「100%」: an operator, a number, a unit; null for qualitative text. */
 export function measureOf(text: string, nature?: string): Measure | null {
-  const t = foldTraditional(text).replace(/[\s,，]/g, '').replace(/＞|>/g, '≥').replace(/＜|</g, '≤').replace(/﹦|＝/g, '=');
+  const t = symbols(foldTraditional(text).replace(/[\s,，]/g, ''));
   const m = /^(≥|≤|=)?(-?\d+(?:\.\d+)?)([^\d]*)$/.exec(t);
   if (!m) return null;
   let op = (m[1] ?? '') as Measure['op'];
-  const n = foldTraditional(nature ?? '').replace(/＞|>/g, '≥').replace(/＜|</g, '≤').replace(/﹦|＝/g, '=');
+  const n = symbols(foldTraditional(nature ?? '').replace(/\s/g, ''));
   if (!op && /^(≥|≤|=)$/.test(n)) op = n as Measure['op'];
   if (!op && /反向/.test(n)) op = '≤';
   return { op, value: new Decimal(m[2]), unit: m[3] };
@@ -44,7 +49,8 @@ export const selfEvalIndicator: Rule = {
         const reverse = target.op === '≤';
         const ratio = reverse ? (actual.value.isZero() ? new Decimal(1) : target.value.div(actual.value)) : actual.value.div(target.value);
         const earned = Decimal.min(ratio, 1).times(ind.weight.value);
-        const half = halfUnit(ind.score.decimals).plus(halfUnit(ind.weight.decimals));
+        // Points are assigned (exact); only the printed score is rounded.
+        const half = halfUnit(ind.score.decimals);
         if (ind.score.value.minus(half).lte(earned)) continue;
         out.push(selfEvalFinding('selfeval-score', 'error', ind.score, ind.name,
           `${ind.name}：目标${ind.target}，实际${ind.actual}，按${reverse ? '反向' : '正向'}指标计最多得 ${earned.toFixed(2)} 分，表中为 ${ind.score.value}`,

@@ -18,7 +18,17 @@ export const selfEvalTotal: Rule = {
       const fund = fundTotal(table);
       const scores = table.indicators.map((i) => i.score).filter((x): x is NonNullable<typeof x> => !!x);
       const sum = (xs: { value: Decimal; decimals: number }[]) => ({ v: xs.reduce((s, a) => s.plus(a.value), new Decimal(0)), h: xs.reduce((s, a) => s.plus(halfUnit(a.decimals)), new Decimal(0)) });
-      const readings = [sum(scores), ...(fund?.score ? [sum([...scores, fund.score])] : [])];
+      // Whether the 总分 counts the 执行率得分: the 分值 row says, when its 分值 add up one way only.
+      const weightsOf = table.indicators.map((i) => i.weight).filter((x): x is NonNullable<typeof x> => !!x);
+      const indicatorPoints = sum(weightsOf).v;
+      const printedPoints = table.totalWeight?.value;
+      const withFund = fund?.score ? [sum([...scores, fund.score])] : [];
+      const readings =
+        printedPoints && weightsOf.length === scores.length && printedPoints.eq(indicatorPoints)
+          ? [sum(scores)]
+          : printedPoints && fund?.weight && weightsOf.length === scores.length && printedPoints.eq(indicatorPoints.plus(fund.weight.value))
+            ? withFund
+            : [sum(scores), ...withFund];
       const t = table.total;
       const fits = (r: { v: Decimal; h: Decimal }) => outcomeOf(t.value.minus(r.v), r.h.plus(halfUnit(t.decimals))) !== 'mismatch';
       if (!readings.some(fits)) {
@@ -30,8 +40,9 @@ export const selfEvalTotal: Rule = {
       if (!weights.length) continue;
       const profile = profileNamed(table.profile);
       const target = table.totalWeight?.value ?? new Decimal(profile.totalWeight);
+      // Points are assigned, not measured: they add up exactly.
       const wr = [sum(weights), ...(fund?.weight ? [sum([...weights, fund.weight])] : [])];
-      if (!wr.some((r) => outcomeOf(target.minus(r.v), r.h) !== 'mismatch')) {
+      if (!wr.some((r) => target.eq(r.v))) {
         const at = table.totalWeight ?? weights[weights.length - 1];
         out.push(selfEvalFinding('selfeval-total', 'error', at, '分值合计', `各项分值合计 ${wr[wr.length - 1].v.toString()}，应为 ${target.toString()}`, `the points add up to ${wr[wr.length - 1].v}, not ${target}`, { expected: target.toString(), actual: wr[wr.length - 1].v.toString() }));
       }
