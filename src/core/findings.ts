@@ -105,6 +105,8 @@ export interface Settings {
   idleThreshold?: number;
   /** Finding ids the user chose to ignore, with the reason. */
   ignored?: Record<string, string>;
+  /** The 自评表 scoring profile to apply (selfeval-profiles.ts), when not the one the layout matches. */
+  selfEvalProfile?: string;
 }
 
 export interface ValidationSummary {

@@ -53,6 +53,22 @@ export const SCORING_PROFILES: ScoringProfile[] = [
     reasonBelowRate: 0.9,
   },
   {
+    // Some provincial systems cap the total by the execution rate (REFERENCE.md §5); chosen by a setting.
+    name: 'capped',
+    label: '按执行率封顶（执行率 70–80% 总分不超过 89，60–70% 不超过 79，50–60% 不超过 69，低于 50% 不超过 59）',
+    detect: [],
+    rateWeight: 10,
+    totalWeight: 100,
+    grades: GRADES,
+    caps: [
+      { rateBelow: 0.5, maxTotal: 59 },
+      { rateBelow: 0.6, maxTotal: 69 },
+      { rateBelow: 0.7, maxTotal: 79 },
+      { rateBelow: 0.8, maxTotal: 89 },
+    ],
+    reasonBelowRate: 0.9,
+  },
+  {
     name: 'national',
     label: '财预〔2020〕10号 项目支出绩效自评表（执行率10分，产出50、效益30、满意度10）',
     detect: [],
@@ -63,6 +79,11 @@ export const SCORING_PROFILES: ScoringProfile[] = [
     reasonBelowRate: 0.9,
   },
 ];
+
+/** The profile a setting names (a province's), else the one the table's layout matched. */
+export function profileFor(table: { profile: string }, setting?: string): ScoringProfile {
+  return SCORING_PROFILES.find((p) => p.name === setting) ?? profileNamed(table.profile);
+}
 
 export function profileNamed(name: string): ScoringProfile {
   return SCORING_PROFILES.find((p) => p.name === name) ?? SCORING_PROFILES[SCORING_PROFILES.length - 1];

@@ -39,8 +39,12 @@ export function readModel(snapshot: WorkbookSnapshot): { model: BudgetModel; gri
       model.templates.push(readTemplateSheet(grid));
       continue;
     }
+    // A 绩效自评表 is read as one (its fund rows are also checked as a line table below); with its indicator
+    // block it is never a project list, though its fund header reads like one (项目 | 全年预算数 | 全年执行数 | 执行率).
+    const selfEval = readSelfEval(grid);
+    if (selfEval) model.selfEvals.push(selfEval);
     const tableNotes: CellNote[] = [];
-    const tables = readProjectTables(grid, tableNotes);
+    const tables = selfEval?.indicators.length ? [] : readProjectTables(grid, tableNotes);
     // 「项目 | 预算数 | 决算数」 heads a summary too: when its rows are summary lines, it is one.
     if (tables.length && !tables.every(isSummaryInDisguise) && !tables.every((t) => isLineTableInDisguise(t, grid))) {
       model.projectTables.push(...tables);
@@ -52,9 +56,6 @@ export function readModel(snapshot: WorkbookSnapshot): { model: BudgetModel; gri
       model.unitInfo = info;
       continue;
     }
-    // A 绩效自评表 is read as one (its fund rows are also checked as a line table below).
-    const selfEval = readSelfEval(grid);
-    if (selfEval) model.selfEvals.push(selfEval);
     const lineNotes: CellNote[] = [];
     const lines = readLineTables(grid, lineNotes);
     // Lines by 功能分类 / 经济分类 code (基本支出 by 301 工资福利支出 …) are a public table, even where

@@ -17,11 +17,11 @@ const REASON_HEADER = /^((偏差|未完成)?原因(分析)?(及改进措施)?|�
 type FundCol = 'initial' | 'budget' | 'actual' | 'weight' | 'rate' | 'score' | 'reason';
 const FUND_HEADERS: [FundCol, RegExp][] = [
   ['initial', /^年初预算(数)?$/],
-  ['budget', /^(全年预算(数)?|调整后预算(数)?|预算数)$/],
+  ['budget', /^(全年预算(数)?|调整后预算(数)?|预算数|全年[(（]调整[)）]预算数)$/],
   ['actual', /^(全年执行数|预算执行数|执行数|实际执行数)$/],
-  ['weight', /^(分值|权重)$/],
+  ['weight', /^(分值|权重|执行率权重)$/],
   ['rate', /^(预算)?执行率$/],
-  ['score', /^得分$/],
+  ['score', /^(执行率)?得分$/],
   ['reason', REASON_HEADER],
 ];
 
@@ -29,12 +29,12 @@ type IndicatorCol = 'level1' | 'level2' | 'name' | 'nature' | 'target' | 'actual
 const INDICATOR_HEADERS: [IndicatorCol, RegExp][] = [
   ['level1', /^一级指标$/],
   ['level2', /^二级指标$/],
-  ['name', /^三级指标$/],
+  ['name', /^(三级指标|指标名称)$/],
   ['nature', /^指标性质$/],
-  ['target', /^(年度|预期|年初目标)?指标值$|^年初目标值$/],
-  ['actual', /^(实际)?完成(指标)?值$/],
-  ['weight', /^(分值|权重)$/],
-  ['score', /^得分$/],
+  ['target', /^(年度|预期|年初目标|调整)?指标值$|^年初目标值$/],
+  ['actual', /^(实际|全年)?完成(指标)?值$/],
+  ['weight', /^(分值|权重|指标权重)$/],
+  ['score', /^(指标)?得分$/],
   ['reason', REASON_HEADER],
 ];
 
@@ -96,7 +96,7 @@ export function readSelfEval(grid: Grid): SelfEvalTable | null {
     }
     if (indHeader < 0) {
       const cols = headerColumns(grid, r, INDICATOR_HEADERS);
-      if (cols.has('name') && cols.has('score') && (cols.has('level1') || cols.has('level2'))) {
+      if (cols.has('name') && cols.has('score') && (cols.has('level1') || cols.has('level2') || cols.has('weight'))) {
         indHeader = cols.last ?? r;
         indCols = cols;
       }

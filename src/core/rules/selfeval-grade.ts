@@ -1,6 +1,6 @@
 /** The grade a 自评表 prints matches its 总分 under its profile (优 ≥ 90, 良 80 to under 90 …; 90.00 is 优). */
 import { Finding } from '../findings';
-import { gradeOf, profileNamed } from '../selfeval-profiles';
+import { gradeOf, profileFor } from '../selfeval-profiles';
 import { Rule, RuleContext } from './context';
 
 const SAME: Record<string, string> = { 优秀: '优', 良好: '良', 合格: '中', 不合格: '差', 较好: '良', 一般: '中', 较差: '差' };
@@ -11,7 +11,7 @@ export const selfEvalGrade: Rule = {
     const out: Finding[] = [];
     for (const table of ctx.model.selfEvals) {
       if (!table.total || !table.grade) continue;
-      const expected = gradeOf(profileNamed(table.profile), table.total.value.toNumber());
+      const expected = gradeOf(profileFor(table, ctx.settings.selfEvalProfile), table.total.value.toNumber());
       const printed = SAME[table.grade.text] ?? table.grade.text;
       if (printed === expected) continue;
       out.push({

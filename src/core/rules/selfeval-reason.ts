@@ -2,7 +2,7 @@
 import { Finding } from '../findings';
 import { halfUnit } from '../rounding';
 import { Rule, RuleContext } from './context';
-import { profileNamed } from '../selfeval-profiles';
+import { profileFor } from '../selfeval-profiles';
 import { computedRate, fundTotal, rateOf } from './selfeval-common';
 
 export const selfEvalReason: Rule = {
@@ -14,7 +14,7 @@ export const selfEvalReason: Rule = {
       const total = fundTotal(table);
       const c = total ? computedRate(table, total) : null;
       const rate = c?.value ?? (total?.rate ? rateOf(total.rate).value : undefined);
-      const line = profileNamed(table.profile).reasonBelowRate;
+      const line = profileFor(table, ctx.settings.selfEvalProfile).reasonBelowRate;
       if (table.rateReason && rate !== undefined && rate.lt(line) && (!table.rateReason.text || /^[—\-/无]+$/.test(table.rateReason.text))) {
         const ref = table.rateReason.ref;
         out.push({

@@ -4,10 +4,10 @@
  */
 import Decimal from 'decimal.js';
 import { Finding } from '../findings';
-import { profileNamed } from '../selfeval-profiles';
+import { profileFor } from '../selfeval-profiles';
 import { halfUnit, outcomeOf } from '../rounding';
 import { Rule, RuleContext } from './context';
-import { fundTotal, selfEvalFinding } from './selfeval-common';
+import { computedRate, fundTotal, selfEvalFinding } from './selfeval-common';
 
 export const selfEvalTotal: Rule = {
   id: 'selfeval-total',
@@ -31,6 +31,14 @@ export const selfEvalTotal: Rule = {
             : [sum(scores), ...withFund];
       const t = table.total;
       const fits = (r: { v: Decimal; h: Decimal }) => outcomeOf(t.value.minus(r.v), r.h.plus(halfUnit(t.decimals))) !== 'mismatch';
+      // A province's cap of the total by the execution rate.
+      const profile0 = profileFor(table, ctx.settings.selfEvalProfile);
+      const row = fund;
+      const c = row ? computedRate(table, row) : null;
+      const cap = c ? profile0.caps.find((k) => c.value.lt(k.rateBelow)) : undefined;
+      if (cap && t.value.gt(cap.maxTotal)) {
+        out.push(selfEvalFinding('selfeval-total', 'error', t, '总分', `执行率 ${c!.value.times(100).toFixed(2)}% 低于 ${cap.rateBelow * 100}%，按「${profile0.label}」总分不应超过 ${cap.maxTotal} 分，表中为 ${t.value}`, `with an execution rate below ${cap.rateBelow * 100}% the total may not exceed ${cap.maxTotal}; the form says ${t.value}`, { expected: `≤ ${cap.maxTotal}`, actual: t.value.toString() }));
+      }
       if (!readings.some(fits)) {
         const best = readings[readings.length - 1];
         out.push(selfEvalFinding('selfeval-total', 'error', t, '总分', `总分应为各项得分之和 ${best.v.toString()}，表中为 ${t.value.toString()}`, `the total score should be the sum of the scores, ${best.v}; the form says ${t.value}`, { expected: best.v.toString(), actual: t.value.toString() }));
@@ -38,7 +46,7 @@ export const selfEvalTotal: Rule = {
       // 分值 add to 100 (执行率 10 + 指标 90), read with and without the 执行率's points.
       const weights = table.indicators.map((i) => i.weight).filter((x): x is NonNullable<typeof x> => !!x);
       if (!weights.length) continue;
-      const profile = profileNamed(table.profile);
+      const profile = profile0;
       const target = table.totalWeight?.value ?? new Decimal(profile.totalWeight);
       // Points are assigned, not measured: they add up exactly.
       const wr = [sum(weights), ...(fund?.weight ? [sum([...weights, fund.weight])] : [])];

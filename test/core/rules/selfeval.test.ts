@@ -79,3 +79,35 @@ test('targets and results as forms print them', () => {
   expect(measureOf('=8个')?.unit).toBe('个');
   expect(measureOf('达成预期指标')).toBeNull();
 });
+
+test('a province\'s cap of the total by execution rate, chosen by a setting (profile capped)', () => {
+  // 执行率 75% (290748.47 of 387664.62) with a total of 96: the capped profile allows 89 at most.
+  const wb = withCell('E6=290748.47;G6=75%;H6=7.5;I25=93.5;J25=优', null);
+  const capped = selfEval(validateWorkbook(wb, { selfEvalProfile: 'capped' }).findings).filter((f) => f.severity === 'error');
+  expect(capped.map((f) => `${f.rule}@${f.cell}`)).toContain('selfeval-total@I25');
+  // The national rules set no cap.
+  expect(errorsAt(wb).filter((x) => x === 'selfeval-total@I25')).toEqual([]);
+});
+
+test('the Chongqing 部门整体 layout (执行率权重, 执行率得分, 指标权重, 指标得分): read, matched to its profile', () => {
+  // The real figures REFERENCE.md §5 quotes: 执行率 76%, 权重 10, 得分 7.6, 自评总分 97.6 (90 points of indicators all earned).
+  const wb: WorkbookSnapshot = {
+    sheets: [
+      {
+        name: '部门整体绩效自评表',
+        values: [
+          ['2021年度部门整体绩效自评表', null, null, null, null, null, null, null],
+          ['项目', '年初预算数', '全年（调整）预算数', '全年执行数', '执行率（%）', '执行率权重', '执行率得分（分）', null],
+          ['年度资金总额', 100, 100, 76, 76, 10, 7.6, null],
+          ['指标名称', '计量单位', '指标性质', '年初指标值', '全年完成值', '得分系数（%）', '指标权重（分）', '指标得分（分）'],
+          ['履职效能', '%', '≥', 95, 96, 100, 45, 45],
+          ['服务对象满意度', '%', '≥', 90, 92, 100, 45, 45],
+          ['自评总分', null, null, null, null, null, null, null],
+        ],
+      },
+    ],
+  };
+  const t = readModel(wb).model.selfEvals[0];
+  expect([t.profile, t.indicators.length, t.fund[0].score?.value.toString()]).toEqual(['chongqing', 2, '7.6']);
+  expect(selfEval(validateWorkbook(wb).findings).filter((f) => f.severity === 'error')).toEqual([]);
+});
