@@ -256,6 +256,8 @@ export interface SelfEvalTable {
   subjectRef?: CellRef;
   /** Which shipped scoring profile the layout matches (selfeval-profiles.ts). */
   profile: string;
+  /** The fund block's unit (「项目资金（万元）」), when its header says. */
+  unit?: Unit;
   fund: SelfEvalFundRow[];
   indicators: SelfEvalIndicator[];
   total?: Amount;

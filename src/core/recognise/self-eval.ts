@@ -7,6 +7,7 @@ import Decimal from 'decimal.js';
 import { Grid } from '../grid';
 import { normaliseLabel } from '../labels';
 import { Amount, CellNote, SelfEvalFundRow, SelfEvalIndicator, SelfEvalTable } from '../model';
+import { Unit } from '../numbers';
 import { SCORING_PROFILES } from '../selfeval-profiles';
 import { foldTraditional } from '../traditional';
 import { readAmount, refOf } from './cells';
@@ -130,6 +131,12 @@ export function readSelfEval(grid: Grid): SelfEvalTable | null {
   }
 
   if (fundHeader >= 0) {
+    // 「项目资金（万元）」, 「资金投入情况(万元)」, 「项目资金（元）」: the block's unit.
+    for (let r = Math.max(grid.rowOffset, fundHeader - 1); r <= fundHeader && !table.unit; r++)
+      for (let c = grid.colOffset; c < grid.colEnd && !table.unit; c++) {
+        const m = /[（(](万元|元|亿元)[)）]/.exec(foldTraditional(grid.text(r, c)));
+        if (m) table.unit = m[1] as Unit;
+      }
     const first = Math.min(...[...fundCols.entries()].filter(([k]) => k !== 'reason').map(([, c]) => c));
     const end = indHeader > fundHeader ? indHeader : top;
     for (let r = fundHeader + 1; r < end; r++) {

@@ -611,7 +611,8 @@ function selfEvalScope(model: BudgetModel, flagged: UnverifiedCells): Value {
   const items: Scope[] = [];
   for (const t of model.selfEvals) {
     if (!t.total) continue;
-    const score = (a: Amount) => figure(a.value, '', { sheet: a.ref.sheet, cell: a.ref.cell }, flagged);
+    // A score prints as the form prints it (96.85, 10).
+    const score = (a: Amount) => ({ ...figure(a.value, '', { sheet: a.ref.sheet, cell: a.ref.cell }, flagged), text: a.value.toFixed(Math.max(0, a.decimals)) });
     const grade: Value = t.grade
       ? { k: 'text', text: t.grade.text, source: { sheet: t.grade.ref.sheet, cell: t.grade.ref.cell } }
       : { k: 'text', text: gradeOf(profileNamed(t.profile), t.total.value.toNumber()), source: { formula: `按总分评定（${profileNamed(t.profile).label}）`, inputs: [{ sheet: t.total.ref.sheet, cell: t.total.ref.cell }] } };

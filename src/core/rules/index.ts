@@ -19,10 +19,11 @@ import { selfEvalRateScore } from './selfeval-rate-score';
 import { selfEvalReason } from './selfeval-reason';
 import { selfEvalScoreCap } from './selfeval-score-cap';
 import { selfEvalTotal } from './selfeval-total';
+import { selfEvalProject } from './selfeval-project';
 
 /** Every rule, in the order their findings are most useful to read. */
 export const RULES: Rule[] = [
   formulaError, projectBalance, subtotal, lineTables, summaryIdentity, crossSheet, crossTable, rate,
-  selfEvalRate, selfEvalRateScore, selfEvalScoreCap, selfEvalIndicator, selfEvalTotal, selfEvalGrade, selfEvalReason,
+  selfEvalRate, selfEvalRateScore, selfEvalScoreCap, selfEvalIndicator, selfEvalTotal, selfEvalGrade, selfEvalReason, selfEvalProject,
   overspend, idleFunds, unitSuspect, textNumber, hardcodedTotal,
 ];
