@@ -2,6 +2,7 @@
  * A quantitative indicator's 得分 at most what its result earns: 正向 min(实际 ÷ 目标, 1) × 分值, 反向 (a ≤ target)
  * min(目标 ÷ 实际, 1) × 分值, full marks when met. A score below it is a deduction (the reason rule asks for
  * its reason); only a score above it is an error. Targets and results in different units are not compared.
+ * A qualitative result earns by band: 部分达成 at most 80% of the points, 未达成 at most 60%.
  */
 import Decimal from 'decimal.js';
 import { Finding } from '../findings';
@@ -42,7 +43,19 @@ export const selfEvalIndicator: Rule = {
         if (!ind.score || !ind.weight) continue;
         const target = measureOf(ind.target, ind.nature);
         const actual = measureOf(ind.actual);
-        if (!target || !actual || actual.op) continue;
+        // Qualitative results in bands (REFERENCE.md §5): 部分达成 earns at most 80% of the points, 未达成 60%.
+        if (!actual) {
+          const band = /未达成|未完成|未实现/.test(ind.actual) ? 0.6 : /部分达成|部分完成|基本达成|基本完成/.test(ind.actual) ? 0.8 : null;
+          if (band === null) continue;
+          const most = ind.weight.value.times(band);
+          if (ind.score.value.minus(halfUnit(ind.score.decimals)).lte(most)) continue;
+          out.push(selfEvalFinding('selfeval-score', 'error', ind.score, ind.name,
+            `${ind.name}：实际完成情况为「${ind.actual}」，按定性指标分档最多得 ${most.toString()} 分（分值的 ${band * 100}%），表中为 ${ind.score.value}`,
+            `${ind.name}: "${ind.actual}" earns at most ${most} (${band * 100}% of the points), the form says ${ind.score.value}`,
+            { expected: `≤ ${most}`, actual: ind.score.value.toString() }));
+          continue;
+        }
+        if (!target || actual.op) continue;
         // Units must agree (「8个」 and 「8」 do; 「1.2万亩」 and 「12000亩」 are not compared).
         if (target.unit && actual.unit && target.unit !== actual.unit) continue;
         if (target.value.lte(0) || actual.value.lt(0)) continue;

@@ -55,6 +55,8 @@ test.each([
   ['a quantitative indicator scored above its result (90% of 100%: at most 9)', 'G19=90%;I19=10', null, 'selfeval-score@I19'],
   // Ten scores printed whole may each hide half a point: 96 ± 5.5 stands, 90 does not.
   ['总分 that is not the sum of the 得分', 'I25', '90', 'selfeval-total@I25'],
+  // A qualitative result 部分达成 earns at most 80% of its 10 points.
+  ['a qualitative indicator scored above its band', 'G18=部分达成;I18=10', null, 'selfeval-score@I18'],
   ['分值 that do not add up to 100', 'H23', '15', 'selfeval-total@H25'],
   ['a grade the 总分 does not earn', 'J25', '良', 'selfeval-grade@J25'],
 ])('%s is an error at its cell', (_name, cell, value: string | null, expected) => {
