@@ -74,7 +74,28 @@ function headerColumns<K extends string>(grid: Grid, r: number, headers: [K, Reg
   return cols;
 }
 
+/**
+ * Cheap first look (a project list of 20,000 rows must not pay for the full read): a 自评表 names 得分 or 分值
+ * (权重) and 执行数 or 指标 in its first rows.
+ */
+function mayBeSelfEval(grid: Grid): boolean {
+  let score = false;
+  let other = false;
+  for (let r = grid.rowOffset; r < Math.min(grid.rowEnd, grid.rowOffset + 60); r++) {
+    for (let c = grid.colOffset; c < Math.min(grid.colEnd, grid.colOffset + 30); c++) {
+      const v = grid.value(r, c);
+      if (typeof v !== 'string' || v.length > 40) continue;
+      if (!score && /得分|分值|权重/.test(v)) score = true;
+      if (!other && /执行数|執行數|指标|指標/.test(v)) other = true;
+      // The transfer-payment forms score nothing: 全年执行数 with its 预算执行率 is enough.
+      if ((score && other) || /全年执行数|預算執行率|预算执行率/.test(v)) return true;
+    }
+  }
+  return false;
+}
+
 export function readSelfEval(grid: Grid): SelfEvalTable | null {
+  if (!mayBeSelfEval(grid)) return null;
   const top = Math.min(grid.rowEnd, grid.rowOffset + 200);
   let fundHeader = -1;
   let fundCols = new Map<FundCol, number>();
