@@ -36,7 +36,11 @@ function candidatesOf(f: Finding): Candidate[] {
   return candidates;
 }
 
-export function inferFixes(findings: Finding[], ledger: IdentityLedger): void {
+/**
+ * `blindRows`: rows ("sheet\u0000row", 0-based) holding a figure that cannot be read. Their other cells take
+ * part in fewer identities than they should, so they would look cheap to change: they are never blamed.
+ */
+export function inferFixes(findings: Finding[], ledger: IdentityLedger, blindRows: ReadonlySet<string> = new Set()): void {
   const failing = findings.filter((f) => f.severity === 'error' && f.equation && !f.fix);
   if (!failing.length) return;
   const plans = failing.map((f) => ({ f, candidates: candidatesOf(f) }));
@@ -114,6 +118,10 @@ export function inferFixes(findings: Finding[], ledger: IdentityLedger): void {
       const id = idOf.get(c.key);
       if (id === undefined || inconsistent.has(id) || ledger.converted.has(id)) continue;
       if (c.value.isNegative() && !c.own) continue;
+      if (!c.own && blindRows.size) {
+        const at = parseAddress(c.cell);
+        if (at && blindRows.has(`${c.sheet}\u0000${at.row}`)) continue;
+      }
       const r = evaluate(c);
       if (!r.cleared.length) continue;
       const better =

@@ -139,7 +139,8 @@ export function validateModel(model: BudgetModel, grids: Grid[], settings: Setti
       findings.push(id === f.id ? f : { ...f, id });
     }
   }
-  inferFixes(findings, ctx.ledger);
+  const blindRows = new Set(model.notes.filter((n) => n.kind === 'non-numeric' || n.kind === 'formula-error').map((n) => `${n.ref.sheet}\u0000${n.ref.row}`));
+  inferFixes(findings, ctx.ledger, blindRows);
 
   const order = new Map(grids.map((g, i) => [g.name, i]));
   const position = new Map<Finding, number[]>();

@@ -28,8 +28,21 @@ export async function refuseInputAsOutput(input: string, target: string, shown: 
   }
 }
 
-/** The folder the output goes into must exist (it is not created behind the user's back). */
+/**
+ * The folder the output goes into must exist (it is not created behind the user's back), and an existing
+ * target must be a regular file: a device node, a FIFO or a folder is never replaced (as root, -o /dev/null
+ * would otherwise turn the system's /dev/null into a file).
+ */
 export async function checkOutputDir(target: string, shown: string): Promise<void> {
+  let existing: import('fs').Stats | undefined;
+  try {
+    existing = await fs.lstat(target);
+  } catch {
+    existing = undefined;
+  }
+  if (existing && !existing.isFile() && !(existing.isSymbolicLink() && (await fs.stat(target).then((s) => s.isFile(), () => false)))) {
+    throw new UserError('output-not-a-file', `输出位置已存在且不是普通文件，不会替换它：${shown}`, `the output exists and is not a regular file; it is not replaced: ${shown}`);
+  }
   try {
     const st = await fs.stat(path.dirname(target));
     if (!st.isDirectory()) throw new Error('not a directory');

@@ -210,6 +210,40 @@ describe('validateWorkbook on random grids', () => {
     );
   });
 
+  test('a fix only ever names an operand of an identity it clears, never a cell of a row holding an unreadable figure (issue #11)', () => {
+    // Random workbooks, some figures replaced by what users type where a figure belongs.
+    const withUnreadable = workbook.chain((wb) =>
+      fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('见附表', '#REF!', 'NaN', '-')), { maxLength: 4 }).map((holes) => {
+        const sheets = wb.sheets.map((s) => ({ ...s, values: s.values.map((r) => [...r]) }));
+        for (const [a, b, text] of holes) {
+          const s = sheets[a % sheets.length];
+          const numeric = s.values.flatMap((r, i) => r.map((v, j) => (typeof v === 'number' ? [i, j] : null))).filter((x): x is number[] => !!x);
+          if (!numeric.length) continue;
+          const [i, j] = numeric[b % numeric.length];
+          s.values[i][j] = text;
+        }
+        return { sheets };
+      }),
+    );
+    fc.assert(
+      fc.property(withUnreadable, (wb) => {
+        const r = validateWorkbook(wb);
+        const byId = new Map(r.findings.map((f) => [f.id, f]));
+        const blind = new Set(r.notChecked.filter((n) => /不是数字|不是有效/.test(n.reason) && n.sheet && n.cell).map((n) => `${n.sheet}!${parseAddress(n.cell!)!.row}`));
+        for (const f of r.findings) {
+          if (!f.fix || f.fix.cell === f.cell) continue;
+          const operands = f.fix.findingIds.flatMap((id) => {
+            const e = byId.get(id)?.equation;
+            return e ? [e.target, ...e.parts].map((o) => `${o.sheet}!${o.cell}`) : [];
+          });
+          if (!operands.includes(`${f.fix.sheet}!${f.fix.cell}`)) throw new Error(`fix ${f.fix.sheet}!${f.fix.cell} of ${f.id} is no operand of what it clears`);
+          if (blind.has(`${f.fix.sheet}!${parseAddress(f.fix.cell)!.row}`)) throw new Error(`fix ${f.fix.cell} of ${f.id} sits in a row with an unreadable figure`);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   test('permuting the sheets does not change the set of findings', () => {
     fc.assert(
       fc.property(

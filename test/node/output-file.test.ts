@@ -1,4 +1,5 @@
-import { symlinkSync, writeFileSync } from 'fs';
+import { lstatSync, symlinkSync, writeFileSync } from 'fs';
+import { execFileSync } from 'child_process';
 import * as path from 'path';
 import { UserError } from '../../src/node/errors';
 import { checkOutputDir, checkOutputTarget, refuseInputAsOutput, samePath, tempPathFor, writeErrorCode } from '../../src/node/output-file';
@@ -61,4 +62,16 @@ test('the temporary file sits hidden beside its target, so the rename stays on o
   const a = tempPathFor('out/x.xlsx');
   expect(path.dirname(a)).toBe(path.resolve('out'));
   expect(path.basename(a)).toMatch(new RegExp(`^\\.x\\.xlsx\\.${process.pid}\\.\\d+\\.tmp$`));
+});
+
+test('an existing output that is not a regular file (a FIFO, a folder, a device) is refused, never replaced', async () => {
+  const fifo = path.join(tmp.dir, 'pipe.xlsx');
+  execFileSync('mkfifo', [fifo]);
+  expect(await codeOf(checkOutputDir(fifo, 'pipe.xlsx'))).toBe('output-not-a-file');
+  expect(lstatSync(fifo).isFIFO()).toBe(true);
+  expect(await codeOf(checkOutputDir(tmp.dir, '.'))).toBe('output-not-a-file');
+  expect(await codeOf(checkOutputDir('/dev/null', '/dev/null'))).toBe('output-not-a-file');
+  // A regular file, and a link to one, may be replaced.
+  expect(await codeOf(checkOutputDir(other, 'other.xlsx'))).toBe('none');
+  expect(await codeOf(checkOutputDir(link, 'link.xlsx'))).toBe('none');
 });

@@ -34,10 +34,25 @@ function checkGroup(ctx: RuleContext, table: ProjectTable, owner: ProjectRow, me
       if (a) (partsOf[k] ??= []).push({ amount: a, label: member.label, weight: 1 });
     }
   }
+  const unreadable = unreadableCells(ctx);
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k];
     const parts = partsOf[k];
     if (!parts || settled & (1 << k)) continue;
+    // A part that cannot be read (「见附表」, #REF!): the total is not checked, and nothing is blamed for it.
+    const col = table.columns[key];
+    const blind = unreadable.size && col !== undefined ? members.map((i) => unreadable.get(`${table.sheet}\u0000${table.rows[i].row}\u0000${col}`)).find(Boolean) : undefined;
+    if (blind) {
+      notChecked(ctx, {
+        rule: 'subtotal',
+        sheet: table.sheet,
+        cell: `${columnLetter(table, key)}${owner.row + 1}`,
+        check: `${rowSubject(owner)} ${columnName(table, key)} = ${what}之和`,
+        reason: `明细中 ${blind} 不是数字，无法核对此合计`,
+        reasonEn: `a part (${blind}) is not a number, so the total cannot be checked`,
+      });
+      continue;
+    }
     const stated = owner.amounts[key];
     if (!stated) {
       notChecked(ctx, {
@@ -90,6 +105,19 @@ function settleGroup(v: FigureView, owner: number, members: number[], keys: Proj
     settled |= 1 << b;
   }
   return settled;
+}
+
+const UNREADABLE = new WeakMap<object, Map<string, string>>();
+
+/** Cells holding text or an error value where a figure belongs, by sheet, row and column: what they hold. */
+function unreadableCells(ctx: RuleContext): Map<string, string> {
+  let m = UNREADABLE.get(ctx.model);
+  if (!m) {
+    m = new Map();
+    for (const n of ctx.model.notes) if (n.kind === 'non-numeric' || n.kind === 'formula-error') m.set(`${n.ref.sheet}\u0000${n.ref.row}\u0000${n.ref.col}`, `${n.ref.cell}「${n.raw}」`);
+    UNREADABLE.set(ctx.model, m);
+  }
+  return m;
 }
 
 function sum(parts: Operandish[]): string {
