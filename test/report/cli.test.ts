@@ -94,8 +94,9 @@ test('argument errors', async () => {
 test('a failed write leaves no output and no temporary file behind', async () => {
   await fs.mkdir(path.join(dir, 'taken.docx'));
   const e = await userError(run(['clean.xlsx', '-o', 'taken.docx', '--xlsx', 'also.xlsx'], memoryIO(dir)));
-  expect(e.code).toBe('write-failed');
-  expect(e.line()).toMatch(/^错误：无法写入 taken\.docx（E[A-Z]+）；未生成该文件/);
+  // A folder where the report should go is refused before anything is written (issue #11).
+  expect(e.code).toBe('output-not-a-file');
+  expect(e.line()).toMatch(/^错误：输出位置已存在且不是普通文件，不会替换它：taken\.docx/);
   await expect(fs.stat(path.join(dir, 'also.xlsx'))).rejects.toThrow();
   expect((await fs.readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 });

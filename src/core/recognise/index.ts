@@ -42,15 +42,16 @@ export function readModel(snapshot: WorkbookSnapshot): { model: BudgetModel; gri
     // A 绩效自评表 is read as one (its fund rows are also checked as a line table below); with its indicator
     // block it is never a project list, though its fund header reads like one (项目 | 全年预算数 | 全年执行数 | 执行率).
     const selfEval = readSelfEval(grid);
-    if (selfEval) model.selfEvals.push(selfEval);
     const tableNotes: CellNote[] = [];
     const tables = selfEval?.indicators.length ? [] : readProjectTables(grid, tableNotes);
     // 「项目 | 预算数 | 决算数」 heads a summary too: when its rows are summary lines, it is one.
     if (tables.length && !tables.every(isSummaryInDisguise) && !tables.every((t) => isLineTableInDisguise(t, grid))) {
+      // A project list with 全年预算数 | 全年执行数 | 执行率 columns and no indicators is no 自评表.
       model.projectTables.push(...tables);
       model.notes.push(...tableNotes);
       continue;
     }
+    if (selfEval) model.selfEvals.push(selfEval);
     const info = !model.unitInfo ? readUnitInfo(grid) : null;
     if (info) {
       model.unitInfo = info;
