@@ -127,8 +127,12 @@ function budgetStyle(ctx: RuleContext, sheet: string, find: (k: SummaryLineKey) 
 
   // 9. 结余结转 = 收入合计 − 支出合计 (+ 上年结转 where not folded into income).
   if (carryOut?.line.amount && income?.line.amount && expenditure?.line.amount) {
-    const parts: Operandish[] = [op(income), op(expenditure, -1)];
-    if (carryIn?.line.amount && carryIn.line.parent !== income.index) parts.push(op(carryIn));
+    const base: Operandish[] = [op(income), op(expenditure, -1)];
+    // A 上年结转 line beside 收入合计 is added; one the 其中 list may run on into (「其中：年初预算 150 / 上年结转 50」
+    // under 收入合计 200) may already be in it: both readings are tried, the one that holds is taken.
+    const withCarry = carryIn?.line.amount && carryIn.line.parent !== income.index ? [...base, op(carryIn)] : null;
+    const target = op(carryOut);
+    const parts = withCarry && (readingHolds(ctx, target, withCarry) || !readingHolds(ctx, target, base)) ? withCarry : base;
     check(ctx, out, carryOut, parts, carryOut.line.label, formulaOf(parts));
   } else if (income && expenditure) missing(ctx, sheet, '结余结转 = 收入合计 − 支出合计', '“结余结转”行或其金额', 'a carry-over line');
 }
