@@ -29,6 +29,10 @@ export async function readInputFile(filePath: string, file: string, expected: Ex
   if (stat.isDirectory()) {
     throw new UserError('is-directory', `${file} 是一个文件夹，${expected.zh}`, `${file} is a folder; ${expected.en}`);
   }
+  // A FIFO, a device or a socket has no size to trust and may never end: not a file to read.
+  if (!stat.isFile()) {
+    throw new UserError('not-a-file', `${file} 不是普通文件（可能是管道或设备），${expected.zh}`, `${file} is not a regular file (a pipe or a device); ${expected.en}`);
+  }
   if (stat.size === 0) throw new UserError('empty-file', `文件是空的（0 字节）：${file}`, `the file is empty (0 bytes): ${file}`);
   try {
     return await fs.readFile(filePath);

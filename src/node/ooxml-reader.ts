@@ -20,12 +20,16 @@ const NumFmtXform = require('exceljs/lib/xlsx/xform/style/numfmt-xform') as {
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 export class NotAWorkbook extends Error {}
+/** An Excel binary workbook (.xlsb). */
+export class BinaryWorkbook extends Error {}
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 export async function readOoxml(buffer: Buffer): Promise<WorkbookSnapshot> {
   const zip = await JSZip.loadAsync(buffer);
   const workbookPath = (await officeDocumentPath(zip)) ?? 'xl/workbook.xml';
+  // An .xlsb keeps its workbook in binary parts (xl/workbook.bin): a format of its own, not an empty workbook.
+  if (workbookPath.endsWith('.bin') || zip.file('xl/workbook.bin')) throw new BinaryWorkbook('the workbook is binary (.xlsb)');
   const workbookXml = await text(zip, workbookPath);
   if (workbookXml === null) throw new NotAWorkbook('the archive holds no workbook part');
   const base = workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1);

@@ -10,7 +10,7 @@ import type ExcelJS from 'exceljs';
 import { CellValue, OWNED_SHEET_NAMES, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { errorReason, UserError } from './errors';
 import { ExpectedFile, readInputFile } from './input-file';
-import { NotAWorkbook, readOoxml } from './ooxml-reader';
+import { BinaryWorkbook, NotAWorkbook, readOoxml } from './ooxml-reader';
 import { SheetGridBuilder } from './sheet-grid';
 
 /** Excel's serial day 0 is 1899-12-30 (the 1900 leap-year bug is folded in). */
@@ -54,6 +54,9 @@ export async function readXlsx(filePath: string, options: ReadOptions = {}): Pro
     snapshot = await readOoxml(buffer);
   } catch (e) {
     if (e instanceof NotAWorkbook) throw noWorkbookInside(file);
+    if (e instanceof BinaryWorkbook) {
+      throw new UserError('xlsb', `${file} 是二进制工作簿（.xlsb），本工具不支持；请在 Excel 中另存为 .xlsx 后再试`, `${file} is a binary workbook (.xlsb), which is not supported; save it as .xlsx and try again`);
+    }
     return (await loadXlsx(filePath, options)).snapshot;
   }
   snapshot.sheets = snapshot.sheets.filter(

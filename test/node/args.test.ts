@@ -92,3 +92,10 @@ describe('unsupportedParts', () => {
     expect(unsupportedParts(Buffer.from('PK\u0003\u0004xl/worksheets/sheet1.xml'))).toEqual([]);
   });
 });
+
+test('an option given twice with two values is refused, naming both (issue #11)', () => {
+  const specs = { output: { type: 'string' as const, alias: 'o' } };
+  expect(() => parseArgs(['a.xlsx', '-o', 'x.docx', '-o', 'y.docx'], specs, 'report')).toThrow(/选项 --output 给了两次（x\.docx、y\.docx）/);
+  // The same value twice is harmless.
+  expect(parseArgs(['a.xlsx', '-o', 'x.docx', '--output=x.docx'], specs, 'report').options.output).toBe('x.docx');
+});

@@ -1,4 +1,6 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'fs';
+import { execFileSync } from 'child_process';
+import JSZip from 'jszip';
 import * as path from 'path';
 import { readDraft } from '../../src/node/audit/read-draft';
 import { readInputFile } from '../../src/node/input-file';
@@ -47,4 +49,20 @@ const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   writeFileSync(file, 'x');
   chmodSync(file, 0o000);
   await expect(readInputFile(file, 'locked.xlsx', XLSX)).rejects.toMatchObject({ code: 'file-unreadable', zh: '无法读取文件：locked.xlsx（EACCES）' });
+});
+
+test('a FIFO given as input is refused as not a regular file, never read (issue #11)', async () => {
+  const fifo = path.join(tmp.dir, 'pipe-预算.xlsx');
+  execFileSync('mkfifo', [fifo]);
+  await expect(readInputFile(fifo, '预算.xlsx', XLSX)).rejects.toThrow(/预算\.xlsx 不是普通文件/);
+});
+
+test('an .xlsb says it is an unsupported format, to be saved as .xlsx (issue #11)', async () => {
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>');
+  zip.file('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>');
+  zip.file('xl/workbook.bin', Buffer.from([0x83, 0x01, 0x00]));
+  const file = path.join(tmp.dir, '决算.xlsb');
+  writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+  await expect(readXlsx(file, { displayName: '决算.xlsb' })).rejects.toThrow(/决算\.xlsb 是二进制工作簿（\.xlsb），本工具不支持；请在 Excel 中另存为 \.xlsx/);
 });

@@ -61,6 +61,10 @@ export function parseArgs(argv: string[], specs: OptionSpecs, command: string): 
     if (value === undefined || (inline === undefined && value.startsWith('-') && value.length > 1 && !/^-\d/.test(value))) {
       throw new UserError('missing-value', `选项 --${name} 缺少取值`, `option --${name} needs a value`);
     }
+    // 「-o a.docx -o b.docx」: which one was meant? Never take the last in silence.
+    if (options[name] !== undefined && options[name] !== value) {
+      throw new UserError('repeated-option', `选项 --${name} 给了两次（${String(options[name])}、${value}），请只保留一个`, `option --${name} was given twice (${String(options[name])}, ${value}); keep one`);
+    }
     options[name] = value;
   }
   return { positionals, options };
