@@ -82,3 +82,14 @@ describe('结余结转 = 收入合计 − 支出合计, with 上年结转 added 
     expect(errors(summary([['上年结转', 50], ['收入合计', 150], ['其中：年初预算', 150], ['支出合计', 180], ['基本支出', 100], ['项目支出', 80], ['结余结转', 20]]))).toEqual([]);
   });
 });
+
+describe('其中 lists in prose (mutation spot-check survivors)', () => {
+  it('one 其中 item larger than its whole says so', () => {
+    const f = auditText(['支出合计100万元，其中基本支出120万元。']).findings.find((x) => x.rule === 'parts-sum');
+    expect(f?.message).toContain('其中数大于总数');
+  });
+  it('a list well short of its whole (60%), no known breakdown, may be a selection: a notice, not a warning', () => {
+    const fs = auditText(['资金总额100万元，其中培训费30万元，会议费30万元。']).findings.filter((x) => x.rule === 'parts-sum');
+    expect(fs.map((x) => x.severity)).toEqual(['info']);
+  });
+});
