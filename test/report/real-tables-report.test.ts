@@ -90,3 +90,11 @@ test('the indicator table is a table in the HTML and in the .docx', async () => 
   expect(xml.match(/<w:tbl>/g)).toHaveLength(1);
   expect(xml).toContain('69.26%');
 });
+
+test('spending by 功能分类 类, with each one\'s share of 本年支出合计 (上海市普陀区石泉路街道 2025 支出决算表)', async () => {
+  const r = await modelOf(['shanghai-2025-putuo-shiquanlu-zhichu', 'shanghai-2025-putuo-shiquanlu-shouzhijuesuan']);
+  const p = generateReport(r.model, { findings: r.findings }).paragraphs.map(paragraphText).find((t) => t.startsWith('按支出功能分类'));
+  // 306.90 ÷ 19044.27 = 1.61%; the 类 rows only (3-digit codes), never their 款 and 项.
+  expect(p).toMatch(/^按支出功能分类，一般公共服务支出306\.90万元，占1\.61%；公共安全支出350\.56万元/);
+  expect(p).not.toMatch(/统计信息事务/);
+});

@@ -50,7 +50,8 @@ test('the form as published: read whole, no 自评表 error, the two lost points
 test.each([
   ['执行率 that is not 全年执行数 ÷ 全年预算数', 'G6', '90%', 'selfeval-rate@G6'],
   ['执行率得分 above min(执行率, 100%) × 分值', 'H6', '12', 'selfeval-score@H6'],
-  ['an indicator scored above its 分值', 'I21', '12', 'selfeval-score@I21'],
+  // A qualitative indicator (有效 / 有效): only the cap can see it.
+  ['an indicator scored above its 分值', 'I18', '12', 'selfeval-score@I18'],
   // 98% would earn 9.8, which rounds to 10: a result of 90% earns 9 at most.
   ['a quantitative indicator scored above its result (90% of 100%: at most 9)', 'G19=90%;I19=10', null, 'selfeval-score@I19'],
   // Ten scores printed whole may each hide half a point: 96 ± 5.5 stands, 90 does not.
@@ -112,4 +113,9 @@ test('the Chongqing 部门整体 layout (执行率权重, 执行率得分, 指�
   const t = readModel(wb).model.selfEvals[0];
   expect([t.profile, t.indicators.length, t.fund[0].score?.value.toString()]).toEqual(['chongqing', 2, '7.6']);
   expect(selfEval(validateWorkbook(wb).findings).filter((f) => f.severity === 'error')).toEqual([]);
+});
+
+test('without a 分值 on the 总分 row, a 总分 that fits either reading (with or without the 执行率得分) stands', () => {
+  // 96 = 86 + 10: the reading with the 执行率得分 holds, the one without does not; no error.
+  expect(errorsAt(withCell('H25', null)).filter((x) => x.startsWith('selfeval-total'))).toEqual([]);
 });
