@@ -123,6 +123,9 @@ describe("the narrative against the draft's own tables", () => {
     const e = errors([...table, '具體情況如下:1.因公出國(境)費支出0萬元,與2021年度預算相比無增減。']);
     expect(e).toEqual([expect.objectContaining({ rule: 'workbook-mismatch', text: '因公出國(境)費支出0萬元,與2021年度預算相比無增減' })]);
   });
+  it('an item\'s 预算 figure is compared with the 预算数 column, its 决算 figure with the 决算数 column', () => {
+    expect(errors([...table, '公務接待費支出預算14.9萬元，支出決算5.21萬元。'])).toEqual([]);
+  });
   it('an item\'s 决算 figure must be the table\'s', () => {
     expect(errors([...table, '公務接待費支出決算5.21萬元。'])).toEqual([]);
     expect(errors([...table, '公務接待費支出決算5.12萬元。'])).toEqual([expect.objectContaining({ rule: 'workbook-mismatch', sheet: '正文表1' })]);
