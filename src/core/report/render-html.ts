@@ -4,9 +4,9 @@
  * highlighted and followed by 〔待核实〕, 【请补充：…】 markers in red.
  */
 import { sourceCells } from './figures';
-import { paragraphSegments, tableCells, UNVERIFIED_MARK } from './segments';
+import { bodyBlocks, paragraphSegments, tableCells, UNVERIFIED_MARK } from './segments';
 import { cssFontFamily, LATIN_FONT, PAGE, STYLE_SPECS } from './typography';
-import { isTableRow, Paragraph, Report, Source } from './types';
+import { Paragraph, Report, Source } from './types';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
@@ -65,18 +65,7 @@ function paragraphHtml(p: Paragraph, next: Paragraph | undefined): string {
 
 /** The report as an HTML fragment (a div of paragraphs). */
 export function renderHtmlFragment(report: Report): string {
-  const parts: string[] = [];
-  const ps = report.paragraphs;
-  for (let i = 0; i < ps.length; i++) {
-    if (isTableRow(ps[i])) {
-      let j = i;
-      while (j < ps.length && isTableRow(ps[j])) j++;
-      parts.push(tableHtml(ps.slice(i, j)));
-      i = j - 1;
-      continue;
-    }
-    parts.push(paragraphHtml(ps[i], ps[i + 1]));
-  }
+  const parts = bodyBlocks(report.paragraphs).map((b) => (b.kind === 'table' ? tableHtml(b.rows) : paragraphHtml(b.p, b.next)));
   return `<div class="br-report" lang="zh-CN">\n${parts.join('\n')}\n</div>`;
 }
 

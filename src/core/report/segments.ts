@@ -3,7 +3,7 @@
  * stay together (「434.35万元」), with the 待核实 mark placed after the unit.
  */
 import { sourceCells } from './figures';
-import { CELL_SEPARATOR, Paragraph, Run, Source } from './types';
+import { CELL_SEPARATOR, isTableRow, Paragraph, Run, Source } from './types';
 
 export type Segment =
   | { kind: 'text'; text: string }
@@ -84,4 +84,20 @@ export function tableCells(p: Paragraph): Paragraph[] {
     });
   }
   return cells.map((runs) => ({ style: p.style, runs }));
+}
+
+/** The body in reading order: a paragraph, or a run of consecutive table rows (one table). */
+export function bodyBlocks(ps: Paragraph[]): ({ kind: 'paragraph'; p: Paragraph; next?: Paragraph } | { kind: 'table'; rows: Paragraph[] })[] {
+  const out: ({ kind: 'paragraph'; p: Paragraph; next?: Paragraph } | { kind: 'table'; rows: Paragraph[] })[] = [];
+  for (let i = 0; i < ps.length; i++) {
+    if (!isTableRow(ps[i])) {
+      out.push({ kind: 'paragraph', p: ps[i], next: ps[i + 1] });
+      continue;
+    }
+    let j = i;
+    while (j < ps.length && isTableRow(ps[j])) j++;
+    out.push({ kind: 'table', rows: ps.slice(i, j) });
+    i = j - 1;
+  }
+  return out;
 }

@@ -21,9 +21,9 @@ import {
   WidthType,
 } from 'docx';
 import JSZip from 'jszip';
-import { paragraphSegments, tableCells, UNVERIFIED_MARK } from '../../core/report/segments';
+import { bodyBlocks, paragraphSegments, tableCells, UNVERIFIED_MARK } from '../../core/report/segments';
 import { FONT, LATIN_FONT, PAGE, STYLE_SPECS, StyleSpec } from '../../core/report/typography';
-import { isTableRow, Paragraph, Report } from '../../core/report/types';
+import { Paragraph, Report } from '../../core/report/types';
 
 const TWIPS_PER_POINT = 20;
 
@@ -88,18 +88,7 @@ function docxTable(rows: Paragraph[]): Table {
 
 /** The body: paragraphs, with runs of table rows set as tables. */
 function bodyChildren(ps: Paragraph[]): (DocxParagraph | Table)[] {
-  const out: (DocxParagraph | Table)[] = [];
-  for (let i = 0; i < ps.length; i++) {
-    if (isTableRow(ps[i])) {
-      let j = i;
-      while (j < ps.length && isTableRow(ps[j])) j++;
-      out.push(docxTable(ps.slice(i, j)));
-      i = j - 1;
-      continue;
-    }
-    out.push(docxParagraph(ps[i], ps[i + 1]));
-  }
-  return out;
+  return bodyBlocks(ps).map((b) => (b.kind === 'table' ? docxTable(b.rows) : docxParagraph(b.p, b.next)));
 }
 
 function pageNumberFooter(): Footer {
