@@ -93,19 +93,36 @@ export function inferFixes(findings: Finding[], ledger: IdentityLedger, blindRow
     return a;
   };
 
+  /**
+   * Identity k's allowance once cell `id` shows `shown` decimals. A corrected figure shows at least the
+   * decimals it carries (0 shown as 0 becomes 0.51): a whole number's ½ no longer covers the cents, so
+   * the replay must not grant what the corrected sheet will not.
+   */
+  const allowanceWith = (k: number, id: number, shown: number) => {
+    if (ledger.tolerance) return ledger.tolerance;
+    let raised = false;
+    for (let i = starts[k]; i < starts[k + 1] && !raised; i++) raised = cells[i] === id && decimals[i] < shown;
+    if (!raised) return allowance(k);
+    const d = (i: number) => (cells[i] === id ? Math.max(decimals[i], shown) : decimals[i]);
+    const sum = new AllowanceSum(d(starts[k]));
+    for (let i = starts[k] + 1; i < starts[k + 1]; i++) sum.add(d(i), -shifts[i]);
+    return sum.value();
+  };
+
   // Replaying a candidate only shifts each identity's difference by the change in one cell.
   const evaluate = (c: Candidate) => {
     const cleared: string[] = [];
     let broken = 0;
     const id = idOf.get(c.key);
     const old = id === undefined ? undefined : seenValue.get(id);
+    const shown = Math.max(0, c.value.decimalPlaces());
     for (const { k, shift } of (id === undefined ? undefined : byCell.get(id)) ?? []) {
-      if (!old) continue;
+      if (!old || id === undefined) continue;
       const open = ledger.open.get(k);
       const before = open?.outcome ?? 'exact';
       const change = c.value.minus(old).times(shift);
       const difference = open ? open.difference.plus(change) : change;
-      const after = outcomeOf(difference, allowance(k));
+      const after = outcomeOf(difference, allowanceWith(k, id, shown));
       if (before === 'mismatch' && after !== 'mismatch' && open?.findingId) cleared.push(open.findingId);
       if (before !== 'mismatch' && after === 'mismatch') broken++;
     }
