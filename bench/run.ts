@@ -124,6 +124,10 @@ async function main(): Promise<void> {
   log(`ExcelJS load (fresh node process): ${bare.ms.toFixed(0)} ms, peak ${bare.rssMb} MB`);
   const cli = timeProcess(3, [path.join(ROOT, 'bin', 'budget-recon.js'), 'validate', file, '--format', 'json']);
   log(`CLI validate end to end: ${cli.ms.toFixed(0)} ms, peak ${cli.rssMb} MB`);
+  // The highlighted copy, written by editing the package (every finding marked, with its note).
+  const marked = path.join(OUT, `bench-${projects}-marked.xlsx`);
+  const highlight = timeProcess(3, [path.join(ROOT, 'bin', 'budget-recon.js'), 'highlight', file, '-o', marked]);
+  log(`CLI highlight end to end: ${highlight.ms.toFixed(0)} ms, peak ${highlight.rssMb} MB`);
   const hyperformulaMs = hyperformulaTime(wb);
   log(`HyperFormula build + evaluate checks: ${hyperformulaMs.toFixed(0)} ms`);
   const extras = await extraFigures(log, projects);
@@ -148,6 +152,8 @@ async function main(): Promise<void> {
     coreCpuMsDoubled: Math.round(doubled.cpuMs),
     coreCpuScaling: Number((doubled.cpuMs / core.cpuMs).toFixed(2)),
     cliMs: Math.round(cli.ms),
+    cliHighlightMs: Math.round(highlight.ms),
+    cliHighlightPeakMb: highlight.rssMb,
     exceljsLoadMs: Math.round(exceljsLoadMs),
     exceljsProcessMs: Math.round(bare.ms),
     cliVsExceljsProcess: Number((cli.ms / bare.ms).toFixed(2)),

@@ -70,3 +70,27 @@ export function writeErrorCode(e: unknown): string {
 export function tempPathFor(target: string, stamp = `${process.pid}.${Date.now()}`): string {
   return path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${stamp}.tmp`);
 }
+
+/**
+ * Writes every output to a temporary file beside its target, then renames them all: a failure
+ * leaves no output half-written and none of a set (report -o and --xlsx) written without the other.
+ */
+export async function writeAllAtomic(files: { target: string; shown: string; data: Buffer | string }[]): Promise<void> {
+  const stamp = `${process.pid}.${Date.now()}`;
+  const temps = files.map((f) => tempPathFor(f.target, stamp));
+  let current = files[0];
+  try {
+    for (let i = 0; i < files.length; i++) {
+      current = files[i];
+      await fs.writeFile(temps[i], files[i].data);
+    }
+    for (let i = 0; i < files.length; i++) {
+      current = files[i];
+      await fs.rename(temps[i], files[i].target);
+    }
+  } catch (e) {
+    await Promise.all(temps.map((t) => fs.rm(t, { force: true }).catch(() => undefined)));
+    const code = writeErrorCode(e);
+    throw new UserError('write-failed', `无法写入 ${current.shown}（${code}）；未生成该文件`, `cannot write ${current.shown} (${code}); nothing was written there`);
+  }
+}

@@ -35,9 +35,7 @@ export interface ReadOptions {
 
 export interface ReadResult {
   snapshot: WorkbookSnapshot;
-  /** Parts of the package ExcelJS does not carry into a copy (charts, pivot tables, macros). */
-  unsupportedParts: string[];
-  /** The ExcelJS workbook, for hosts that write a copy (highlight). */
+  /** The ExcelJS workbook (the reader of last resort; copies are written by editing the package). */
   workbook: ExcelJS.Workbook;
 }
 
@@ -47,6 +45,11 @@ export interface ReadResult {
  * package ExcelJS might still read.
  */
 export async function readXlsx(filePath: string, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+  return (await readXlsxPackage(filePath, options)).snapshot;
+}
+
+/** readXlsx, with the package's bytes: the highlighted copy and the report copy edit them. */
+export async function readXlsxPackage(filePath: string, options: ReadOptions = {}): Promise<{ snapshot: WorkbookSnapshot; data: Buffer }> {
   const file = options.displayName ?? filePath;
   const buffer = await readPackage(filePath, file);
   let snapshot: WorkbookSnapshot;
@@ -57,16 +60,16 @@ export async function readXlsx(filePath: string, options: ReadOptions = {}): Pro
     if (e instanceof BinaryWorkbook) {
       throw new UserError('xlsb', `${file} 是二进制工作簿（.xlsb），本工具不支持；请在 Excel 中另存为 .xlsx 后再试`, `${file} is a binary workbook (.xlsb), which is not supported; save it as .xlsx and try again`);
     }
-    return (await loadXlsx(filePath, options)).snapshot;
+    return { snapshot: (await loadXlsx(filePath, options)).snapshot, data: buffer };
   }
   snapshot.sheets = snapshot.sheets.filter(
     (s) => (options.keepEmptySheets || s.values.length > 0) && (options.includeOwnedSheets || !OWNED_SHEET_NAMES.has(s.name)),
   );
   if (snapshot.sheets.every((s) => s.values.length === 0)) throw emptyWorkbook(file);
-  return snapshot;
+  return { snapshot, data: buffer };
 }
 
-/** Reads through ExcelJS: slower, but gives the workbook object a copy can be written from. */
+/** Reads through ExcelJS: slower; the fallback for a package the direct reader cannot make sense of. */
 
 export async function loadXlsx(filePath: string, options: ReadOptions = {}): Promise<ReadResult> {
   const file = options.displayName ?? filePath;
@@ -82,20 +85,7 @@ export async function loadXlsx(filePath: string, options: ReadOptions = {}): Pro
   if (workbook.worksheets.length === 0 && !buffer.includes('xl/workbook')) throw noWorkbookInside(file);
   const snapshot = workbookToSnapshot(workbook, options);
   if (snapshot.sheets.every((s) => s.values.length === 0)) throw emptyWorkbook(file);
-  return { snapshot, workbook, unsupportedParts: unsupportedParts(buffer) };
-}
-
-const UNSUPPORTED: [string, string][] = [
-  ['xl/charts/', '图表 charts'],
-  ['xl/pivotTables/', '数据透视表 pivot tables'],
-  ['xl/vbaProject.bin', '宏 macros'],
-  ['xl/slicers/', '切片器 slicers'],
-  ['xl/timelines/', '日程表 timelines'],
-];
-
-/** Zip entry names are stored uncompressed, so a byte search finds the parts a copy would lose. */
-export function unsupportedParts(buffer: Buffer): string[] {
-  return UNSUPPORTED.filter(([prefix]) => buffer.includes(prefix)).map(([, what]) => what);
+  return { snapshot, workbook };
 }
 
 function unreadablePackage(file: string, e: unknown): UserError {

@@ -1,7 +1,6 @@
 import { parseArgs, requireOneFile, textOrJson } from '../../src/node/cli/args';
 import { UserError } from '../../src/node/errors';
 import { parseIdleThreshold, parseTolerance, settingsFromOptions, SETTINGS_OPTIONS } from '../../src/node/settings-args';
-import { unsupportedParts } from '../../src/node/xlsx-reader';
 
 const SPECS = { output: { type: 'string' as const, alias: 'o' }, format: { type: 'string' as const }, verbose: { type: 'boolean' as const } };
 
@@ -82,14 +81,6 @@ describe('textOrJson', () => {
     expect(textOrJson(parseArgs([], SPECS, 'x'))).toBe('text');
     expect(textOrJson(parseArgs(['--format', 'json'], SPECS, 'x'))).toBe('json');
     expect(() => textOrJson(parseArgs(['--format', 'xml'], SPECS, 'x'))).toThrow(/输出格式“xml”无效：应为 text 或 json.*invalid format "xml"/);
-  });
-});
-
-describe('unsupportedParts', () => {
-  test('names the parts a copy would lose, from the zip entry names', () => {
-    const zipLike = Buffer.from('PK\u0003\u0004....xl/worksheets/sheet1.xml....xl/charts/chart1.xml....xl/vbaProject.bin');
-    expect(unsupportedParts(zipLike)).toEqual(['图表 charts', '宏 macros']);
-    expect(unsupportedParts(Buffer.from('PK\u0003\u0004xl/worksheets/sheet1.xml'))).toEqual([]);
   });
 });
 

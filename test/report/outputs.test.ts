@@ -5,7 +5,7 @@ import { renderText } from '../../src/core/report/render-text';
 import { reportSheetRows } from '../../src/core/report/sheet-rows';
 import { paragraphPlainText } from '../../src/core/report/segments';
 import { reportDocxBuffer } from '../../src/node/report/docx';
-import { writeReportSheet } from '../../src/node/report/sheet-writer';
+import { reportCopy } from '../../src/ooxml/report-sheets';
 import { seedReport, reportFor } from './helpers';
 import { workbookWith } from './fixtures';
 
@@ -70,14 +70,15 @@ describe('Word-ready range (自评报告 sheet rows)', () => {
     expect(long.height).toBeLessThanOrEqual(409);
   });
 
-  test('the ExcelJS writer replaces only its own sheet and writes text cells', async () => {
+  test('the package writer replaces only its own sheet and writes text cells', async () => {
+    const source = new ExcelJS.Workbook();
+    source.addWorksheet('项目支出明细').getCell('A1').value = 42;
+    source.addWorksheet('自评报告').getCell('A1').value = 'old';
+    const copy = await reportCopy(Buffer.from(await source.xlsx.writeBuffer()), report);
     const wb = new ExcelJS.Workbook();
-    const user = wb.addWorksheet('项目支出明细');
-    user.getCell('A1').value = 42;
-    wb.addWorksheet('自评报告').getCell('A1').value = 'old';
-    writeReportSheet(wb, report);
+    await wb.xlsx.load(Buffer.from(copy.data) as unknown as ExcelJS.Buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['项目支出明细', '自评报告']);
-    expect(user.getCell('A1').value).toBe(42);
+    expect(wb.getWorksheet('项目支出明细')!.getCell('A1').value).toBe(42);
     const ws = wb.getWorksheet('自评报告') as ExcelJS.Worksheet;
     expect(ws.getCell('A1').value).toBe('报告正文（可整列复制到 Word）');
     expect(ws.getCell('A2').value).toBe(paragraphPlainText(report.paragraphs[0]));

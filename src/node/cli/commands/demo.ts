@@ -6,10 +6,10 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { formatTextReport } from '../../format-text';
-import { applyHighlights } from '../../highlight-writer';
+import { highlightPackage } from '../../../ooxml/highlight';
 import { SAMPLE_FILES, samplesDir } from '../../make-samples';
 import { FileValidation, validateFile, validateFileReadOnly } from '../../validate-file';
-import { writeWorkbookAtomic } from '../../xlsx-writer';
+import { writeAllAtomic } from '../../output-file';
 import { CliIO } from '../io';
 
 export const help = [
@@ -49,10 +49,10 @@ export const DEMO_STEPS: DemoStep[] = [
     title: '生成标注副本 Writing the highlighted copy',
     async run(ctx) {
       const v = ctx.validation!;
-      const stats = applyHighlights(v.workbook, { findings: v.result.findings, notChecked: v.result.notChecked });
+      const { data, stats } = await highlightPackage(v.data, { findings: v.result.findings, notChecked: v.result.notChecked });
       const name = ctx.outputDir === ctx.io.cwd ? 'budget-recon-demo.xlsx' : `${path.basename(ctx.sample, '.xlsx')}-标注.xlsx`;
       const target = path.join(ctx.outputDir, name);
-      await writeWorkbookAtomic(v.workbook, target);
+      await writeAllAtomic([{ target, shown: target, data: Buffer.from(data) }]);
       ctx.written.push({ path: target, what: '标注副本 highlighted copy' });
       ctx.io.out(`已标注 ${stats.cellsMarked} 个单元格，并附“校验结果”工作表（${stats.findings} 条）。`);
       ctx.io.out(`Marked ${stats.cellsMarked} cell(s) and added a 校验结果 sheet (${stats.findings} finding(s)).`);

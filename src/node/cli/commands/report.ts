@@ -3,7 +3,6 @@
  * writes the 部门整体支出绩效自评报告 from the workbook. The input is never modified; outputs are
  * written to a temporary file and renamed, so a failure never leaves a partial file.
  */
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { generateReport } from '../../../core/report/generate';
 import { renderHtmlDocument } from '../../../core/report/render-html';
@@ -12,9 +11,10 @@ import { TemplateError } from '../../../core/report/template-language';
 import { DEFAULT_OUTLINE, findOutline, OUTLINES } from '../../../core/report/templates';
 import { Report } from '../../../core/report/types';
 import { UserError } from '../../errors';
-import { checkOutputTarget, tempPathFor, writeErrorCode } from '../../output-file';
+import { checkOutputTarget, writeAllAtomic } from '../../output-file';
+import { checkCopyExtension, editPackage } from '../../package-copy';
 import { reportDocxBuffer } from '../../report/docx';
-import { writeReportSheet, writeTemplateSheet } from '../../report/sheet-writer';
+import { reportCopy } from '../../../ooxml/report-sheets';
 import { settingsFromOptions, SETTINGS_OPTIONS } from '../../settings-args';
 import { exitCodeFor, validateFile } from '../../validate-file';
 import { parseArgs, requireOneFile } from '../args';
@@ -80,26 +80,6 @@ function chooseFormat(output: string, requested: string | undefined): Format {
  * Writes every output to a temporary file beside its target, then renames them all: a failure
  * while writing leaves none of the outputs half-written.
  */
-async function writeAllAtomic(files: { target: string; shown: string; data: Buffer | string }[]): Promise<void> {
-  const stamp = `${process.pid}.${Date.now()}`;
-  const temps = files.map((f) => tempPathFor(f.target, stamp));
-  let current = files[0];
-  try {
-    for (let i = 0; i < files.length; i++) {
-      current = files[i];
-      await fs.writeFile(temps[i], files[i].data);
-    }
-    for (let i = 0; i < files.length; i++) {
-      current = files[i];
-      await fs.rename(temps[i], files[i].target);
-    }
-  } catch (e) {
-    await Promise.all(temps.map((t) => fs.rm(t, { force: true }).catch(() => undefined)));
-    const code = writeErrorCode(e);
-    throw new UserError('write-failed', `无法写入 ${current.shown}（${code}）；未生成该文件`, `cannot write ${current.shown} (${code}); nothing was written there`);
-  }
-}
-
 async function renderReport(report: Report, format: Format): Promise<Buffer | string> {
   if (format === 'docx') return reportDocxBuffer(report);
   if (format === 'html') return renderHtmlDocument(report);
@@ -129,7 +109,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const format = output ? chooseFormat(output, parsed.options.format as string | undefined) : undefined;
   if (output) await checkOutputTarget(input, path.resolve(io.cwd, output), output);
   if (xlsx) {
-    if (path.extname(xlsx).toLowerCase() !== '.xlsx') {
+    if (!['.xlsx', '.xlsm'].includes(path.extname(xlsx).toLowerCase())) {
       throw new UserError('bad-output', `--xlsx 的文件应以 .xlsx 结尾：${xlsx}`, `the --xlsx file should end in .xlsx: ${xlsx}`);
     }
     await checkOutputTarget(input, path.resolve(io.cwd, xlsx), xlsx);
@@ -142,7 +122,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     throw new UserError('template-needs-xlsx', '--template-sheet 需与 --xlsx 一起使用（模板工作表写入工作簿副本）', '--template-sheet needs --xlsx (the 模板 sheet goes into the workbook copy)');
   }
   const settings = settingsFromOptions(parsed.options);
-  const { result, workbook } = await validateFile(input, settings, file);
+  const { result, data } = await validateFile(input, settings, file);
+  if (xlsx) await checkCopyExtension(data, xlsx, '--xlsx');
 
   let report: Report;
   try {
@@ -156,12 +137,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const files: { target: string; shown: string; data: Buffer | string }[] = [];
   if (output && format) files.push({ target: path.resolve(io.cwd, output), shown: output, data: await renderReport(report, format) });
   if (xlsx) {
-    writeReportSheet(workbook, report);
-    if (withTemplate) {
-      const outline = findOutline(report.outline ?? 'default') ?? DEFAULT_OUTLINE;
-      if (!writeTemplateSheet(workbook, outline)) io.err('工作簿已有“模板”工作表，未另行添加。(The workbook already has a 模板 sheet; none added.)');
-    }
-    files.push({ target: path.resolve(io.cwd, xlsx), shown: xlsx, data: Buffer.from(await workbook.xlsx.writeBuffer()) });
+    const templateOutline = withTemplate ? (findOutline(report.outline ?? 'default') ?? DEFAULT_OUTLINE) : undefined;
+    const copy = await editPackage(file, () => reportCopy(data, report, { templateOutline }));
+    if (withTemplate && !copy.templateAdded) io.err('工作簿已有“模板”工作表，未另行添加。(The workbook already has a 模板 sheet; none added.)');
+    files.push({ target: path.resolve(io.cwd, xlsx), shown: xlsx, data: Buffer.from(copy.data) });
   }
   await writeAllAtomic(files);
 

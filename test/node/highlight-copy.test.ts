@@ -2,10 +2,10 @@ import ExcelJS from 'exceljs';
 import * as path from 'path';
 import { Finding, NotChecked } from '../../src/core/findings';
 import { SheetSnapshot } from '../../src/core/snapshot';
-import { applyHighlights, RESULT_SHEET, SEVERITY_FILL } from '../../src/node/highlight-writer';
+import { promises as fs } from 'fs';
+import { highlightPackage, RESULT_SHEET, SEVERITY_FILL } from '../../src/ooxml/highlight';
 import { SAMPLE_FILES, samplesDir } from '../../src/node/make-samples';
-import { writeWorkbookAtomic } from '../../src/node/xlsx-writer';
-import { loadXlsx, readXlsx } from '../../src/node/xlsx-reader';
+import { readXlsx } from '../../src/node/xlsx-reader';
 import { makeTempDir } from './tmp';
 
 const tmp = makeTempDir();
@@ -57,15 +57,14 @@ function userCells(sheets: SheetSnapshot[]): Record<string, string> {
   return out;
 }
 
-describe('applyHighlights', () => {
+describe('highlightPackage', () => {
   const out = path.join(tmp.dir, 'marked.xlsx');
   let marked: ExcelJS.Workbook;
 
   beforeAll(async () => {
-    const { workbook } = await loadXlsx(SAMPLE);
-    const stats = applyHighlights(workbook, { findings: FINDINGS, notChecked: NOT_CHECKED });
+    const { data, stats } = await highlightPackage(await fs.readFile(SAMPLE), { findings: FINDINGS, notChecked: NOT_CHECKED });
     expect(stats).toEqual({ cellsMarked: 3, findings: 4, missingCells: 0 });
-    await writeWorkbookAtomic(workbook, out);
+    await fs.writeFile(out, data);
     marked = new ExcelJS.Workbook();
     await marked.xlsx.readFile(out);
   });
@@ -117,10 +116,9 @@ describe('applyHighlights', () => {
   });
 
   test('replaces a 校验结果 sheet already in the source instead of adding a second', async () => {
-    const { workbook } = await loadXlsx(out);
-    applyHighlights(workbook, { findings: FINDINGS.slice(0, 1), notChecked: [] });
+    const { data } = await highlightPackage(await fs.readFile(out), { findings: FINDINGS.slice(0, 1), notChecked: [] });
     const again = path.join(tmp.dir, 'again.xlsx');
-    await writeWorkbookAtomic(workbook, again);
+    await fs.writeFile(again, data);
     const snap = await readXlsx(again, { includeOwnedSheets: true });
     expect((await readXlsx(again)).sheets.map((s) => s.name)).not.toContain(RESULT_SHEET);
     expect(snap.sheets.filter((s) => s.name === RESULT_SHEET)).toHaveLength(1);
