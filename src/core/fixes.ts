@@ -109,9 +109,13 @@ export function inferFixes(findings: Finding[], ledger: IdentityLedger, blindRow
     return sum.value();
   };
 
+  // How many failing identities each error stands for: it is cleared only when all of them hold.
+  const failingOf = new Map<Finding, number>();
+  for (const open of ledger.open.values()) if (open.outcome === 'mismatch' && open.finding) failingOf.set(open.finding, (failingOf.get(open.finding) ?? 0) + 1);
+
   // Replaying a candidate only shifts each identity's difference by the change in one cell.
   const evaluate = (c: Candidate) => {
-    const cleared: string[] = [];
+    const holding = new Map<Finding, number>();
     let broken = 0;
     const id = idOf.get(c.key);
     const old = id === undefined ? undefined : seenValue.get(id);
@@ -123,9 +127,11 @@ export function inferFixes(findings: Finding[], ledger: IdentityLedger, blindRow
       const change = c.value.minus(old).times(shift);
       const difference = open ? open.difference.plus(change) : change;
       const after = outcomeOf(difference, allowanceWith(k, id, shown));
-      if (before === 'mismatch' && after !== 'mismatch' && open?.findingId) cleared.push(open.findingId);
+      if (before === 'mismatch' && after !== 'mismatch' && open?.finding) holding.set(open.finding, (holding.get(open.finding) ?? 0) + 1);
       if (before !== 'mismatch' && after === 'mismatch') broken++;
     }
+    const cleared: string[] = [];
+    for (const [finding, n] of holding) if (n === failingOf.get(finding)) cleared.push(finding.id);
     return { cleared, broken };
   };
 

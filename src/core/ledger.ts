@@ -5,6 +5,7 @@
  * per identity — and only identities with a difference get a record of their own.
  */
 import Decimal from 'decimal.js';
+import { Finding } from './findings';
 import { Amount } from './model';
 import { Outcome } from './rounding';
 
@@ -13,8 +14,12 @@ export interface OpenIdentity {
   outcome: Outcome;
   /** target − Σ wᵢ·partᵢ as checked. */
   difference: Decimal;
-  /** The finding it produced (none for a float residue read as exact). */
-  findingId?: string;
+  /**
+   * The finding that reports it (none for a float residue read as exact). Held by reference: its id can
+   * still change (a line table's error moved to the part to blame, a #n suffix), and one finding can stand
+   * for several identities (one error per figure): it is cleared only when all of them hold.
+   */
+  finding?: Finding;
   /** Its operand figures, target first: what the cells hold, for replaying a correction. */
   operands: Amount[];
 }
@@ -54,6 +59,11 @@ export class IdentityLedger {
 
   get size(): number {
     return this.starts.length - 1;
+  }
+
+  /** The record of the identity recorded last, when it does not hold exactly. */
+  lastOpen(): OpenIdentity | undefined {
+    return this.open.get(this.size - 1);
   }
 
   sheetId(sheet: string): number {

@@ -132,11 +132,13 @@ export function validateModel(model: BudgetModel, grids: Grid[], settings: Setti
   const ids = new Set<string>();
   for (const rule of RULES) {
     for (const f of rule.check(ctx)) {
-      // One cell can break two identities of the same rule; keep ids unique and stable.
+      // One cell can break two identities of the same rule; keep ids unique and stable. Renamed in place:
+      // the ledger holds the finding that reports each identity, for fixes to name.
       let id = f.id;
       for (let n = 2; ids.has(id); n++) id = `${f.id}#${n}`;
       ids.add(id);
-      findings.push(id === f.id ? f : { ...f, id });
+      f.id = id;
+      findings.push(f);
     }
   }
   const blindRows = new Set(model.notes.filter((n) => n.kind === 'non-numeric' || n.kind === 'formula-error').map((n) => `${n.ref.sheet}\u0000${n.ref.row}`));

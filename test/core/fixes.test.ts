@@ -67,3 +67,43 @@ describe('a fix is replayed with the decimals the corrected cell will show', () 
     expectFixesClear({ sheets: [...wb.sheets, { name: '表3', values: t3 }] });
   });
 });
+
+describe('one error standing for several identities, and errors moved to the part to blame', () => {
+  // Seed -171935091 again, 收入合计 now -0.51: 一般公共服务支出 B4 breaks both 「一般公共服务支出 = 对个人和家庭的补助」
+  // (wants 0.51) and 「收入合计 = 一般公共服务支出」 (wants -0.51); the second error is shown on B4 as well (one error
+  // per figure). No one cell clears both: a fix claiming to clear the error on B4 would leave it standing.
+  test('no fix is claimed for an error that a second failing identity keeps on the same cell', () => {
+    const values: CellValue[][] = [
+      ['收入支出决算总表'],
+      [null, null, '金额单位：万元'],
+      ['项目', '金额'],
+      ['一般公共服务支出', 0],
+      ['收入合计', -0.51],
+      ['\u3000\u3000\u3000对个人和家庭的补助', '0.51'],
+      ['使用非财政拨款结余', 0.02],
+      ['本年支出合计', null],
+      ['收入合计', null],
+    ];
+    const wb: WorkbookSnapshot = { sheets: [{ name: '单位基本情况', values }] };
+    const errors = validateWorkbook(wb).findings.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => f.cell)).toEqual(['B4']);
+    expect(errors[0].fix).toBeUndefined();
+  });
+
+  // Seed 1000: a fix of D1 clears 「D1 = 春节慰问费」 and, as its message warns, breaks 「合计 D2 = D1」, whose error is
+  // then moved onto D1. That is another identity's error: it must not take the id of the one the fix cleared.
+  test('an error moved to the part to blame keeps its own identity\'s id', () => {
+    const values: CellValue[][] = [
+      ['合计', '单位：万元', '收入合计', '0.00'],
+      [0, '合计', null, 0],
+      ['0.00', '\u3000\u3000春节慰问费', '序号', -0.01],
+      ['收入合计', '0.00', 0],
+      ['', '年末结转和结余', '', '2.1'],
+    ];
+    const wb: WorkbookSnapshot = { sheets: [{ name: '表3', values, numberFormats: values.map((r) => r.map(() => '0.00%')) }] };
+    const f = validateWorkbook(wb).findings.find((x) => x.cell === 'D1' && x.severity === 'error');
+    expect(f?.fix?.cell).toBe('D1');
+    expectFixesClear(wb);
+  });
+});
+

@@ -162,7 +162,7 @@ export function checkIdentity(ctx: RuleContext, spec: IdentitySpec): Finding | n
   const nth = ctx.usedIds ? countIdentity(ctx, spec.rule, targetRef.sheet, targetRef.row, targetRef.col) : 1;
   const id = exact ? undefined : findingId(spec.rule, targetRef.sheet, targetRef.cell) + (nth > 1 ? `#${nth}` : '');
   // A float residue read as exact keeps its residue: replays add to what was checked.
-  const open = ctx.ledger.record(spec.target.amount, spec.parts, difference.isZero() ? undefined : { outcome, findingId: id, difference });
+  const open = ctx.ledger.record(spec.target.amount, spec.parts, difference.isZero() ? undefined : { outcome, difference });
   if (exact || !id || !allowance) return null;
   // A finding: the figures it shows are worked out as Σ first, then total − Σ, as stated.
   const expectedSum = weightedSum(spec.parts.map(termOfOperand));
@@ -187,7 +187,7 @@ export function checkIdentity(ctx: RuleContext, spec: IdentitySpec): Finding | n
     result.outcome === 'rounding'
       ? `${spec.subject}: ${spec.quantity} ${actual} differs from ${expected} by ${diff} ${u}, within rounding (allowed ${result.allowance.toFixed()})`
       : `${spec.subject}: ${spec.quantity} should be ${expected} ${u}, the sheet says ${actual} ${u} (difference ${diff} ${u})`;
-  return {
+  const finding: Finding = {
     id,
     rule: spec.rule,
     severity,
@@ -204,6 +204,8 @@ export function checkIdentity(ctx: RuleContext, spec: IdentitySpec): Finding | n
     messageEn,
     equation,
   };
+  open!.finding = finding;
+  return finding;
 }
 
 /**

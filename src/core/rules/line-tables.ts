@@ -9,7 +9,7 @@
 import { Finding } from '../findings';
 import { Amount, LineKey, LineRow, LineTable } from '../model';
 import { lineKeyOf } from '../recognise/line-table';
-import { checkIdentity, findingId, formulaOf, notChecked, Operandish, readingHolds, Rule, RuleContext } from './context';
+import { checkIdentity, formulaOf, notChecked, Operandish, readingHolds, Rule, RuleContext } from './context';
 
 interface Identity {
   target: Operandish;
@@ -61,7 +61,7 @@ function blameCounts(ctx: RuleContext, decisions: Decision[]): Map<string, numbe
 }
 
 /** Settles decisions: a reading that holds is recorded; if none holds, the first reading's error is raised. */
-function settle(ctx: RuleContext, table: LineTable, decisions: Decision[], blame: Map<string, number>, blamed: Set<string>, out: Finding[]): void {
+function settle(ctx: RuleContext, table: LineTable, decisions: Decision[], blame: Map<string, number>, blamed: Map<string, Finding>, out: Finding[]): void {
   for (const d of decisions) {
     const readings = d.readings.filter((r) => r.parts.length);
     if (!readings.length) continue;
@@ -80,9 +80,15 @@ function settle(ctx: RuleContext, table: LineTable, decisions: Decision[], blame
     if (f.severity === 'error') {
       const culprit = blamedOperand(chosen, blame);
       if (culprit) reblame(f, chosen, culprit, table);
-      // One error per figure: a second failing identity through the same cell adds nothing.
-      if (blamed.has(f.cell)) continue;
-      blamed.add(f.cell);
+      // One error per figure: a second failing identity through the same cell adds nothing, and the error
+      // already shown there stands for it (a fix clears that error only if it clears this identity too).
+      const shown = blamed.get(f.cell);
+      if (shown) {
+        const open = ctx.ledger.lastOpen();
+        if (open?.finding === f) open.finding = shown;
+        continue;
+      }
+      blamed.set(f.cell, f);
       if (readings.length > 1) {
         f.message += `（按其他读法也不平：${readings.slice(1).map((r) => r.formula).join('；')}）`;
         f.messageEn += ` (other readings fail too: ${readings.slice(1).map((r) => r.formula).join('; ')})`;
@@ -126,8 +132,9 @@ function reblame(f: Finding, id: Identity, culprit: Operandish, table: LineTable
   const d = Math.max(2, culprit.amount.decimals);
   const u = table.unit;
   const label = culprit.label;
+  // The id stays the identity's (its total's cell): another identity's error at the part, before or after a
+  // correction, must not take the same id, or a fix that clears one would seem to leave it standing.
   f.cell = culprit.amount.ref.cell;
-  f.id = findingId('subtotal', f.sheet, f.cell);
   f.expected = should.toFixed();
   f.actual = actual.toFixed();
   f.difference = actual.minus(should).toFixed();
@@ -466,7 +473,7 @@ export const lineTables: Rule = {
         trusted.push(s.decisions);
       }
       const blame = blameCounts(ctx, trusted.flat());
-      const blamed = new Set<string>();
+      const blamed = new Map<string, Finding>();
       for (const decisions of trusted) settle(ctx, table, decisions, blame, blamed, out);
     }
     return out;
