@@ -54,6 +54,19 @@ export class Grid {
     return this.snapshot.numberFormats?.[row - this.rowOffset]?.[col - this.colOffset] ?? null;
   }
 
+  /** Whether any number cell carries digits a double cannot hold (snapshot.exactNumbers). */
+  get hasExactNumbers(): boolean {
+    return !!this.snapshot.exactNumbers;
+  }
+
+  /** A number cell's digits as the file wrote them, where a double cannot hold them; null for nearly every cell. */
+  exactNumber(row: number, col: number): string | null {
+    const e = this.snapshot.exactNumbers;
+    if (!e) return null;
+    const t = e[row - this.rowOffset]?.[col - this.colOffset];
+    return typeof t === 'string' ? t : null;
+  }
+
   isHiddenRow(row: number): boolean {
     return this.hidden.has(row);
   }

@@ -292,6 +292,8 @@ export interface CellNote {
   label?: string;
   /** For text numbers: the value it was read as. */
   value?: Decimal;
+  /** A non-numeric note for a figure too long to be one (precision.ts); raw is then shortened. */
+  tooLong?: boolean;
 }
 
 /** A template sheet (模板) the user added; kept as raw rows for the report engine. */

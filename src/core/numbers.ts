@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { FIGURE_LIMIT, FIGURE_LIMIT_NUMBER } from './precision';
 import { CellValue } from './snapshot';
 
 export type Unit = '元' | '万元' | '亿元';
@@ -13,7 +14,8 @@ export const UNIT_FACTOR: Record<Unit, Decimal> = {
 export type ParsedNumber =
   | { kind: 'blank' }
   | { kind: 'error'; code: string }
-  | { kind: 'text'; text: string }
+  /** `tooLong`: a figure with more than MAX_FIGURE_DIGITS digits before the point (precision.ts): no budget figure. */
+  | { kind: 'text'; text: string; tooLong?: boolean }
   | {
       kind: 'number';
       value: Decimal;
@@ -110,6 +112,7 @@ export function parseNumber(v: CellValue, format?: string | null): ParsedNumber 
   if (typeof v === 'boolean') return { kind: 'text', text: String(v) };
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { kind: 'error', code: '#NUM!' };
+    if (v >= FIGURE_LIMIT_NUMBER || v <= -FIGURE_LIMIT_NUMBER) return { kind: 'text', text: String(v), tooLong: true };
     const value = decimalFromNumber(v);
     const fd = formatDecimals(format);
     if (fd) {
@@ -146,6 +149,7 @@ export function parseNumber(v: CellValue, format?: string | null): ParsedNumber 
   }
   if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return { kind: 'text', text: raw };
   let value = new Decimal(s);
+  if (value.abs().gte(FIGURE_LIMIT)) return { kind: 'text', text: raw, tooLong: true };
   if (negative) value = value.negated();
   const typedDecimals = s.includes('.') ? s.length - s.indexOf('.') - 1 : 0;
   if (percent) value = value.div(100);
@@ -157,6 +161,20 @@ export function parseNumber(v: CellValue, format?: string | null): ParsedNumber 
     unitSuffix,
     percent,
   };
+}
+
+/**
+ * A number cell's figure from the digits the file wrote for it (snapshot.ts exactNumbers), where a double
+ * cannot hold them: read exactly, shown as the number format says (as written, at most 10 decimals, when
+ * it does not say). Undefined when the text is not a plain decimal number: the double is read instead.
+ */
+export function parseExactNumber(text: string, format?: string | null): ParsedNumber | undefined {
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d{1,4})?$/.test(text)) return undefined;
+  const value = new Decimal(text);
+  if (value.abs().gte(FIGURE_LIMIT)) return { kind: 'text', text, tooLong: true };
+  const fd = formatDecimals(format);
+  if (fd) return { kind: 'number', value, decimals: fd.percent ? fd.decimals + 2 : fd.decimals, fromText: false, percent: fd.percent };
+  return { kind: 'number', value, decimals: Math.min(decimalsOf(value), 10), fromText: false, percent: false };
 }
 
 /** Formats a Decimal for messages: fixed decimals, no exponent. */

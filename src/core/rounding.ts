@@ -5,6 +5,8 @@
  * |total − Σ wᵢ·partᵢ| ≤ ½·10^−d_total + Σ |wᵢ|·½·10^−dᵢ.
  */
 import Decimal from 'decimal.js';
+// decimal.js keeps enough digits for every figure read to be summed exactly (precision.ts).
+import './precision';
 
 export interface Term {
   value: Decimal;

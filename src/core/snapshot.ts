@@ -19,6 +19,12 @@ export interface SheetSnapshot {
   formulas?: (string | null)[][];
   /** Same shape as values: Excel number format codes ("0.00", "#,##0.00", "0.00%", "General"). */
   numberFormats?: (string | null)[][];
+  /**
+   * Sparse, same coordinates as values: for a number cell whose value a double cannot hold (the file wrote
+   * more significant digits than the 17 a double keeps, e.g. 123456789012345678901234567890.12), the digits
+   * as written. The core reads the figure from them; values keeps the double. Absent for nearly every sheet.
+   */
+  exactNumbers?: (string | null | undefined)[][];
   /** Merged areas as A1 ranges in sheet coordinates, e.g. "A1:F1". */
   merges?: string[];
   /** 0-based sheet rows that are hidden. */

@@ -3,6 +3,7 @@ import { parseAddress } from './address';
 import { Finding, NotChecked, SEVERITY_ORDER, Settings, ValidationSummary } from './findings';
 import { inferFixes } from './fixes';
 import { IdentityLedger } from './ledger';
+import { MAX_FIGURE_DIGITS } from './precision';
 import { Grid } from './grid';
 import { BudgetModel } from './model';
 import { readModel } from './recognise';
@@ -52,6 +53,10 @@ function readingNotes(model: BudgetModel): NotChecked[] {
   const out: NotChecked[] = [];
   for (const n of model.notes) {
     if (n.kind !== 'non-numeric') continue;
+    if (n.tooLong) {
+      out.push({ rule: 'text-number', sheet: n.ref.sheet, cell: n.ref.cell, check: `${n.label ? n.label + '的' : ''}金额 ${n.ref.cell}`, reason: `“${n.raw}”整数部分超过 ${MAX_FIGURE_DIGITS} 位，不是预算金额，未参与校验`, reasonEn: `"${n.raw}" has more than ${MAX_FIGURE_DIGITS} digits before the point: no budget figure, left out` });
+      continue;
+    }
     out.push({ rule: 'text-number', sheet: n.ref.sheet, cell: n.ref.cell, check: `${n.label ? n.label + '的' : ''}金额 ${n.ref.cell}`, reason: `“${n.raw}”不是数字，未参与校验`, reasonEn: `"${n.raw}" is not a number and was left out` });
   }
   for (const b of model.summaries) {

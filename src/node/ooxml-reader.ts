@@ -193,6 +193,8 @@ export function parseWorksheet(xml: string, name: string, shared: string[], form
   const grid = new SheetGridBuilder();
   const hiddenRows: number[] = [];
   const sharedMasters = new Map<string, { formula: string; cell: string }>();
+  // Number cells written with more digits than a double holds: [row, column, digits].
+  const exact: [number, number, string][] = [];
   let nextRow = 0;
 
   for (const rm of data.matchAll(ROW_RE)) {
@@ -236,6 +238,7 @@ export function parseWorksheet(xml: string, name: string, shared: string[], form
         default:
           value = v !== undefined && v !== '' ? Number(v) : null;
           if (typeof value === 'number' && !Number.isFinite(value)) value = '#NUM!';
+          else if (v !== undefined && v.length > 17 && beyondDouble(v)) exact.push([r, c, v.trim()]);
       }
       let formula: string | null = null;
       const fm = inner.indexOf('<f') >= 0 || inner.indexOf(':f') >= 0 ? F_RE.exec(inner) : null;
@@ -269,7 +272,24 @@ export function parseWorksheet(xml: string, name: string, shared: string[], form
     if (ref) merges.push(ref);
   }
 
-  return { name, ...grid.build(), merges, hiddenRows };
+  const grids = grid.build();
+  if (!exact.length) return { name, ...grids, merges, hiddenRows };
+  const exactNumbers: (string | null)[][] = [];
+  for (const [r, c, digits] of exact) (exactNumbers[r - grids.rowOffset!] ??= [])[c - grids.colOffset!] = digits;
+  for (let i = 0; i < exactNumbers.length; i++) exactNumbers[i] ??= [];
+  return { name, ...grids, exactNumbers, merges, hiddenRows };
+}
+
+/**
+ * Whether a number as the file wrote it has more significant digits than the 17 a double keeps: a figure a
+ * script wrote (123456789012345678901234567890.12), never Excel's own 17-digit form of a double
+ * (0.40000000000000568), which the core reads as the double it is.
+ */
+export function beyondDouble(v: string): boolean {
+  const mantissa = v.trim().replace(/^[-+]/, '').replace(/[eE].*$/, '');
+  if (!/^(\d+\.?\d*|\.\d+)$/.test(mantissa)) return false;
+  const digits = mantissa.replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  return digits.length > 17;
 }
 
 function isoToSerial(iso: string): CellValue {

@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js';
 import { Grid } from '../grid';
 import { Amount, CellNote, CellRef } from '../model';
-import { decimalFromNumber, formatDecimals, parseNumber } from '../numbers';
+import { decimalFromNumber, formatDecimals, parseExactNumber, parseNumber, ParsedNumber } from '../numbers';
+import { FIGURE_LIMIT_NUMBER, shortFigure } from '../precision';
 import { MICRO_DECIMALS, Micros, microsOfDecimal, microsOfNumber } from '../exact';
 
 export function refOf(grid: Grid, row: number, col: number): CellRef {
@@ -65,15 +66,21 @@ export function typedDecimals(n: number, micros: Micros | undefined): number {
 export function readAmount(grid: Grid, row: number, col: number, notes: CellNote[], label?: string): Amount | undefined {
   const raw = grid.value(row, col);
   if (raw === null || raw === '') return undefined;
+  let parsed: ParsedNumber | undefined;
   if (typeof raw === 'number' && Number.isFinite(raw)) {
+    // Digits a double cannot hold, as the file wrote them: the figure is read from them.
+    const exact = grid.hasExactNumbers ? grid.exactNumber(row, col) : null;
+    if (exact !== null) parsed = parseExactNumber(exact, grid.numberFormat(row, col));
     // Most figures are plain numbers: read them without parseNumber's intermediate object.
-    const micros = microsOfNumber(raw);
-    const fd = formatDecimals(grid.numberFormat(row, col));
-    const decimals = fd ? (fd.percent ? fd.decimals + 2 : fd.decimals) : typedDecimals(raw, micros);
-    const formula = grid.formula(row, col);
-    return new NumberCellAmount(raw, decimals, refOf(grid, row, col), formula ?? undefined, fd?.percent ?? false, micros);
+    else if (raw < FIGURE_LIMIT_NUMBER && raw > -FIGURE_LIMIT_NUMBER) {
+      const micros = microsOfNumber(raw);
+      const fd = formatDecimals(grid.numberFormat(row, col));
+      const decimals = fd ? (fd.percent ? fd.decimals + 2 : fd.decimals) : typedDecimals(raw, micros);
+      const formula = grid.formula(row, col);
+      return new NumberCellAmount(raw, decimals, refOf(grid, row, col), formula ?? undefined, fd?.percent ?? false, micros);
+    }
   }
-  const parsed = parseNumber(raw, grid.numberFormat(row, col));
+  parsed ??= parseNumber(raw, grid.numberFormat(row, col));
   switch (parsed.kind) {
     case 'blank':
       return undefined;
@@ -81,7 +88,9 @@ export function readAmount(grid: Grid, row: number, col: number, notes: CellNote
       notes.push({ ref: refOf(grid, row, col), kind: 'formula-error', raw: parsed.code, label });
       return undefined;
     case 'text':
-      notes.push({ ref: refOf(grid, row, col), kind: 'non-numeric', raw: parsed.text, label });
+      // A figure too long to be one is shown by its first and last digits.
+      if (parsed.tooLong) notes.push({ ref: refOf(grid, row, col), kind: 'non-numeric', raw: shortFigure(parsed.text), label, tooLong: true });
+      else notes.push({ ref: refOf(grid, row, col), kind: 'non-numeric', raw: parsed.text, label });
       return undefined;
     case 'number': {
       const ref = refOf(grid, row, col);

@@ -8,6 +8,7 @@ import { Grid } from '../grid';
 import { microsOfDecimal, microsOfNumber } from '../exact';
 import { Amount, CellNote, CellRef, FIGURE_FORMULA, FIGURE_PERCENT, FIGURE_PRESENT, FIGURE_TEXT, PROJECT_AMOUNT_COLUMNS, ProjectAmountColumn, ProjectRow, ProjectTable, TableFigures } from '../model';
 import { formatDecimals } from '../numbers';
+import { FIGURE_LIMIT_NUMBER } from '../precision';
 import Decimal from 'decimal.js';
 import { readAmount, refOf, typedDecimals } from './cells';
 
@@ -78,7 +79,8 @@ export class FigureReader {
     for (const { k, col } of this.slots) {
       const raw = grid.value(r, col);
       if (raw === null || raw === '') continue;
-      if (typeof raw === 'number' && Number.isFinite(raw)) {
+      // Digits a double cannot hold, and figures too long to be one, are read as readAmount reads them.
+      if (typeof raw === 'number' && Number.isFinite(raw) && raw < FIGURE_LIMIT_NUMBER && raw > -FIGURE_LIMIT_NUMBER && !(grid.hasExactNumbers && grid.exactNumber(r, col) !== null)) {
         const micros = microsOfNumber(raw);
         const fd = formatDecimals(grid.numberFormat(r, col));
         f.micros[k]![i] = micros ?? NaN;
@@ -93,7 +95,7 @@ export class FigureReader {
       this.fromText.set(i * 16 + k, a);
       f.micros[k]![i] = a.micros ?? NaN;
       f.decimals[k]![i] = Math.min(255, a.decimals);
-      f.flags[k]![i] = FIGURE_PRESENT | FIGURE_TEXT | (a.formula ? FIGURE_FORMULA : 0) | (a.percent ? FIGURE_PERCENT : 0);
+      f.flags[k]![i] = FIGURE_PRESENT | (a.fromText ? FIGURE_TEXT : 0) | (a.formula ? FIGURE_FORMULA : 0) | (a.percent ? FIGURE_PERCENT : 0);
       any = true;
     }
     return any;
