@@ -14,6 +14,8 @@ export type RuleId =
   | 'text-number'
   | 'formula-error'
   | 'hardcoded-total'
+  | 'uncached-formula'
+  | 'unreadable-sheet'
   | 'selfeval-rate'
   | 'selfeval-score'
   | 'selfeval-total'
@@ -141,6 +143,8 @@ export const RULE_LABEL: Record<RuleId, { zh: string; en: string }> = {
   'text-number': { zh: '文本型数字', en: 'number stored as text' },
   'formula-error': { zh: '公式错误', en: 'formula error' },
   'hardcoded-total': { zh: '手工填写的合计', en: 'hard-coded total' },
+  'uncached-formula': { zh: '未保存结果的公式', en: 'formula without a saved result' },
+  'unreadable-sheet': { zh: '无法读取的工作表', en: 'unreadable sheet' },
   'selfeval-rate': { zh: '自评表执行率', en: 'self-evaluation execution rate' },
   'selfeval-score': { zh: '自评表得分', en: 'self-evaluation scores' },
   'selfeval-total': { zh: '自评表总分', en: 'self-evaluation total' },

@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import type { UncachedFormula } from './formula-eval';
 import { Unit } from './numbers';
 
 /** Where a figure or label lives. Rows and columns are 0-based; `cell` is the A1 address. */
@@ -286,7 +287,8 @@ export interface DocumentInfo {
 /** A cell read from a user's sheet whose content needs a word: text numbers, errors. */
 export interface CellNote {
   ref: CellRef;
-  kind: 'text-number' | 'formula-error' | 'non-numeric';
+  /** uncached-formula: a formula saved without its result that could not be computed (raw: the formula). */
+  kind: 'text-number' | 'formula-error' | 'non-numeric' | 'uncached-formula';
   raw: string;
   /** The label of the row/line it belongs to, when known. */
   label?: string;
@@ -295,6 +297,9 @@ export interface CellNote {
   /** A non-numeric note for a figure too long to be one (precision.ts); raw is then shortened. */
   tooLong?: boolean;
 }
+
+/** Notes on cells where a figure belongs but none can be read: totals over them are not checked, fixes avoid their rows. */
+export const UNREADABLE_NOTE_KINDS: ReadonlySet<CellNote['kind']> = new Set(['non-numeric', 'formula-error', 'uncached-formula']);
 
 /** A template sheet (模板) the user added; kept as raw rows for the report engine. */
 export interface TemplateSheet {
@@ -387,6 +392,10 @@ export interface BudgetModel {
   documentInfo?: DocumentInfo;
   templates: TemplateSheet[];
   notes: CellNote[];
+  /** Formulas saved without their results (a workbook written by a script): computed here, or not. */
+  uncachedFormulas?: { computed: UncachedFormula[]; notComputed: UncachedFormula[] };
+  /** Sheets the workbook lists but whose content could not be read: their checks are lost, and said so. */
+  unreadableSheets?: { name: string; reason: string; reasonEn: string }[];
   /** Names of sheets that were read but held nothing recognisable. */
   unrecognisedSheets: string[];
   /** Sheets the add-in owns, skipped when reading. */

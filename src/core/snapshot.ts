@@ -37,6 +37,8 @@ export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
   /** The file's document properties (docProps), where the reader has them: a last resort for 年度 and 单位名称. */
   properties?: { title?: string; subject?: string; company?: string };
+  /** Sheets the workbook lists whose content could not be read (a part missing from the package). */
+  unreadableSheets?: { name: string; reason: string; reasonEn: string }[];
 }
 
 /** Excel's error literals; a cell value equal to one of these is an error, not text. */

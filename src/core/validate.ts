@@ -5,14 +5,14 @@ import { inferFixes } from './fixes';
 import { IdentityLedger } from './ledger';
 import { MAX_FIGURE_DIGITS } from './precision';
 import { Grid } from './grid';
-import { BudgetModel } from './model';
+import { BudgetModel, UNREADABLE_NOTE_KINDS } from './model';
 import { readModel } from './recognise';
 import { RuleContext } from './rules/context';
 import { RULES } from './rules';
 import { EXCEL_ERRORS, WorkbookSnapshot } from './snapshot';
 
 export interface Unusable {
-  code: 'empty' | 'no-tables';
+  code: 'empty' | 'no-tables' | 'unreadable-sheets';
   message: string;
   messageEn: string;
 }
@@ -52,6 +52,17 @@ function errorCells(grids: Grid[]): RuleContext['errorCells'] {
 function readingNotes(model: BudgetModel): NotChecked[] {
   const out: NotChecked[] = [];
   for (const n of model.notes) {
+    if (n.kind === 'uncached-formula') {
+      out.push({
+        rule: 'formula-error',
+        sheet: n.ref.sheet,
+        cell: n.ref.cell,
+        check: `${n.label ? n.label + '的' : ''}金额 ${n.ref.cell}`,
+        reason: `公式 ${n.raw} 没有保存计算结果，本工具无法计算，未参与校验；请在 Excel 中重新计算后保存`,
+        reasonEn: `the formula ${n.raw} has no saved result and cannot be computed here; recalculate in Excel and save`,
+      });
+      continue;
+    }
     if (n.kind !== 'non-numeric') continue;
     if (n.tooLong) {
       out.push({ rule: 'text-number', sheet: n.ref.sheet, cell: n.ref.cell, check: `${n.label ? n.label + '的' : ''}金额 ${n.ref.cell}`, reason: `“${n.raw}”整数部分超过 ${MAX_FIGURE_DIGITS} 位，不是预算金额，未参与校验`, reasonEn: `"${n.raw}" has more than ${MAX_FIGURE_DIGITS} digits before the point: no budget figure, left out` });
@@ -79,6 +90,14 @@ function readingNotes(model: BudgetModel): NotChecked[] {
 }
 
 function unusable(model: BudgetModel, grids: Grid[]): Unusable | undefined {
+  const lost = model.unreadableSheets ?? [];
+  if (lost.length && !model.projectTables.length && !model.summaries.length && !model.lineTables.length) {
+    return {
+      code: 'unreadable-sheets',
+      message: `无法读取工作表 ${lost.map((s) => `“${s.name}”（${s.reason}）`).join('、')}，其余工作表中也没有可识别的表格；请在 Excel 中打开并另存后再试`,
+      messageEn: `sheet(s) ${lost.map((s) => `${s.name} (${s.reasonEn})`).join(', ')} cannot be read, and no other sheet holds a recognisable table; open and re-save the file in Excel`,
+    };
+  }
   if (!grids.length || model.cellsRead === 0)
     return { code: 'empty', message: '工作簿是空的：没有任何含数据的工作表', messageEn: 'the workbook is empty: no sheet holds any data' };
   if (!model.projectTables.length && !model.summaries.length && !model.lineTables.length) {
@@ -146,7 +165,7 @@ export function validateModel(model: BudgetModel, grids: Grid[], settings: Setti
       findings.push(f);
     }
   }
-  const blindRows = new Set(model.notes.filter((n) => n.kind === 'non-numeric' || n.kind === 'formula-error').map((n) => `${n.ref.sheet}\u0000${n.ref.row}`));
+  const blindRows = new Set(model.notes.filter((n) => UNREADABLE_NOTE_KINDS.has(n.kind)).map((n) => `${n.ref.sheet}\u0000${n.ref.row}`));
   inferFixes(findings, ctx.ledger, blindRows);
 
   const order = new Map(grids.map((g, i) => [g.name, i]));

@@ -41,19 +41,29 @@ export async function readOoxml(buffer: Buffer): Promise<WorkbookSnapshot> {
   ]);
 
   const sheets: SheetSnapshot[] = [];
+  const unreadableSheets: NonNullable<WorkbookSnapshot['unreadableSheets']> = [];
   for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
     const attrs = attributes(m[1]);
     const rid = Object.entries(attrs).find(([k]) => k === 'r:id' || k.endsWith(':id'))?.[1];
     const rel = rid ? rels.get(rid) : undefined;
-    if (!rel || !rel.type.endsWith('/worksheet')) continue; // chart sheets, dialog sheets
-    const xml = await text(zip, resolveTarget(base, rel.target));
-    if (xml === null) continue;
+    if (rel && !rel.type.endsWith('/worksheet')) continue; // chart sheets, dialog sheets
+    const xml = rel ? await text(zip, resolveTarget(base, rel.target)) : null;
+    if (xml === null) {
+      // Listed in the workbook, but its part is not in the package: its checks are lost, and that must be said.
+      const part = rel ? resolveTarget(base, rel.target) : '';
+      unreadableSheets.push({
+        name: decode(attrs.name ?? ''),
+        reason: part ? `文件中缺少其内容（${part}）` : '工作簿未指明其内容在文件中的位置',
+        reasonEn: part ? `its part ${part} is missing from the file` : 'the workbook does not say where its content is',
+      });
+      continue;
+    }
     const sheet = parseWorksheet(xml, decode(attrs.name ?? ''), sharedStrings, formats);
     sheet.hidden = attrs.state === 'hidden' || attrs.state === 'veryHidden';
     sheets.push(sheet);
   }
   const properties = await readProperties(zip);
-  return properties ? { sheets, properties } : { sheets };
+  return { sheets, ...(properties ? { properties } : {}), ...(unreadableSheets.length ? { unreadableSheets } : {}) };
 }
 
 /** 标题 / 主题 (docProps/core.xml) and 单位 (docProps/app.xml Company), when the file states them. */

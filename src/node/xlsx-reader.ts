@@ -65,7 +65,17 @@ export async function readXlsxPackage(filePath: string, options: ReadOptions = {
   snapshot.sheets = snapshot.sheets.filter(
     (s) => (options.keepEmptySheets || s.values.length > 0) && (options.includeOwnedSheets || !OWNED_SHEET_NAMES.has(s.name)),
   );
-  if (snapshot.sheets.every((s) => s.values.length === 0)) throw emptyWorkbook(file);
+  if (snapshot.sheets.every((s) => s.values.length === 0)) {
+    const lost = snapshot.unreadableSheets ?? [];
+    if (lost.length) {
+      throw new UserError(
+        'unreadable-sheets',
+        `${file} 中的工作表 ${lost.map((s) => `“${s.name}”（${s.reason}）`).join('、')}无法读取，文件可能已损坏；请在 Excel 中打开并另存后再试`,
+        `${file}: sheet(s) ${lost.map((s) => `${s.name} (${s.reasonEn})`).join(', ')} cannot be read; the file may be damaged; open and re-save it in Excel`,
+      );
+    }
+    throw emptyWorkbook(file);
+  }
   return { snapshot, data: buffer };
 }
 

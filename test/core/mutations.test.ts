@@ -47,7 +47,10 @@ test('idle funds are a project\'s, never the 合计 row\'s (the seed\'s 合计 r
 test('one blank row inside a project list does not end it: the projects below and the 合计 are still read and checked', () => {
   const wb = seedWorkbook();
   const s = wb.sheets.find((x) => x.name === '项目支出明细')!;
+  // A row inserted as Excel inserts one: values, formulas and formats all move down.
   s.values.splice(22, 0, s.values[22].map(() => null));
+  s.formulas?.splice(22, 0, []);
+  s.numberFormats?.splice(22, 0, []);
   const r = validateWorkbook(wb);
   const table = r.model.projectTables[0];
   expect(table.rows.some((row) => row.label.startsWith('区直部门代理记账'))).toBe(true);

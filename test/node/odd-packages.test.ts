@@ -153,3 +153,41 @@ describe.each(SHAPES)('a workbook with %s', (label, shape) => {
     expect(copy.sheets.map((s) => s.name)).toEqual(['项目支出明细', '自评报告']);
   });
 });
+
+describe('a sheet whose part is missing from the package (issue #11 item 4)', () => {
+  const seed = path.join(__dirname, '..', '..', 'samples', '2023-石峰区委组织部-预算对账.xlsx');
+  const damaged = path.join(tmp.dir, '缺表.xlsx');
+  const onlySheet = path.join(tmp.dir, '只缺一张表.xlsx');
+
+  beforeAll(async () => {
+    const zip = await JSZip.loadAsync(await fs.readFile(seed));
+    zip.remove('xl/worksheets/sheet2.xml'); // 收支情况
+    await fs.writeFile(damaged, await zip.generateAsync({ type: 'nodebuffer' }));
+    const one = await JSZip.loadAsync(await fs.readFile(path.join(tmp.dir, 'no-styles-part.xlsx')));
+    one.remove('xl/worksheets/sheet1.xml');
+    await fs.writeFile(onlySheet, await one.generateAsync({ type: 'nodebuffer' }));
+  });
+
+  test('is a warning naming the sheet, and the other sheets are still checked', async () => {
+    const io = memoryIO(tmp.dir);
+    expect(await main(['validate', damaged, '--format', 'json'], io)).toBe(1);
+    const { findings } = JSON.parse(io.stdout.join('')) as { findings: { rule: string; sheet: string; severity: string; message: string }[] };
+    const lost = findings.filter((f) => f.rule === 'unreadable-sheet');
+    expect(lost).toHaveLength(1);
+    expect(lost[0]).toMatchObject({ sheet: '收支情况', severity: 'warning' });
+    expect(lost[0].message).toMatch(/工作表“收支情况”无法读取（文件中缺少其内容（xl\/worksheets\/sheet2\.xml））/);
+    expect(findings.some((f) => f.sheet === '项目支出明细' && f.severity === 'error')).toBe(true);
+    // The copy can still be written; the lost sheet's finding is listed on 校验结果.
+    const marked = path.join(tmp.dir, '缺表-标注.xlsx');
+    expect(await main(['highlight', damaged, '-o', marked], memoryIO(tmp.dir))).toBe(1);
+    const result = (await readXlsx(marked, { includeOwnedSheets: true })).sheets.find((s) => s.name === RESULT_SHEET)!;
+    expect(result.values.flat()).toContain('收支情况');
+  });
+
+  test('when it was the only sheet, the message names it instead of calling the workbook empty', async () => {
+    const io = memoryIO(tmp.dir);
+    expect(await main(['validate', onlySheet], io)).toBe(2);
+    expect(io.stderr.join('')).toMatch(/工作表 “项目支出明细”（文件中缺少其内容（xl\/worksheets\/sheet1\.xml））无法读取/);
+    expect(io.stderr.join('')).not.toMatch(/没有任何数据/);
+  });
+});

@@ -65,7 +65,12 @@ export function typedDecimals(n: number, micros: Micros | undefined): number {
  */
 export function readAmount(grid: Grid, row: number, col: number, notes: CellNote[], label?: string): Amount | undefined {
   const raw = grid.value(row, col);
-  if (raw === null || raw === '') return undefined;
+  if (raw === null || raw === '') {
+    // A formula with no saved result that could not be computed: unknown, not blank.
+    const formula = raw === null ? grid.formula(row, col) : null;
+    if (formula) notes.push({ ref: refOf(grid, row, col), kind: 'uncached-formula', raw: formula, label });
+    return undefined;
+  }
   let parsed: ParsedNumber | undefined;
   if (typeof raw === 'number' && Number.isFinite(raw)) {
     // Digits a double cannot hold, as the file wrote them: the figure is read from them.

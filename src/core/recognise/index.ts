@@ -3,6 +3,7 @@ import { normaliseLabel } from '../labels';
 import { BudgetModel, CellNote, ProjectTable } from '../model';
 import { BUDGET_LINES, FINAL_LINES, LINE_KEYS, matchVocabulary } from '../vocabulary';
 import { OWNED_SHEET_NAMES, WorkbookSnapshot } from '../snapshot';
+import { evaluateUncached } from '../formula-eval';
 import { readProjectTables } from './project-table';
 import { readSummaryBlocks } from './summary';
 import { readLineTables } from './line-table';
@@ -13,7 +14,9 @@ import { readSelfEval } from './self-eval';
 export { findProjectHeader } from './project-table';
 
 /** Recognises every sheet by its content (never by name or position) into the budget model. */
-export function readModel(snapshot: WorkbookSnapshot): { model: BudgetModel; grids: Grid[] } {
+export function readModel(input: WorkbookSnapshot): { model: BudgetModel; grids: Grid[] } {
+  // Formulas a script saved without results are computed first (or listed), so no figure reads as blank.
+  const { snapshot, computed, notComputed } = evaluateUncached(input);
   const model: BudgetModel = {
     projectTables: [],
     summaries: [],
@@ -25,6 +28,8 @@ export function readModel(snapshot: WorkbookSnapshot): { model: BudgetModel; gri
     skippedSheets: [],
     cellsRead: 0,
   };
+  if (computed.length || notComputed.length) model.uncachedFormulas = { computed, notComputed };
+  if (snapshot?.unreadableSheets?.length) model.unreadableSheets = snapshot.unreadableSheets;
   const grids: Grid[] = [];
   for (const sheet of snapshot?.sheets ?? []) {
     if (!sheet || typeof sheet.name !== 'string' || !Array.isArray(sheet.values)) continue;

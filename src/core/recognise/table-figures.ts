@@ -78,7 +78,11 @@ export class FigureReader {
     let any = false;
     for (const { k, col } of this.slots) {
       const raw = grid.value(r, col);
-      if (raw === null || raw === '') continue;
+      if (raw === null || raw === '') {
+        // A formula saved without a result that could not be computed gets its note there.
+        if (raw === null && grid.formula(r, col)) readAmount(grid, r, col, notes, label);
+        continue;
+      }
       // Digits a double cannot hold, and figures too long to be one, are read as readAmount reads them.
       if (typeof raw === 'number' && Number.isFinite(raw) && raw < FIGURE_LIMIT_NUMBER && raw > -FIGURE_LIMIT_NUMBER && !(grid.hasExactNumbers && grid.exactNumber(r, col) !== null)) {
         const micros = microsOfNumber(raw);

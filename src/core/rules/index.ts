@@ -12,6 +12,8 @@ import { subtotal } from './subtotal';
 import { summaryIdentity } from './summary-identity';
 import { textNumber } from './text-number';
 import { unitSuspect } from './unit-suspect';
+import { uncachedFormula } from './uncached-formula';
+import { unreadableSheet } from './unreadable-sheet';
 import { selfEvalGrade } from './selfeval-grade';
 import { selfEvalIndicator } from './selfeval-indicator';
 import { selfEvalRate } from './selfeval-rate';
@@ -23,7 +25,7 @@ import { selfEvalProject } from './selfeval-project';
 
 /** Every rule, in the order their findings are most useful to read. */
 export const RULES: Rule[] = [
-  formulaError, projectBalance, subtotal, lineTables, summaryIdentity, crossSheet, crossTable, rate,
+  unreadableSheet, formulaError, projectBalance, subtotal, lineTables, summaryIdentity, crossSheet, crossTable, rate,
   selfEvalRate, selfEvalRateScore, selfEvalScoreCap, selfEvalIndicator, selfEvalTotal, selfEvalGrade, selfEvalReason, selfEvalProject,
-  overspend, idleFunds, unitSuspect, textNumber, hardcodedTotal,
+  overspend, idleFunds, unitSuspect, textNumber, hardcodedTotal, uncachedFormula,
 ];

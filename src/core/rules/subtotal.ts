@@ -6,7 +6,7 @@
 import Decimal from 'decimal.js';
 import { columnName as letterOf } from '../address';
 import { Finding } from '../findings';
-import { PROJECT_AMOUNT_COLUMNS, ProjectAmountColumn, ProjectRow, ProjectTable, SummaryBlock, SummaryLineKey } from '../model';
+import { PROJECT_AMOUNT_COLUMNS, UNREADABLE_NOTE_KINDS, ProjectAmountColumn, ProjectRow, ProjectTable, SummaryBlock, SummaryLineKey } from '../model';
 import { checkEquation } from '../rounding';
 import { checkIdentity, findingId, notChecked, Operandish, operand, Rule, RuleContext, shownDecimals, termOf } from './context';
 import { COL, FigureView, figureView } from './figures';
@@ -48,8 +48,8 @@ function checkGroup(ctx: RuleContext, table: ProjectTable, owner: ProjectRow, me
         sheet: table.sheet,
         cell: `${columnLetter(table, key)}${owner.row + 1}`,
         check: `${rowSubject(owner)} ${columnName(table, key)} = ${what}之和`,
-        reason: `明细中 ${blind} 不是数字，无法核对此合计`,
-        reasonEn: `a part (${blind}) is not a number, so the total cannot be checked`,
+        reason: `明细中 ${blind.zh}，无法核对此合计`,
+        reasonEn: `a part (${blind.en}), so the total cannot be checked`,
       });
       continue;
     }
@@ -107,14 +107,21 @@ function settleGroup(v: FigureView, owner: number, members: number[], keys: Proj
   return settled;
 }
 
-const UNREADABLE = new WeakMap<object, Map<string, string>>();
+const UNREADABLE = new WeakMap<object, Map<string, { zh: string; en: string }>>();
 
-/** Cells holding text or an error value where a figure belongs, by sheet, row and column: what they hold. */
-function unreadableCells(ctx: RuleContext): Map<string, string> {
+/** Cells holding text, an error value or an uncomputed formula where a figure belongs, by sheet, row and column: what they hold. */
+function unreadableCells(ctx: RuleContext): Map<string, { zh: string; en: string }> {
   let m = UNREADABLE.get(ctx.model);
   if (!m) {
     m = new Map();
-    for (const n of ctx.model.notes) if (n.kind === 'non-numeric' || n.kind === 'formula-error') m.set(`${n.ref.sheet}\u0000${n.ref.row}\u0000${n.ref.col}`, `${n.ref.cell}「${n.raw}」`);
+    for (const n of ctx.model.notes) {
+      if (!UNREADABLE_NOTE_KINDS.has(n.kind)) continue;
+      const what =
+        n.kind === 'uncached-formula'
+          ? { zh: `${n.ref.cell} 的公式 ${n.raw} 没有保存计算结果`, en: `${n.ref.cell}'s formula ${n.raw} has no saved result` }
+          : { zh: `${n.ref.cell}「${n.raw}」不是数字`, en: `${n.ref.cell} "${n.raw}" is not a number` };
+      m.set(`${n.ref.sheet}\u0000${n.ref.row}\u0000${n.ref.col}`, what);
+    }
     UNREADABLE.set(ctx.model, m);
   }
   return m;
