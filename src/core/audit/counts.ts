@@ -2,11 +2,20 @@
 import { addFinding, AuditContext } from './context';
 import { chineseNumber, Paragraph } from './extract';
 
-const NUM = '(\\d+|[一二两三四五六七八九十]+)';
+// The lookbehind starts a number only at the start of its run of digits (or numerals): without it a
+// run of n digits is tried from each of its n positions, each try reading to the end of the run (n²).
+const NUM = '((?<!\\d)\\d+|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]+)';
 const CLS = '(个|项|家|所|名|类|条|部分|大类)';
 const AFTER = new RegExp(`${NUM}\\s?${CLS}[^，。;:、]{0,6}?[，,:]?\\s?(分别是|分别为|分别|包括|即|具体为|依次为|:)`, 'g');
 // Only Chinese numerals after a list (「五项合计」); Arabic digits there are quantities (「30条措施」).
-const BEFORE = /([一二两三四五六七八九十]+|\d{1,2})\s?(个|项|类|方面)(合计|共计|共|总计|经费|资金|项目|工作|任务|目标|指标|内容|方面|内设机构|机构|科室|股室|部门|单位|[，,。;])/g;
+const BEFORE = /((?<![一二两三四五六七八九十])[一二两三四五六七八九十]+|\d{1,2})\s?(个|项|类|方面)(合计|共计|共|总计|经费|资金|项目|工作|任务|目标|指标|内容|方面|内设机构|机构|科室|股室|部门|单位|[，,。;])/g;
+
+/**
+ * A list of at most 30 items said to be so many runs no longer than this; past it the text is prose,
+ * not a list, and is left unchecked. The bound also keeps each count's reading of its sentence short:
+ * a sentence of thousands of 「2个，分别是…」 must not be read to its end once for each.
+ */
+const MAX_LIST_CHARS = 2000;
 
 function countItems(list: string): number {
   const items = (list.includes('、') ? list.split('、') : list.split(/[，,;]/)).map((s) => s.trim()).filter((s) => s.length > 0);
@@ -30,7 +39,8 @@ export function checkCounts(ctx: AuditContext, p: Paragraph): void {
     if (n === null || n < 2 || n > 30) continue;
     const listStart = m.index + m[0].length;
     let end = listStart;
-    while (end < norm.length && !/[。;]/.test(norm[end])) end++;
+    while (end < norm.length && end - listStart < MAX_LIST_CHARS && !/[。;]/.test(norm[end])) end++;
+    if (end - listStart >= MAX_LIST_CHARS) continue;
     let list = norm.slice(listStart, end);
     // Items joined by 、 end at the first comma; items joined by commas run to the sentence end.
     const firstComma = list.search(/[，,]/);
@@ -54,7 +64,8 @@ export function checkCounts(ctx: AuditContext, p: Paragraph): void {
     if (n === null || n < 2 || n > 30) continue;
     // The list must end right before the number: 「A、B、C三项」.
     let s = m.index;
-    while (s > 0 && !/[，,;。:()]/.test(norm[s - 1])) s--;
+    while (s > 0 && m.index - s < MAX_LIST_CHARS && !/[，,;。:()]/.test(norm[s - 1])) s--;
+    if (m.index - s >= MAX_LIST_CHARS) continue;
     const list = norm.slice(s, m.index).replace(/^(其中|包括|共有|共|有|即)/, '');
     if (!list.includes('、') || /\d/.test(list) || /等$/.test(list)) continue;
     const got = countItems(list);

@@ -83,7 +83,8 @@ const PREVIOUS_BASE = /^(较|比|与)|(较|比)(上年|去年|上一年|\d{4}年
 const CHANGE_CONTEXT = /(比上年|比去年|同比|较上年|较去年|与上年相比|比年初|较年初|比\d{4}年|较\d{4}年|比上一年|较上一年|环比)/;
 
 const LEADING_STRIP = /^(?:[、\s]|其中|主要包括|包括|包含|含|共计|共|合计|为|是|及|和|与|以及|另有|另外|此外|主要是|主要有|分别是|分别为|即)+/;
-const TRAILING_STRIP = /(?:为|是|共计|共|达到|达|约为|约|共有|分别为|分别是|\s)+$/;
+/** One trailing word at the end of (at most three characters of) text; stripped one by one from the right. */
+const TRAILING_WORD = /(?:为|是|共计|共|达到|达|约为|约|共有|分别为|分别是|\s)$/;
 
 export function headingOf(norm: string): { level: number; title: string } | undefined {
   const t = norm.trim().replace(/^#{1,6}\s*/, '').replace(/^\*\*(.*)\*\*$/, '$1');
@@ -112,6 +113,36 @@ function looksLikeTable(norm: string): boolean {
 
 function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
+}
+
+/**
+ * Nothing but spaces since the paragraph's start or a sentence end (。:；;) before `at`: numbering such as
+ * 「2.」 opens a sentence there. Reads back from `at`, never the whole paragraph before it.
+ */
+function opensSentence(norm: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /\s/.test(norm[i])) i--;
+  return i < 0 || '。:；;'.includes(norm[i]);
+}
+
+/** The last 「(」 at or before `from` and not before `floor`, or -1: a search bounded by the label's reach. */
+function lastOpenAfter(norm: string, from: number, floor: number): number {
+  for (let i = from; i >= floor; i--) if (norm[i] === '(') return i;
+  return -1;
+}
+
+/**
+ * The end of a label without the words that join it to its figure (为, 是, 共计, 达到, 分别为…). Strips
+ * one word at a time from the right, looking at three characters each time: a regex anchored only at
+ * the end would be tried from every position of a long run of such words (n²).
+ */
+function withoutTrailingWords(norm: string, a: number, b: number): number {
+  while (b > a) {
+    const m = TRAILING_WORD.exec(norm.slice(Math.max(a, b - 3), b));
+    if (!m) break;
+    b -= m[0].length;
+  }
+  return b;
 }
 
 function toHalf(s: string): string {
@@ -180,7 +211,7 @@ export function readParagraph(raw: string, index: number): Paragraph {
     if (unit === '号' || norm[m.index - 1] === '第') continue;
     // Numbering such as "1." at a paragraph start, or "(3)": not figures.
     // Also 「…相关规定执行。2.公务接待费…」: numbering that opens a sentence inside the paragraph.
-    if (!unit && (norm[numEnd] === ')' || (/[.、．]/.test(norm[numEnd] ?? '') && !isDigit(norm[numEnd + 1]) && /(^\s*|[。:；;]\s*)$/.test(norm.slice(0, start))))) {
+    if (!unit && (norm[numEnd] === ')' || (/[.、．]/.test(norm[numEnd] ?? '') && !isDigit(norm[numEnd + 1]) && opensSentence(norm, start)))) {
       prevEnd = norm[numEnd] === ')' ? end : numEnd + 1;
       continue;
     }
@@ -199,7 +230,7 @@ export function readParagraph(raw: string, index: number): Paragraph {
       const c = norm[ls - 1];
       if (c === ')') {
         // A short bracket inside a label stays in it: 因公出国（境）费, 维修（护）费.
-        const open = norm.lastIndexOf('(', ls - 1);
+        const open = lastOpenAfter(norm, ls - 1, floor);
         // Also a bracket right before the figure: 「对个人和家庭的补助（离退休费用等）114.84万元」.
         if (open >= floor && ((ls - 1 - open <= 5 && !/\d/.test(norm.slice(open, ls))) || (ls === start && !/\d/.test(norm.slice(open, ls))))) {
           ls = open;
@@ -215,8 +246,7 @@ export function readParagraph(raw: string, index: number): Paragraph {
     if (norm[a] === '度' && norm[a - 1] === '年') a++; // 「2023年度收入总计」
     const lead = LEADING_STRIP.exec(norm.slice(a, b));
     if (lead) a += lead[0].length;
-    const trail = TRAILING_STRIP.exec(norm.slice(a, b));
-    if (trail) b -= trail[0].length;
+    b = withoutTrailingWords(norm, a, b);
     let year = '';
     const ym = /^(\d{4})年(度)?/.exec(norm.slice(a, b));
     if (ym) {
