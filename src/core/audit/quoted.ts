@@ -3,7 +3,8 @@
  * (「基本支出416.47万元」 in 二, 「基本支出434.35万元」 in 三). Compared within a scope: the
  * unit's paragraphs compare distinctive labels only; an item's paragraphs compare all.
  */
-import { outcomeOf } from '../rounding';
+import Decimal from 'decimal.js';
+import { FLOAT_RESIDUE, outcomeOf } from '../rounding';
 import { foldTraditional } from '../traditional';
 import { halfYuan, yuanOf } from './arith';
 import { addFinding, AuditContext, labelled, printed } from './context';
@@ -91,6 +92,52 @@ function listHead(m: ContextMarks, p: Paragraph, f: Figure): string {
   return /^其中$/.test(head) ? '' : head;
 }
 
+/**
+ * For each figure of a group, how many of the group (itself included) it agrees with: |a − b| within
+ * the two figures' rounding (outcomeOf's rule), or closer than its float residue. Counted per rounding
+ * class over the class's sorted values with two binary searches, so a label quoted n times costs
+ * n·log n comparisons, not n² (a draft quoting one label thousands of times must not take minutes).
+ */
+function agreeingCounts(list: Figure[]): number[] {
+  const classes = new Map<string, { half: Decimal; values: Decimal[] }>();
+  const yuan = list.map(yuanOf);
+  const half = list.map(halfYuan);
+  list.forEach((_, i) => {
+    const k = half[i].toString();
+    const c = classes.get(k) ?? { half: half[i], values: [] };
+    c.values.push(yuan[i]);
+    classes.set(k, c);
+  });
+  for (const c of classes.values()) c.values.sort((a, b) => a.comparedTo(b));
+  return list.map((_, i) => {
+    let n = 0;
+    for (const c of classes.values()) {
+      const allowance = half[i].plus(c.half);
+      // Within the allowance (inclusive); below it, closer than FLOAT_RESIDUE (exclusive) still agrees.
+      if (allowance.gte(FLOAT_RESIDUE)) n += countWithin(c.values, yuan[i].minus(allowance), yuan[i].plus(allowance), true);
+      else n += countWithin(c.values, yuan[i].minus(FLOAT_RESIDUE), yuan[i].plus(FLOAT_RESIDUE), false);
+    }
+    return n;
+  });
+}
+
+/** How many of the sorted values lie in [lo, hi] (inclusive) or (lo, hi) (exclusive). */
+function countWithin(sorted: Decimal[], lo: Decimal, hi: Decimal, inclusive: boolean): number {
+  const first = (pred: (v: Decimal) => boolean) => {
+    let a = 0;
+    let b = sorted.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (pred(sorted[mid])) b = mid;
+      else a = mid + 1;
+    }
+    return a;
+  };
+  const from = first((v) => (inclusive ? v.gte(lo) : v.gt(lo)));
+  const to = first((v) => (inclusive ? v.gt(hi) : v.gte(hi)));
+  return Math.max(0, to - from);
+}
+
 export function checkQuoted(ctx: AuditContext, scopes: Scope[]): void {
   const groups = new Map<string, Figure[]>();
   // The heading a paragraph sits under names its fund (「（二）政府性基金预算」) for every paragraph below it.
@@ -116,9 +163,14 @@ export function checkQuoted(ctx: AuditContext, scopes: Scope[]): void {
     ctx.checks++;
     const equal = (a: Figure, b: Figure) => outcomeOf(yuanOf(a).minus(yuanOf(b)), halfYuan(a).plus(halfYuan(b))) !== 'mismatch';
     // The reference: the value most often quoted; on a tie, the one the arithmetic supports.
-    const score = (f: Figure) =>
-      list.filter((g) => equal(f, g)).length * 4 + (ctx.supported.has(f) ? 2 : 0) - (ctx.contradicted.has(f) ? 2 : 0) - list.indexOf(f) * 0.01;
-    const ref = [...list].sort((a, b) => score(b) - score(a))[0];
+    const agreeing = agreeingCounts(list);
+    const score = (f: Figure, i: number) => agreeing[i] * 4 + (ctx.supported.has(f) ? 2 : 0) - (ctx.contradicted.has(f) ? 2 : 0) - i * 0.01;
+    let ref = list[0];
+    let best = score(ref, 0);
+    for (let i = 1; i < list.length; i++) {
+      const s = score(list[i], i);
+      if (s > best) [ref, best] = [list[i], s];
+    }
     for (const f of list) {
       if (f === ref || equal(f, ref)) continue;
       // One label twice in one sentence names two things (「子项…，子项…」), not one figure twice.

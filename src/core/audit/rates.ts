@@ -265,29 +265,77 @@ function itemOf(f: Figure): string {
   return f.key.replace(/(一般公共预算|财政拨款|年初|全年|调整后|预算数?|决算数?|支出|执行数|实际|完成|安排|为|的|数)/g, '');
 }
 
+/** Where the figures of a list (in text order) that start in [from, to) lie: [first, end), by binary search. */
+function startingIn(list: Figure[], from: number, to: number): [number, number] {
+  const first = (at: number) => {
+    let a = 0;
+    let b = list.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (list[mid].start < at) a = mid + 1;
+      else b = mid;
+    }
+    return a;
+  };
+  const lo = first(from);
+  return [lo, Math.max(lo, first(to))];
+}
+
+/**
+ * A paragraph's figures sorted out once for its rates' look-backs (by role and bracket depth; the
+ * plain amounts), so each rate searches them instead of filtering the whole paragraph again: a
+ * paragraph of thousands of 执行率 must not cost their square.
+ */
+function completionIndex(p: Paragraph) {
+  const byRole = new Map<string, Figure[]>();
+  const sourcesAtDepth = new Map<number, number>();
+  const amounts: Figure[] = [];
+  const unnamedAmounts: Figure[] = [];
+  for (const f of p.figures) {
+    const role = roleOf(f);
+    if (role && f.year !== 'prev') {
+      const k = `${role}|${f.depth}`;
+      const list = byRole.get(k);
+      if (list) list.push(f);
+      else byRole.set(k, [f]);
+    }
+    if (SOURCE_ROLES.includes(role as Role)) sourcesAtDepth.set(f.depth, (sourcesAtDepth.get(f.depth) ?? 0) + 1);
+    if (f.kind === 'amount' && !f.change && !f.bound && f.year !== 'prev') {
+      amounts.push(f);
+      if (!f.base) unnamedAmounts.push(f);
+    }
+  }
+  return { byRole, sourcesAtDepth, amounts, unnamedAmounts };
+}
+
 export function checkCompletion(ctx: AuditContext, p: Paragraph, scopeBudgets: Figure[] = []): void {
   if (p.isTable) return;
+  let index: ReturnType<typeof completionIndex> | undefined;
   for (const pct of p.figures) {
     if (pct.kind !== 'percent' || pct.change || pct.year === 'prev') continue;
     const lbl = withoutPinyin(p.norm.slice(Math.max(0, pct.start - 20), pct.start)).replace(/\s/g, '');
     const m = COMPLETION.exec(lbl);
     if (!m) continue;
+    const ix = (index ??= completionIndex(p));
+    // Figures before the rate in its own sentence start at the sentence's start.
+    const sentenceStart = p.sentenceStarts[pct.sentence] ?? 0;
     const pick = (role: string): Figure | undefined => {
-      const all = p.figures.filter((f) => f.depth === pct.depth && roleOf(f) === role && f.year !== 'prev' && f.start < pct.start);
-      const same = all.filter((f) => f.sentence === pct.sentence && f.start < pct.start);
-      if (same.length === 1) return same[0];
-      if (same.length === 0 && all.length === 1) return all[0];
+      const list = ix.byRole.get(`${role}|${pct.depth}`) ?? [];
+      const [, before] = startingIn(list, 0, pct.start);
+      const [sameFirst, sameEnd] = startingIn(list, sentenceStart, pct.start);
+      if (sameEnd - sameFirst === 1) return list[sameFirst];
+      if (sameEnd === sameFirst && before === 1) return list[0];
       return undefined;
     };
     let actual = pick('actual');
     let adjusted = pick('adjusted');
     if (!actual) {
       // 「支出总计1741.75万元，与上年相比减少53.7万元，降低2.99%；完成年初预算100%，决算数大于预算数55.93万元」
-      const subject = p.figures.filter((f) => f.sentence === pct.sentence && f.start < pct.start && f.kind === 'amount' && !f.change && !f.bound && !f.base && f.year !== 'prev');
-      if (subject.length === 1) checkAgainstDifference(ctx, p, pct, subject[0]);
+      const [subjectFirst, subjectEnd] = startingIn(ix.unnamedAmounts, sentenceStart, pct.start);
+      if (subjectEnd - subjectFirst === 1) checkAgainstDifference(ctx, p, pct, ix.unnamedAmounts[subjectFirst]);
       // 「整体支出1,356.73万元，完成全年预算的95.61%」: the amount just before the rate.
-      const near = p.figures.filter((f) => f.sentence === pct.sentence && f.start < pct.start && f.kind === 'amount' && !f.change && !f.bound && f.year !== 'prev');
-      const cand = near[near.length - 1];
+      const [nearFirst, nearEnd] = startingIn(ix.amounts, sentenceStart, pct.start);
+      const cand = nearEnd > nearFirst ? ix.amounts[nearEnd - 1] : undefined;
       if (!cand || pct.clause - cand.clause > 1 || !/支出|执行|使用/.test(cand.key)) continue;
       actual = cand;
       if (!adjusted) {
@@ -309,8 +357,8 @@ export function checkCompletion(ctx: AuditContext, p: Paragraph, scopeBudgets: F
       // The sources of 全年预算数 as the project rules read them (budget-sources.ts).
       const srcs = ADDED_ROLES.map(pick).filter((f): f is Figure => !!f);
       const dec = pick('decrease');
-      const mentioned = p.figures.filter((f) => f.depth === pct.depth && SOURCE_ROLES.includes(roleOf(f) as Role));
-      if (srcs.length === 0 || mentioned.length !== srcs.length + (dec ? 1 : 0)) continue;
+      const mentioned = ix.sourcesAtDepth.get(pct.depth) ?? 0;
+      if (srcs.length === 0 || mentioned !== srcs.length + (dec ? 1 : 0)) continue;
       let v = new Decimal(0);
       let h = new Decimal(0);
       for (const f of srcs) {
