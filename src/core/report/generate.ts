@@ -68,9 +68,16 @@ export function resolveOutline(model: BudgetModel, options: ReportOptions): { ou
 
 interface Compiled {
   entry: OutlineEntry;
+  origin: TemplateOrigin;
   nodes?: TemplateNode[];
   children?: Compiled[];
 }
+
+/**
+ * All the paragraphs of one report together, in characters. A 10,000-project workbook writes under
+ * 2,000,000; past the bound a template repeats far more than the workbook holds.
+ */
+export const MAX_REPORT_OUTPUT = 5_000_000;
 
 function listSchema(schemas: Schema[], name: string, origin: TemplateOrigin): Schema {
   const spec = lookupSpec(schemas, name);
@@ -90,10 +97,10 @@ function compile(entries: OutlineEntry[], schemas: Schema[], origins: Map<string
         throw new TemplateError(origin, `条件中的「${cond}」无法识别`, `unknown name "${cond}" in a condition`);
       }
     }
-    if (isGroup(entry)) return { entry, children: compile(entry.children, inner, origins) };
+    if (isGroup(entry)) return { entry, origin, children: compile(entry.children, inner, origins) };
     const nodes = parseTemplate(entry.text, origin);
     checkTemplate(nodes, inner, origin);
-    return { entry, nodes };
+    return { entry, origin, nodes };
   });
 }
 
@@ -111,7 +118,7 @@ function conditionHolds(entry: OutlineEntry, scopes: Scope[]): boolean {
   return true;
 }
 
-function render(compiled: Compiled[], scopes: Scope[], schemas: Schema[], out: Paragraph[]): void {
+function render(compiled: Compiled[], scopes: Scope[], schemas: Schema[], out: Paragraph[], total: { chars: number }): void {
   for (const c of compiled) {
     const { entry } = c;
     const iterations: { scopes: Scope[]; schemas: Schema[] }[] = [];
@@ -131,11 +138,19 @@ function render(compiled: Compiled[], scopes: Scope[], schemas: Schema[], out: P
     for (const it of iterations) {
       if (!conditionHolds(entry, it.scopes)) continue;
       if (c.children) {
-        render(c.children, it.scopes, it.schemas, out);
+        render(c.children, it.scopes, it.schemas, out, total);
         continue;
       }
-      const runs = renderTemplate(c.nodes as TemplateNode[], it.scopes, it.schemas);
+      const runs = renderTemplate(c.nodes as TemplateNode[], it.scopes, it.schemas, c.origin);
       if (!runs.some((r) => r.text.trim() !== '')) continue;
+      total.chars += runs.reduce((k, r) => k + r.text.length, 0);
+      if (total.chars > MAX_REPORT_OUTPUT) {
+        throw new TemplateError(
+          c.origin,
+          `模板展开过大：报告全文超过 ${MAX_REPORT_OUTPUT} 个字符，写到本段时停止，请检查本段模板中的重复`,
+          `the template expands too far: the report passes ${MAX_REPORT_OUTPUT} characters at this paragraph; check its repeats`,
+        );
+      }
       out.push({ style: (entry as { style: Paragraph['style'] }).style, runs });
     }
   }
@@ -161,7 +176,8 @@ function unverifiedParagraphs(list: Report['unverified']): Paragraph[] {
 
 /**
  * Writes the report. Throws TemplateError (with Chinese and English messages naming the
- * template cell) when a template is malformed or uses an unknown placeholder.
+ * template cell) when a template is malformed, uses an unknown placeholder, nests deeper than
+ * MAX_TEMPLATE_DEPTH or expands past MAX_PARAGRAPH_OUTPUT (one paragraph) or MAX_REPORT_OUTPUT (all).
  */
 export function generateReport(model: BudgetModel, options: ReportOptions = {}): Report {
   const settings = options.settings ?? {};
@@ -187,7 +203,7 @@ export function generateReport(model: BudgetModel, options: ReportOptions = {}):
     indicators: outline.indicators,
   });
   const body: Paragraph[] = [];
-  render(compiled, [root], [ROOT_SCHEMA], body);
+  render(compiled, [root], [ROOT_SCHEMA], body, { chars: 0 });
   const titlePara = body.find((p) => p.style === 'title');
   return {
     title: titlePara ? paragraphText(titlePara) : outline.label,

@@ -9,6 +9,36 @@ import { Run } from './types';
 
 const MAX_LISTED_NAMES = 40;
 
+/**
+ * What one paragraph may expand to: characters written plus list items repeated. Nested repeats
+ * multiply ({#项目} inside {#项目} over 24 projects is 576 items, twenty levels is beyond any machine);
+ * a paragraph that lists every project of a 10,000-project workbook writes under 200,000 characters.
+ */
+export const MAX_PARAGRAPH_OUTPUT = 500_000;
+
+/** The work left for one paragraph; exceeding it is a TemplateError naming the template. */
+interface Budget {
+  left: number;
+  origin: TemplateOrigin;
+}
+
+function spend(budget: Budget, amount: number, repeating?: string): void {
+  budget.left -= amount;
+  if (budget.left >= 0) return;
+  if (!repeating) {
+    throw new TemplateError(
+      budget.origin,
+      `模板展开过大：本段输出超过 ${MAX_PARAGRAPH_OUTPUT} 个字符`,
+      `the template expands too far: this paragraph passes ${MAX_PARAGRAPH_OUTPUT} characters`,
+    );
+  }
+  throw new TemplateError(
+    budget.origin,
+    `模板展开过大：本段在重复「{#${repeating}}」中输出超过 ${MAX_PARAGRAPH_OUTPUT} 个字符（或重复项），请检查是否把重复嵌套在了重复之中`,
+    `the template expands too far: repeating "{#${repeating}}" this paragraph passes ${MAX_PARAGRAPH_OUTPUT} characters (or repeated items); check for repeats nested inside repeats`,
+  );
+}
+
 /** Throws a TemplateError naming the template (and its cell) for any unknown placeholder. */
 export function checkTemplate(nodes: TemplateNode[], schemas: Schema[], origin: TemplateOrigin): void {
   for (const n of nodes) {
@@ -151,22 +181,28 @@ function pushRun(out: Run[], r: Run): void {
   out.push(r);
 }
 
-/** Renders a checked template over the scope chain. */
-export function renderTemplate(nodes: TemplateNode[], scopes: Scope[], schemas: Schema[]): Run[] {
+/**
+ * Renders a checked template over the scope chain. Throws a TemplateError naming `origin` when the
+ * paragraph expands past MAX_PARAGRAPH_OUTPUT (repeats nested in repeats).
+ */
+export function renderTemplate(nodes: TemplateNode[], scopes: Scope[], schemas: Schema[], origin: TemplateOrigin = { key: 'template' }): Run[] {
   const out: Run[] = [];
-  renderInto(nodes, scopes, schemas, out);
+  renderInto(nodes, scopes, schemas, out, { left: MAX_PARAGRAPH_OUTPUT, origin });
   return out;
 }
 
-function renderInto(nodes: TemplateNode[], scopes: Scope[], schemas: Schema[], out: Run[]): void {
+function renderInto(nodes: TemplateNode[], scopes: Scope[], schemas: Schema[], out: Run[], budget: Budget, repeating?: string): void {
   for (const n of nodes) {
     if (n.t === 'text') {
+      spend(budget, n.s.length, repeating);
       if (n.s.includes('【请补充')) for (const r of literalRuns(n.s)) pushRun(out, r);
       else pushText(out, n.s);
       continue;
     }
     if (n.t === 'field') {
-      for (const r of fieldRuns(lookup(scopes, n.name), n.name, scopes, schemas)) pushRun(out, r);
+      const runs = fieldRuns(lookup(scopes, n.name), n.name, scopes, schemas);
+      spend(budget, runs.reduce((k, r) => k + r.text.length, 0), repeating);
+      for (const r of runs) pushRun(out, r);
       continue;
     }
     if (n.t === 'join') {
@@ -176,10 +212,13 @@ function renderInto(nodes: TemplateNode[], scopes: Scope[], schemas: Schema[], o
         const mark = out.length;
         const last = out[mark - 1];
         const lastText = last?.text;
-        if (!first && n.sep) pushText(out, n.sep);
+        if (!first && n.sep) {
+          spend(budget, n.sep.length, repeating);
+          pushText(out, n.sep);
+        }
         const before = out.length;
         const beforeText = out[before - 1]?.text;
-        renderInto(part, scopes, schemas, out);
+        renderInto(part, scopes, schemas, out, budget, repeating);
         if (addedText(out, before, beforeText)) {
           first = false;
           continue;
@@ -195,15 +234,17 @@ function renderInto(nodes: TemplateNode[], scopes: Scope[], schemas: Schema[], o
       if (!spec || typeof spec.type !== 'object') continue;
       const itemSchemas = [...schemas, itemSchema(spec.type.list)];
       v.items.forEach((item, i) => {
+        // Each item costs one, so repeats that write nothing are bounded too.
+        spend(budget, 1 + (i > 0 && n.sep ? n.sep.length : 0), n.name);
         if (i > 0 && n.sep) pushText(out, n.sep);
         const ordinals: Scope = {
           values: { 序号: { k: 'ordinal', text: String(i + 1) }, 序号中文: { k: 'ordinal', text: chineseNumeral(i + 1) } },
         };
-        renderInto(n.children, [...scopes, ordinals, item], itemSchemas, out);
+        renderInto(n.children, [...scopes, ordinals, item], itemSchemas, out, budget, n.name);
       });
       continue;
     }
     const show = n.kind === '#' ? truthy(v) : n.kind === '^' ? !truthy(v) : n.kind === '?' ? present(v) : !present(v);
-    if (show) renderInto(n.children, scopes, schemas, out);
+    if (show) renderInto(n.children, scopes, schemas, out, budget, repeating);
   }
 }

@@ -76,7 +76,26 @@ function pushText(list: TemplateNode[], s: string): void {
 
 const NAME_RE = /^[^{}|#^?!/+\s][^{}|]*$/;
 
-/** Parses a template; throws TemplateError with the position on bad syntax. */
+/**
+ * Sections and joins nest at most this deep. Real templates nest two or three levels (a list of
+ * projects, a condition inside it); the bound keeps every walk of the tree shallow and stops a
+ * pasted or generated template from nesting thousands deep.
+ */
+export const MAX_TEMPLATE_DEPTH = 20;
+
+function checkDepth(depth: number, tag: string, at: number, origin: TemplateOrigin): void {
+  if (depth <= MAX_TEMPLATE_DEPTH) return;
+  throw new TemplateError(
+    origin,
+    `第 ${at} 个字符处的「{${tag}}」嵌套过深：条件、重复与连接（{#…}、{^…}、{?…}、{!…}、{+…}）最多嵌套 ${MAX_TEMPLATE_DEPTH} 层，常用的模板只需 2～3 层`,
+    `"{${tag}}" at character ${at} nests too deep: sections and joins ({#…}, {^…}, {?…}, {!…}, {+…}) nest at most ${MAX_TEMPLATE_DEPTH} levels; templates usually need 2 or 3`,
+  );
+}
+
+/**
+ * Parses a template; throws TemplateError with the position on bad syntax or nesting deeper than
+ * MAX_TEMPLATE_DEPTH. Iterative (an explicit stack), so no template can overflow the call stack here.
+ */
 export function parseTemplate(src: string, origin: TemplateOrigin): TemplateNode[] {
   const stack: Frame[] = [{ t: 'root', children: [] }];
   const top = () => stack[stack.length - 1];
@@ -123,6 +142,7 @@ export function parseTemplate(src: string, origin: TemplateOrigin): TemplateNode
       continue;
     }
     if (tag.startsWith('+')) {
+      checkDepth(stack.length, tag, at, origin);
       const node: Extract<TemplateNode, { t: 'join' }> = { t: 'join', sep: tag.slice(1), parts: [[]] };
       currentList(frame).push(node);
       stack.push({ t: 'join', node });
@@ -157,6 +177,7 @@ export function parseTemplate(src: string, origin: TemplateOrigin): TemplateNode
       const name = (bar >= 0 ? body.slice(0, bar) : body).trim();
       const sep = bar >= 0 ? body.slice(bar + 1) : undefined;
       checkName(name, at, origin);
+      checkDepth(stack.length, tag, at, origin);
       const node: Extract<TemplateNode, { t: 'section' }> = { t: 'section', kind, name, sep, children: [] };
       currentList(frame).push(node);
       stack.push({ t: 'section', node });
