@@ -166,7 +166,7 @@ export function validateModel(model: BudgetModel, grids: Grid[], settings: Setti
     }
   }
   const blindRows = new Set(model.notes.filter((n) => UNREADABLE_NOTE_KINDS.has(n.kind)).map((n) => `${n.ref.sheet}\u0000${n.ref.row}`));
-  inferFixes(findings, ctx.ledger, blindRows);
+  inferFixes(findings, ctx.ledger, blindRows, model);
 
   const order = new Map(grids.map((g, i) => [g.name, i]));
   const position = new Map<Finding, number[]>();

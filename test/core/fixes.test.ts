@@ -6,6 +6,8 @@
 import { parseAddress } from '../../src/core/address';
 import { validateWorkbook } from '../../src/core/validate';
 import { CellValue, WorkbookSnapshot } from '../../src/core/snapshot';
+import { findingAt } from '../fixtures/findings';
+import { projectSheet, RATE } from '../fixtures/project-sheet';
 
 /** A copy of the workbook with one cell set to the number the fix proposes (the cell then shows it as typed). */
 function applyFix(wb: WorkbookSnapshot, sheet: string, cell: string, value: string): WorkbookSnapshot {
@@ -107,3 +109,42 @@ describe('one error standing for several identities, and errors moved to the par
   });
 });
 
+
+describe('no implausible fix (issue #11)', () => {
+  // Three projects of a county agriculture bureau in 万元; 耕地地力保护补贴's 实际支出 typed in 元: 2,200,000 for 220.
+  const t = projectSheet({
+    name: '项目支出',
+    title: '2024年度项目支出执行情况表',
+    preparer: '编制单位：某县农业农村局',
+    unitLine: '单位：万元',
+    headers: ['序号', '项目名称', '年初预算数', '调整数', '全年预算数', '实际支出', '结余结转', '执行率'],
+    formats: { 序号: '0', 执行率: RATE },
+    rows: [
+      [1, '高标准农田建设', 125, 0, 125, 120, 5, 0.96],
+      [2, '农村人居环境整治', 86, 0, 86, 85, 1, 0.9884],
+      [3, '耕地地力保护补贴', 230, 0, 230, 2200000, 10, 0.9565],
+    ],
+  });
+  const r = validateWorkbook({ sheets: [t.sheet] });
+
+  test('the 执行率 error stands, with no fix setting it to 956521.74%', () => {
+    const f = findingAt(r, 'rate', '项目支出', 'H6');
+    expect(f.severity).toBe('error');
+    expect(f.message).toContain('956521.74%');
+    expect(f.fix).toBeUndefined();
+  });
+
+  test('结余结转 is not to be set to −2,199,770 among 5 and 1: the fix is 实际支出 220, in line with 120 and 85', () => {
+    const f = findingAt(r, 'project-balance', '项目支出', 'G6');
+    expect(f.fix).toMatchObject({ cell: 'F6', value: '220' });
+  });
+
+  test('no fix in the table sets a figure 10³ times its column\'s others, or a rate beyond 1000%', () => {
+    for (const f of r.findings) {
+      if (!f.fix) continue;
+      const v = Math.abs(Number(f.fix.value));
+      if (f.fix.cell.startsWith('H')) expect(v).toBeLessThanOrEqual(10);
+      else expect(v).toBeLessThan(1000 * 125);
+    }
+  });
+});

@@ -9,6 +9,14 @@ import { MICRO_DECIMALS, productGapBelow, roundedMicrosOfNumber, roundMicros, UN
 
 const pct = (d: Decimal, n = 2) => d.times(100).toFixed(n) + '%';
 
+/** The highest rate a fix proposes: 1000%. */
+const MAX_FIX_RATE = new Decimal(10);
+
+/** A rate a fix may propose: 0–1000%. */
+function plausibleRate(r: Decimal): boolean {
+  return !r.isNegative() && r.lte(MAX_FIX_RATE);
+}
+
 /** |d|, without a new Decimal when d is not negative (the usual case, on every row). */
 const magnitude = (d: Decimal) => (d.isNegative() ? d.neg() : d);
 
@@ -100,7 +108,8 @@ export const rate: Rule = {
           messageEn: within
             ? `${subject}: rate ${pct(stated.value, n)} vs computed ${pct(computed, n)}, within rounding`
             : `${subject}: execution rate should be ${pct(computed, n)} (${spend.value.toFixed(2)} / ${budget.value.toFixed(2)}), the sheet says ${pct(stated.value, n)}`,
-          fix: within ? undefined : { sheet: stated.ref.sheet, cell: stated.ref.cell, value: (stated.percentNumber ? shown.times(100) : shown).toFixed(), clears: 1, findingIds: [base.id], message: `将 ${stated.ref.cell} 改为 ${pct(shown, n)}`, messageEn: `set ${stated.ref.cell} to ${pct(shown, n)}` },
+          // A rate beyond 0–1000% is no correction anyone would type (2,200,000 元 in a 万元 table gives 956521.74%).
+          fix: within || !plausibleRate(shown) ? undefined : { sheet: stated.ref.sheet, cell: stated.ref.cell, value: (stated.percentNumber ? shown.times(100) : shown).toFixed(), clears: 1, findingIds: [base.id], message: `将 ${stated.ref.cell} 改为 ${pct(shown, n)}`, messageEn: `set ${stated.ref.cell} to ${pct(shown, n)}` },
           equation: undefined,
         });
       }
