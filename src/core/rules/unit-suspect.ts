@@ -1,16 +1,22 @@
 /**
  * A figure typed in the wrong unit: in a 万元 table, 10³–10⁵ times larger than its column's
  * others (typed in 元); in a 元 table, that much smaller (typed in 万元). Also a unit written
- * into a cell's text that is not the table's.
+ * into a cell's text that is not the table's. A column of a few projects is no yardstick of its
+ * own: there a figure is a suspect when it breaks an identity whose other figures are all 10³–10⁵
+ * from it, and either its column's others are as far, or in the table's unit it makes every
+ * identity it breaks hold. Whatever else it breaks, it is flagged as the unit slip it is.
  */
 import Decimal from 'decimal.js';
 import { exponentOfMicros } from '../exact';
 import { Finding } from '../findings';
+import { Replay } from '../fixes';
+import { ColumnPeers, offPeers, TableCell } from '../peers';
 import { Amount, PROJECT_AMOUNT_COLUMNS, ProjectAmountColumn, ProjectRow, ProjectTable } from '../model';
 import { COL, FigureView, figureView } from './figures';
 import { Unit, UNIT_FACTOR } from '../numbers';
 import { findingId, Rule, RuleContext } from './context';
 
+const ZERO = new Decimal(0);
 const LOW = new Decimal(1000);
 const HIGH = new Decimal(200000);
 const MIN_OTHERS = 4;
@@ -143,6 +149,87 @@ function suffixMismatch(f: Figure, unit: Unit, out: Finding[], seen: Set<string>
   });
 }
 
+interface IdentitySlip {
+  at: TableCell;
+  amount: Amount;
+  unit: '万元' | '元';
+  /** How far the figure is from the other figures of the first identity it breaks. */
+  ratio: Decimal;
+  /** The identities it breaks, as their findings name them. */
+  identities: string[];
+}
+
+/** Figures 10³–10⁵ off the other figures of an identity they break, in project tables of 万元 or 元. */
+function identitySlips(ctx: RuleContext, out: Finding[], seen: Set<string>): void {
+  if (!ctx.model.projectTables.length || !ctx.ledger.open.size) return;
+  const peers = new ColumnPeers(ctx.model.projectTables);
+  const slips = new Map<number, IdentitySlip>();
+  for (const open of ctx.ledger.open.values()) {
+    const unit = open.finding?.unit;
+    if (open.outcome !== 'mismatch' || (unit !== '万元' && unit !== '元')) continue;
+    const ops = open.operands;
+    // In a 万元 table only the largest figure can be 10³ times the others; in a 元 table any figure
+    // 10³ below the largest. The largest and second largest, once per identity (a 合计 has thousands).
+    const abs = ops.map((a) => a.value.abs());
+    let top = -1;
+    let second: Decimal = ZERO;
+    for (let i = 0; i < abs.length; i++) {
+      if (top < 0 || abs[i].gt(abs[top])) {
+        if (top >= 0) second = abs[top];
+        top = i;
+      } else if (abs[i].gt(second)) second = abs[i];
+    }
+    if (top < 0) continue;
+    const consider = (j: number, largest: Decimal) => {
+      const a = ops[j];
+      if (a.source || abs[j].isZero() || largest.isZero()) return;
+      const ratio = unit === '万元' ? abs[j].div(largest) : largest.div(abs[j]);
+      if (ratio.lt(LOW) || ratio.gt(HIGH)) return;
+      const at = peers.locate(a.ref.sheet, a.ref.row, a.ref.col);
+      if (!at || at.row.kind !== 'item' || at.key === 'executionRate' || at.table.unit !== unit) return;
+      const id = ctx.ledger.cellOf(a);
+      // 「结余结转 = 全年预算数 − 实际支出」 on the figure's own row; another row's identity names its row.
+      const { label, equation } = open.finding!;
+      const name = `${label && label !== at.row.label ? label + ' ' : ''}${equation?.formula ?? ''}`.trim();
+      const known = slips.get(id);
+      if (!known) slips.set(id, { at, amount: a, unit, ratio, identities: [name] });
+      else if (!known.identities.includes(name)) known.identities.push(name);
+    };
+    if (unit === '万元') consider(top, second);
+    else {
+      const below = abs[top].div(LOW);
+      for (let j = 0; j < ops.length; j++) if (j !== top && abs[j].lte(below)) consider(j, abs[top]);
+    }
+  }
+  if (!slips.size) return;
+  const replay = new Replay(ctx.ledger, new Set(slips.keys()));
+  const ten4 = new Decimal(10000);
+  for (const [id, s] of slips) {
+    const { at, amount, unit } = s;
+    const key = `${amount.ref.sheet}!${amount.ref.cell}`;
+    if (seen.has(key)) continue;
+    const fixed = unit === '万元' ? amount.value.div(ten4).toDecimalPlaces(6) : amount.value.times(ten4);
+    const r = replay.usable(id) ? replay.evaluate(id, fixed) : undefined;
+    const balances = !!r && r.failing > 0 && r.holding === r.failing && r.broken === 0;
+    const spread = peers.spread(at);
+    const off = offPeers(amount.value.toNumber(), spread);
+    const columnSays = spread.count > 0 && (unit === '万元' ? off >= LOW.toNumber() && off <= HIGH.toNumber() : off <= 1 / LOW.toNumber() && off >= 1 / HIGH.toNumber());
+    if (!balances && !columnSays) continue;
+    seen.add(key);
+    const f: Figure = { amount, label: at.row.label, column: at.table.columnLabels[at.key] ?? at.key };
+    const typed = unit === '万元' ? '元' : '万元';
+    const v = amount.value.toFixed(2);
+    const shown = fixed.toFixed(2);
+    const message = balances
+      ? `${f.label}：${f.column} ${v} 疑似按“${typed}”填入了${unit}表：按 ${shown} ${unit}计，${s.identities.join('、')} 即相符，应为 ${shown} ${unit}`
+      : `${f.label}：${f.column} ${v} 与「${s.identities[0]}」中其他数字相差 ${s.ratio.toFixed(0)} 倍，与同列其他数字也相差千倍以上，疑似按“${typed}”填入了${unit}表，应为 ${shown} ${unit}`;
+    const messageEn = balances
+      ? `${f.label}: ${v} looks typed in ${typed} in a ${unit} table: as ${shown} ${unit}, ${s.identities.join('; ')} hold`
+      : `${f.label}: ${v} is ${s.ratio.toFixed(0)}× off the other figures of ${s.identities[0]} and of its column; probably typed in ${typed} in a ${unit} table (${shown} ${unit})`;
+    out.push(make(f, unit, fixed, message, messageEn));
+  }
+}
+
 export const unitSuspect: Rule = {
   id: 'unit-suspect',
   check(ctx: RuleContext): Finding[] {
@@ -182,6 +269,7 @@ export const unitSuspect: Rule = {
         suspects(amountColumn(amounts[k], (i) => ({ amount: amounts[k][i], label: rows[k][i].label, column })), table.unit, out, seen);
       });
     }
+    identitySlips(ctx, out, seen);
     for (const block of ctx.model.summaries) {
       const figures = block.lines.filter((l) => l.amount).map((l) => ({ amount: l.amount!, label: l.label, column: l.label }));
       for (const f of figures) suffixMismatch(f, block.unit, out, seen);

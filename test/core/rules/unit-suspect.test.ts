@@ -84,3 +84,62 @@ describe('unit-suspect in a summary', () => {
     expect(ofRule(r, 'unit-suspect')).toEqual([]);
   });
 });
+
+describe('unit-suspect: a figure in 元 that breaks its row, whatever else it breaks (issue #11)', () => {
+  // A county agriculture bureau's three projects in 万元: 耕地地力保护补贴's 实际支出 typed as 2,200,000 (元) for
+  // 220 万元. Too few figures for a column yardstick, but 220 balances the row (230 − 220 = 10) and the 合计.
+  function threeProjects(spend: number) {
+    return projectSheet({
+      name: '项目支出',
+      title: '2024年度项目支出执行情况表',
+      preparer: '编制单位：某县农业农村局',
+      unitLine: '单位：万元',
+      headers: ['序号', '项目名称', '年初预算数', '调整数', '全年预算数', '实际支出', '结余结转', '执行率'],
+      formats: { 序号: '0', 执行率: '0.00%' },
+      rows: [
+        [1, '高标准农田建设', 125, 0, 125, 120, 5, 0.96],
+        [2, '农村人居环境整治', 86, 0, 86, 85, 1, 0.9884],
+        [3, '耕地地力保护补贴', 230, 0, 230, spend, 10, 0.9565],
+        ['合计', null, 441, 0, 441, 425, 16, 0.9637],
+      ],
+    });
+  }
+
+  test('2,200,000 among 120 and 85 is flagged as typed in 元, with the fix to 220.00 万元', () => {
+    const t = threeProjects(2200000);
+    const r = validateWorkbook({ sheets: [t.sheet] });
+    const f = findingAt(r, 'unit-suspect', '项目支出', t.addr(2, '实际支出'));
+    expect(f.cell).toBe('F6');
+    expect(f).toMatchObject({ severity: 'warning', expected: '220', actual: '2200000', unit: '万元', label: '耕地地力保护补贴' });
+    expect(f.message).toBe('耕地地力保护补贴：实际支出 2200000.00 疑似按“元”填入了万元表：按 220.00 万元计，结余结转 = 全年预算数 − 实际支出、合计行 实际支出 = 各项目实际支出之和 即相符，应为 220.00 万元');
+    expect(f.fix).toMatchObject({ cell: 'F6', value: '220' });
+    // The balance errors it causes are still reported.
+    expect(r.findings.filter((x) => x.severity === 'error').map((x) => `${x.rule} ${x.cell}`)).toEqual(expect.arrayContaining(['project-balance G6', 'overspend F6']));
+  });
+
+  test('whatever else it breaks: 2,300,000 that does not balance the row in 万元 either is still flagged, by its magnitude', () => {
+    // 2,300,000 ÷ 10⁴ = 230 leaves 230 − 230 ≠ 10: a second slip in the row, but 2,300,000 is 10⁴ times its row and column.
+    const t = threeProjects(2300000);
+    const f = findingAt(validateWorkbook({ sheets: [t.sheet] }), 'unit-suspect', '项目支出', 'F6');
+    expect(f).toMatchObject({ severity: 'warning', expected: '230', actual: '2300000' });
+    expect(f.message).toBe('耕地地力保护补贴：实际支出 2300000.00 与「结余结转 = 全年预算数 − 实际支出」中其他数字相差 10000 倍，与同列其他数字也相差千倍以上，疑似按“元”填入了万元表，应为 230.00 万元');
+  });
+
+  test('the right figure, a large project of its own, or a slip of ordinary size give no unit warning', () => {
+    expect(ofRule(validateWorkbook({ sheets: [threeProjects(220).sheet] }), 'unit-suspect')).toEqual([]);
+    // 220 typed 2200 breaks its row, but a figure ten times its budget is a typo, not a unit.
+    expect(ofRule(validateWorkbook({ sheets: [threeProjects(2200).sheet] }), 'unit-suspect')).toEqual([]);
+    // A project of 2,300 万元 among projects of 100 万元, balanced: its own size, not a unit.
+    const big = projectSheet({
+      name: '项目支出',
+      unitLine: '单位：万元',
+      headers: ['项目名称', '全年预算数', '实际支出', '结余结转'],
+      rows: [
+        ['高标准农田建设', 125, 120, 5],
+        ['农村人居环境整治', 86, 85, 1],
+        ['乡村振兴衔接资金', 230000, 220000, 1000],
+      ],
+    });
+    expect(ofRule(validateWorkbook({ sheets: [big.sheet] }), 'unit-suspect')).toEqual([]);
+  });
+});
