@@ -57,7 +57,6 @@ export function explainError(e: unknown): HostError {
 export function createOfficeHost(options: OfficeHostOptions): Host & { lastReadSyncs: () => number } {
   const { run, features } = options;
   let lastSyncs = 0;
-  let suppressEventsUntil = 0;
   const guard = async <T>(f: () => Promise<T>): Promise<T> => {
     try {
       return await f();
@@ -108,9 +107,7 @@ export function createOfficeHost(options: OfficeHostOptions): Host & { lastReadS
     readSettings: () => guard(() => run((ctx) => readSettings(ctx))),
     writeSettings: (s: PaneSettings) => guard(() => run((ctx) => writeSettings(ctx, s))),
     async writeReport(report: Report, { replace }) {
-      suppressEventsUntil = Date.now() + 3000;
       const out = await guard(() => run((ctx) => writeReportSheet(ctx, report, replace), { mergeUndoGroup: true }));
-      suppressEventsUntil = Date.now() + 1000;
       if (out.status === 'exists') return { status: 'exists', sheet: out.sheet };
       return { status: 'written', sheet: out.sheet, paragraphs: out.paragraphs };
     },
@@ -120,17 +117,35 @@ export function createOfficeHost(options: OfficeHostOptions): Host & { lastReadS
     async onUserEdit(listener: () => void) {
       if (!features.changeEvents) return () => undefined;
       let active = true;
-      const ownedIds = new Set<string>();
+      // Whether a sheet is one the add-in writes (自评报告, 校验结果), by id; looked up once per new sheet.
+      const owned = new Map<string, Promise<boolean>>();
+      const isOwned = (id: string) => {
+        let known = owned.get(id);
+        if (!known) {
+          known = run(async (ctx) => {
+            const sheet = ctx.workbook.worksheets.getItemOrNullObject(id);
+            sheet.load('name');
+            await ctx.sync();
+            return !sheet.isNullObject && OWNED_SHEET_NAMES.has(sheet.name);
+          }).catch(() => false);
+          owned.set(id, known);
+        }
+        return known;
+      };
       const handle = await guard(() =>
         run(async (ctx) => {
           const sheets = ctx.workbook.worksheets;
           sheets.load('items/name,items/id');
           const result = sheets.onChanged.add(async (event) => {
-            if (!active || Date.now() < suppressEventsUntil || ownedIds.has(event.worksheetId)) return;
-            listener();
+            // A co-author's edit re-validates in their own pane, not in every pane that has the file open.
+            if (!active || event.source === 'Remote') return;
+            // Our own writes, recognised by what they are: the event says so (ExcelApi 1.14), or they land on our sheets.
+            if ((event as { triggerSource?: string }).triggerSource === 'ThisLocalAddin') return;
+            if (await isOwned(event.worksheetId)) return;
+            if (active) listener();
           });
           await ctx.sync();
-          for (const s of sheets.items) if (OWNED_SHEET_NAMES.has(s.name)) ownedIds.add(s.id);
+          for (const s of sheets.items) owned.set(s.id, Promise.resolve(OWNED_SHEET_NAMES.has(s.name)));
           return result;
         }),
       );

@@ -241,13 +241,72 @@ describe('the Office host', () => {
     const host = hostOn(state);
     const calls: number[] = [];
     const off = await host.onUserEdit(() => calls.push(1));
+    // Handlers run asynchronously, as Excel's do.
+    const settle = () => new Promise((r) => setTimeout(r, 10));
     state.fireChange('自评报告', 'A1');
+    await settle();
     expect(calls.length).toBe(0);
     state.fireChange('收支情况', 'B9');
+    await settle();
     expect(calls.length).toBe(1);
     off();
     state.fireChange('收支情况', 'B9');
+    await settle();
     expect(calls.length).toBe(1);
+  });
+
+  describe('co-authoring and the add-in\'s own writes (issue #12 item 8)', () => {
+    const settle = () => new Promise((r) => setTimeout(r, 20));
+    const report: Report = { title: '自评报告', unverified: [], paragraphs: [{ style: 'title', runs: [{ kind: 'text', text: '2023年度部门整体支出绩效自评报告' }] }] };
+
+    test('a co-author\'s edit arriving from elsewhere does not re-validate here', async () => {
+      const state = SimWorkbookState.fromSnapshot(seedWorkbook());
+      const host = hostOn(state);
+      const calls: number[] = [];
+      const off = await host.onUserEdit(() => calls.push(1));
+      state.remoteEdit('收支情况', 8, 1, 416.47);
+      await settle();
+      expect(calls).toEqual([]);
+      state.fireChange('收支情况', 'B9', 'Local');
+      await settle();
+      expect(calls).toEqual([1]);
+      off();
+    });
+
+    test('writing the report is recognised as our own write, however long it takes', async () => {
+      const state = SimWorkbookState.fromSnapshot(seedWorkbook());
+      const host = hostOn(state);
+      const calls: number[] = [];
+      const off = await host.onUserEdit(() => calls.push(1));
+      await host.writeReport(report, { replace: false });
+      await settle();
+      // The events of our own write may arrive late (Excel raises them after the batch): still ours.
+      await new Promise((r) => setTimeout(r, 1200));
+      state.raise({ worksheetId: state.sheet('自评报告')!.id, address: 'A1:B9', source: 'Local', changeType: 'RangeEdited', triggerSource: 'ThisLocalAddin' });
+      await settle();
+      expect(calls).toEqual([]);
+      off();
+    });
+
+    test('below ExcelApi 1.14 (no triggerSource) our writes are still recognised, by the sheet they are on', async () => {
+      const state = SimWorkbookState.fromSnapshot(seedWorkbook());
+      state.eventTriggerSource = false;
+      const host = hostOn(state);
+      const calls: number[] = [];
+      const off = await host.onUserEdit(() => calls.push(1));
+      await host.writeReport(report, { replace: false });
+      await new Promise((r) => setTimeout(r, 3500));
+      // A late event of our own write, after any time window would have closed.
+      state.raise({ worksheetId: state.sheet('自评报告')!.id, address: 'A1', source: 'Local', changeType: 'RangeEdited' });
+      await settle();
+      expect(calls).toEqual([]);
+      // A user's edit right after our write is not swallowed by a window either.
+      await host.writeReport(report, { replace: true });
+      state.fireChange('收支情况', 'B9');
+      await settle();
+      expect(calls).toEqual([1]);
+      off();
+    }, 10000);
   });
 
   test('a sheet deleted between reading and marking gives a plain message and writes nothing', async () => {

@@ -51,6 +51,16 @@ class NotLoadedError extends Error {
 
 const key = (r: number, c: number) => `${r},${c}`;
 
+/** What Excel passes to worksheets.onChanged handlers (the parts the add-in reads). */
+export interface SimChangeEvent {
+  worksheetId: string;
+  address: string;
+  source: 'Local' | 'Remote';
+  changeType: string;
+  /** ExcelApi 1.14. */
+  triggerSource?: 'Unknown' | 'ThisLocalAddin';
+}
+
 /** The whole simulated application: sheets, settings, selection, events. */
 export class SimWorkbookState {
   sheets: SimSheet[] = [];
@@ -59,7 +69,14 @@ export class SimWorkbookState {
   settings = new Map<string, unknown>();
   activeSheet: string | null = null;
   selection: { sheet: string; address: string } | null = null;
-  handlers: ((e: { worksheetId: string; address: string; source: string; changeType: string }) => void)[] = [];
+  handlers: ((e: SimChangeEvent) => void)[] = [];
+  /**
+   * Whether change events carry triggerSource (ExcelApi 1.14): 'ThisLocalAddin' for the add-in's own
+   * writes. Below 1.14 the property is absent, and an add-in must recognise its writes otherwise.
+   */
+  eventTriggerSource = true;
+  /** Change events of the add-in's own writes, raised once their batch has synced (as Excel does). */
+  pendingEvents: SimChangeEvent[] = [];
   stats: SimStats = { syncs: 0, payloadBytes: 0, valueWrites: [] };
   /** Emulates Excel on the web refusing a response over this many bytes (5 MB there). */
   responseLimitBytes = Infinity;
@@ -156,10 +173,22 @@ export class SimWorkbookState {
     }));
   }
 
-  fireChange(sheetName: string, addr: string): void {
+  /** A user's edit in this Excel ('Local'), or a co-author's arriving from elsewhere ('Remote'). */
+  fireChange(sheetName: string, addr: string, source: 'Local' | 'Remote' = 'Local'): void {
     const sheet = this.sheet(sheetName);
     if (!sheet) return;
-    for (const h of this.handlers) h({ worksheetId: sheet.id, address: addr, source: 'Local', changeType: 'RangeEdited' });
+    this.raise({ worksheetId: sheet.id, address: addr, source, changeType: 'RangeEdited', ...(this.eventTriggerSource ? { triggerSource: 'Unknown' } : {}) });
+  }
+
+  /** A co-author's edit: the cells change here and the event says 'Remote'. */
+  remoteEdit(sheetName: string, r: number, c: number, value: CellValue): void {
+    const sheet = this.sheet(sheetName)!;
+    this.setCell(sheet, r, c, value ?? '', null, sheet.numberFormats[r]?.[c] ?? 'General');
+    this.fireChange(sheetName, `${columnName(c)}${r + 1}`, 'Remote');
+  }
+
+  raise(e: SimChangeEvent): void {
+    for (const h of [...this.handlers]) h(e);
   }
 
   context(): SimContext {
@@ -194,6 +223,9 @@ export class SimContext {
         response += n;
       }
     }
+    // The add-in's own writes raise their change events after the batch, asynchronously.
+    const events = this.state.pendingEvents.splice(0);
+    if (events.length) setTimeout(() => events.forEach((e) => this.state.raise(e)), 0);
     // Checked after the fact: only read-only batches are expected to pass the limit here.
     if (response > this.state.responseLimitBytes) {
       const e = new Error('The response payload size has exceeded the limit.') as Error & { code: string };
@@ -289,7 +321,7 @@ class SimWorkbook {
 class SimWorksheetCollection extends Proxy {
   private loadedItems: SimWorksheet[] | null = null;
   readonly onChanged = {
-    add: (handler: (e: { worksheetId: string; address: string; source: string; changeType: string }) => void) => {
+    add: (handler: (e: SimChangeEvent) => void) => {
       const result = {
         context: this.ctx,
         remove: () => this.ctx.enqueue(() => {
@@ -321,16 +353,17 @@ class SimWorksheetCollection extends Proxy {
     return this;
   }
 
-  getItem(name: string): SimWorksheet {
+  /** By name or by id, as Excel's worksheets.getItem(key) takes either. */
+  getItem(key: string): SimWorksheet {
     return new SimWorksheet(this.ctx, () => {
-      const s = this.ctx.state.sheet(name);
-      if (!s) throw new Error(`ItemNotFound: worksheet ${name}`);
+      const s = this.ctx.state.sheet(key) ?? this.ctx.state.sheets.find((x) => x.id === key);
+      if (!s) throw new Error(`ItemNotFound: worksheet ${key}`);
       return s;
     });
   }
 
-  getItemOrNullObject(name: string): SimWorksheet {
-    return new SimWorksheet(this.ctx, () => this.ctx.state.sheet(name) ?? null);
+  getItemOrNullObject(key: string): SimWorksheet {
+    return new SimWorksheet(this.ctx, () => this.ctx.state.sheet(key) ?? this.ctx.state.sheets.find((x) => x.id === key) ?? null);
   }
 
   add(name: string): SimWorksheet {
@@ -653,6 +686,13 @@ class SimRange extends Proxy {
     this.ctx.enqueue(() => {
       const { sheet, range } = this.must();
       this.ctx.state.stats.valueWrites.push({ sheet: sheet.name, address: rangeAddress(sheet, range) });
+      this.ctx.state.pendingEvents.push({
+        worksheetId: sheet.id,
+        address: rangeAddress(sheet, range),
+        source: 'Local',
+        changeType: 'RangeEdited',
+        ...(this.ctx.state.eventTriggerSource ? { triggerSource: 'ThisLocalAddin' } : {}),
+      });
       v.forEach((row, i) =>
         row.forEach((val, j) => {
           const r = range.top + i;
