@@ -8,6 +8,7 @@ import { validateWorkbook } from '../core/validate';
 import { OWNED_SHEET_NAMES } from '../core/snapshot';
 import { CellTarget, Host, HostCapabilities, HostError, NavigateTarget, PaneSettings, ParagraphSource, ValidateProgress } from '../taskpane/host';
 import { ExcelFeatures } from './capabilities';
+import { COMMAND_NOTICE_KEY } from './command-notice';
 import { clearMarks, highlightCells, markTargets } from './highlight';
 import { navigateTo } from './navigate';
 import { readParagraphs } from './read-paragraphs';
@@ -105,6 +106,21 @@ export function createOfficeHost(options: OfficeHostOptions): Host & { lastReadS
       await guard(() => run((ctx) => navigateTo(ctx, target, features.highlight)));
     },
     readSettings: () => guard(() => run((ctx) => readSettings(ctx))),
+    takeCommandNotice: () =>
+      run(async (ctx) => {
+        const item = ctx.workbook.settings.getItemOrNullObject(COMMAND_NOTICE_KEY);
+        item.load('value');
+        await ctx.sync();
+        if (item.isNullObject) return null;
+        item.delete();
+        await ctx.sync();
+        try {
+          const v = JSON.parse(String(item.value)) as { title?: unknown; lines?: unknown };
+          return typeof v.title === 'string' && Array.isArray(v.lines) ? { title: v.title, lines: v.lines.map(String) } : null;
+        } catch {
+          return null;
+        }
+      }).catch(() => null),
     writeSettings: (s: PaneSettings) => guard(() => run((ctx) => writeSettings(ctx, s))),
     async writeReport(report: Report, { replace }) {
       const out = await guard(() => run((ctx) => writeReportSheet(ctx, report, replace), { mergeUndoGroup: true }));

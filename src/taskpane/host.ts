@@ -88,6 +88,8 @@ export interface Host {
   readParagraphs(source: ParagraphSource): Promise<ReadParagraphsOutcome>;
   /** Calls `listener` after the user changes a cell in a sheet the add-in does not own; returns an unsubscribe. */
   onUserEdit(listener: () => void): Promise<() => void>;
+  /** A ribbon command's result no dialog could show, kept in the workbook; returned once, then forgotten. */
+  takeCommandNotice?(): Promise<{ title: string; lines: string[] } | null>;
 }
 
 /** The sheet the report is written to. */

@@ -37,6 +37,11 @@ export function usePane(host: Host, locale: Locale) {
 
   useEffect(() => {
     host.readSettings().then(setSettings, (e) => setNotice({ intent: 'error', text: messageOf(e, locale) }));
+    // What a ribbon command could not show in a dialog, shown here once.
+    host.takeCommandNotice?.().then(
+      (n) => n && setNotice({ intent: 'info', text: `${n.title}：${n.lines.join(' ')}` }),
+      () => undefined,
+    );
   }, [host, locale]);
 
   const validate = useCallback(
