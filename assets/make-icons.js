@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Draws the add-in icons (16/32/80 px PNG) with plain zlib: a blue ledger sheet with a white tick.
+// Draws the add-in icons (16/32/64/80/128 px PNG) with plain zlib: a blue ledger sheet with a white tick.
 // Run: node assets/make-icons.js   (the PNGs are committed; rerun only to change the design)
 'use strict';
 const fs = require('fs');

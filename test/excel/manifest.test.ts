@@ -87,6 +87,18 @@ test('every icon file exists and is a PNG of the size it claims', () => {
   }
 });
 
+test('the add-in icons have the sizes a task pane add-in needs: IconUrl 32 px, HighResolutionIconUrl 64 px', () => {
+  // Microsoft's manifest reference: for task pane add-ins IconUrl is 32 x 32 and
+  // HighResolutionIconUrl must be 64 x 64 (the 80 px image is for ribbon buttons only).
+  const pngSize = (element: string) => {
+    const url = new RegExp(`<${element} DefaultValue="([^"]+)"`).exec(manifest)![1];
+    const png = fs.readFileSync(path.join(ROOT, new URL(url).pathname));
+    return [png.readUInt32BE(16), png.readUInt32BE(20)];
+  };
+  expect(pngSize('IconUrl')).toEqual([32, 32]);
+  expect(pngSize('HighResolutionIconUrl')).toEqual([64, 64]);
+});
+
 test('all URLs share one origin, listed in AppDomains, and each page is produced by the build', () => {
   const urls = [...manifest.matchAll(/DefaultValue="(https?:\/\/[^"]+)"/g)].map((m) => m[1]);
   const origins = new Set(urls.map((u) => new URL(u).origin));
