@@ -86,6 +86,15 @@ export function outcomeOf(difference: Decimal, allowance: Decimal): Outcome {
 }
 
 /**
+ * outcomeOf as an interval, for searching sorted figures: every v with outcomeOf(v − center, allowance)
+ * other than 'mismatch' lies in [lo, hi] when `inclusive`, else in the open (lo, hi).
+ */
+export function agreementInterval(center: Decimal, allowance: Decimal): { lo: Decimal; hi: Decimal; inclusive: boolean } {
+  if (allowance.gte(FLOAT_RESIDUE)) return { lo: center.minus(allowance), hi: center.plus(allowance), inclusive: true };
+  return { lo: center.minus(FLOAT_RESIDUE), hi: center.plus(FLOAT_RESIDUE), inclusive: false };
+}
+
+/**
  * Checks total = Σ wᵢ·partᵢ. With a user tolerance, it replaces the rounding allowance.
  * Blank parts must be left out by the caller; they are not zeros.
  */

@@ -4,7 +4,7 @@
  * unit's paragraphs compare distinctive labels only; an item's paragraphs compare all.
  */
 import Decimal from 'decimal.js';
-import { FLOAT_RESIDUE, outcomeOf } from '../rounding';
+import { agreementInterval, outcomeOf } from '../rounding';
 import { foldTraditional } from '../traditional';
 import { halfYuan, yuanOf } from './arith';
 import { addFinding, AuditContext, labelled, printed } from './context';
@@ -112,10 +112,8 @@ function agreeingCounts(list: Figure[]): number[] {
   return list.map((_, i) => {
     let n = 0;
     for (const c of classes.values()) {
-      const allowance = half[i].plus(c.half);
-      // Within the allowance (inclusive); below it, closer than FLOAT_RESIDUE (exclusive) still agrees.
-      if (allowance.gte(FLOAT_RESIDUE)) n += countWithin(c.values, yuan[i].minus(allowance), yuan[i].plus(allowance), true);
-      else n += countWithin(c.values, yuan[i].minus(FLOAT_RESIDUE), yuan[i].plus(FLOAT_RESIDUE), false);
+      const { lo, hi, inclusive } = agreementInterval(yuan[i], half[i].plus(c.half));
+      n += countWithin(c.values, lo, hi, inclusive);
     }
     return n;
   });
