@@ -10,8 +10,8 @@ import type ExcelJS from 'exceljs';
 import { CellValue, OWNED_SHEET_NAMES, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { errorReason, UserError } from './errors';
 import { ExpectedFile, readInputFile } from './input-file';
-import { BinaryWorkbook, NotAWorkbook, readOoxml } from './ooxml-reader';
-import { SheetGridBuilder } from './sheet-grid';
+import { BinaryWorkbook, NotAWorkbook, readOoxml } from '../ooxml/reader';
+import { SheetGridBuilder } from '../ooxml/sheet-grid';
 
 /** Excel's serial day 0 is 1899-12-30 (the 1900 leap-year bug is folded in). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);

@@ -10,7 +10,7 @@ import { evaluateUncached } from '../../src/core/formula-eval';
 import { WorkbookSnapshot } from '../../src/core/snapshot';
 import { validateWorkbook } from '../../src/core/validate';
 import { SAMPLE_FILES, samplesDir } from '../../src/node/make-samples';
-import { readOoxml } from '../../src/node/ooxml-reader';
+import { readOoxml } from '../../src/ooxml/reader';
 
 const one = (formula: string, cells: Record<string, (string | number | boolean | null)[]> = {}): unknown => {
   const values: (string | number | boolean | null)[][] = [];

@@ -3,7 +3,7 @@
  * script or an export) is read with every digit; Excel's own 17-digit form of a double is read as the double.
  */
 import JSZip from 'jszip';
-import { readOoxml } from '../../src/node/ooxml-reader';
+import { readOoxml } from '../../src/ooxml/reader';
 import { validateWorkbook } from '../../src/core/validate';
 
 const str = (ref: string, t: string) => `<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;

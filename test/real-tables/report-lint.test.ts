@@ -8,7 +8,7 @@ import { validateWorkbook } from '../../src/core';
 import { generateReport, OUTLINES } from '../../src/core/report';
 import { lintReport } from '../../src/core/report/lint';
 import { paragraphText } from '../../src/core/report/types';
-import { readOoxml } from '../../src/node/ooxml-reader';
+import { readOoxml } from '../../src/ooxml/reader';
 import { readModel } from '../../src/core/recognise';
 import { foldTraditional } from '../../src/core/traditional';
 import type { CorpusDoc } from './corpus.test';

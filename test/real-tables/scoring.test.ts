@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { validateWorkbook } from '../../src/core';
-import { readOoxml } from '../../src/node/ooxml-reader';
+import { readOoxml } from '../../src/ooxml/reader';
 import type { CorpusDoc } from './corpus.test';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

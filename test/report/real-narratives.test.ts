@@ -15,7 +15,7 @@ import { generateReport } from '../../src/core/report';
 import { FigureRun } from '../../src/core/report/figures';
 import { UnitFinances, unitFinances } from '../../src/core/report/finances';
 import { paragraphText } from '../../src/core/report/types';
-import { readOoxml } from '../../src/node/ooxml-reader';
+import { readOoxml } from '../../src/ooxml/reader';
 import type { CorpusDoc } from '../real-tables/corpus.test';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -12,7 +12,7 @@ import JSZip from 'jszip';
 import { buildReportDocument } from '../../src/node/report/docx';
 import { DEFAULT_OUTLINE } from '../../src/core/report/templates';
 import { paragraphText } from '../../src/core/report/types';
-import { readOoxml } from '../../src/node/ooxml-reader';
+import { readOoxml } from '../../src/ooxml/reader';
 import type { CorpusDoc } from '../real-tables/corpus.test';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

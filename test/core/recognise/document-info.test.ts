@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { readModel } from '../../../src/core/recognise';
 import { WorkbookSnapshot } from '../../../src/core/snapshot';
-import { readOoxml } from '../../../src/node/ooxml-reader';
+import { readOoxml } from '../../../src/ooxml/reader';
 
 const sheet = (name: string, values: (string | number | null)[][]) => ({ name, values });
 

@@ -1,14 +1,17 @@
 /**
- * A direct .xlsx reader for validation: unzips the package and scans the worksheet XML,
- * building the snapshot's arrays without ExcelJS's per-cell object model. It reads only
- * what the core needs (values, formulas, number formats, merges, hidden rows and sheets)
- * and is several times faster than a full ExcelJS load on large workbooks. The highlight
- * command still loads through ExcelJS, because it writes the workbook back.
+ * The direct .xlsx reader: unzips the package and scans the worksheet XML, building the
+ * snapshot's arrays without ExcelJS's per-cell object model. It reads only what the core
+ * needs (values, formulas, number formats, merges, hidden rows and sheets, document
+ * properties, sheets whose part is missing) and is several times faster than a full ExcelJS
+ * load on large workbooks. Runs in Node and in the browser; copies are written by editing
+ * the same package (highlight.ts), never by re-serialising what was read.
  */
 import JSZip from 'jszip';
 import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { columnIndex, columnName } from '../core/address';
 import { SheetGridBuilder } from './sheet-grid';
+import { parseRels as parseRelList, relsPathOf, resolvePart } from './package';
+import { attributes, decode } from './xml';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { slideFormula } = require('exceljs/lib/utils/shared-formula') as {
@@ -25,7 +28,7 @@ export class BinaryWorkbook extends Error {}
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
-export async function readOoxml(buffer: Buffer): Promise<WorkbookSnapshot> {
+export async function readOoxml(buffer: Uint8Array | ArrayBuffer): Promise<WorkbookSnapshot> {
   const zip = await JSZip.loadAsync(buffer);
   const workbookPath = (await officeDocumentPath(zip)) ?? 'xl/workbook.xml';
   // An .xlsb keeps its workbook in binary parts (xl/workbook.bin): a format of its own, not an empty workbook.
@@ -81,6 +84,20 @@ async function readProperties(zip: JSZip): Promise<WorkbookSnapshot['properties'
   return props.title || props.subject || props.company ? props : undefined;
 }
 
+interface Rel {
+  type: string;
+  target: string;
+}
+
+function parseRels(xml: string | null): Map<string, Rel> {
+  return new Map(xml ? parseRelList(xml).map((r) => [r.id, { type: r.type, target: r.target }]) : []);
+}
+
+/** A relationship target from the folder `base` (with its trailing slash). */
+function resolveTarget(base: string, target: string): string {
+  return resolvePart(base, target);
+}
+
 async function text(zip: JSZip, name: string): Promise<string | null> {
   const file = zip.file(name) ?? zip.file(name.replace(/^\//, ''));
   return file ? file.async('string') : null;
@@ -92,63 +109,10 @@ async function officeDocumentPath(zip: JSZip): Promise<string | null> {
   return null;
 }
 
-function relsPathOf(part: string): string {
-  const slash = part.lastIndexOf('/');
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-}
-
-function resolveTarget(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = (base + target).split('/');
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === '..') out.pop();
-    else if (p !== '.') out.push(p);
-  }
-  return out.join('/');
-}
-
 /** The workbook's part of a relationship type (sharedStrings, styles), by its relationship or its usual name. */
 async function relatedPart(zip: JSZip, base: string, rels: Map<string, Rel>, type: string): Promise<string | null> {
   const rel = [...rels.values()].find((r) => r.type.endsWith('/' + type));
   return text(zip, rel ? resolveTarget(base, rel.target) : `${base}${type}.xml`);
-}
-
-interface Rel {
-  type: string;
-  target: string;
-}
-
-function parseRels(xml: string | null): Map<string, Rel> {
-  const map = new Map<string, Rel>();
-  if (!xml) return map;
-  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*?)\/?>/g)) {
-    const a = attributes(m[1]);
-    if (a.Id) map.set(a.Id, { type: a.Type ?? '', target: decode(a.Target ?? '') });
-  }
-  return map;
-}
-
-function attributes(s: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of s.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]] = m[2] ?? m[3];
-  return out;
-}
-
-const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** XML entities, then OOXML's _xHHHH_ escapes for characters XML cannot carry. */
-function decode(s: string): string {
-  // XML end-of-line handling: a parser sees CR LF and lone CR as LF (escaped CRs survive below).
-  if (s.indexOf('\r') >= 0) s = s.replace(/\r\n?/g, '\n');
-  if (s.indexOf('&') >= 0) {
-    s = s.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (all, e: string) => {
-      if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-      return ENTITY[e] ?? all;
-    });
-  }
-  if (s.indexOf('_x') >= 0) s = s.replace(/_x([0-9A-Fa-f]{4})_/g, (_all, h: string) => String.fromCharCode(parseInt(h, 16)));
-  return s;
 }
 
 /** The text of an <si> or <is>: its <t> runs, leaving out phonetic (<rPh>) runs. */

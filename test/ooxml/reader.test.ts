@@ -2,13 +2,13 @@ import JSZip from 'jszip';
 import { writeFileSync } from 'fs';
 import * as path from 'path';
 import { readXlsx, loadXlsx } from '../../src/node/xlsx-reader';
-import { readOoxml } from '../../src/node/ooxml-reader';
+import { readOoxml } from '../../src/ooxml/reader';
 import { SAMPLE_FILES, samplesDir } from '../../src/node/make-samples';
 import { snapshotToWorkbook } from '../../src/node/xlsx-writer';
 import { bigProjectWorkbook } from '../corpus/big-workbook';
 import { CORPUS } from '../corpus/corpus';
-import { writeOddWorkbook } from './odd-workbook';
-import { makeTempDir } from './tmp';
+import { writeOddWorkbook } from '../node/odd-workbook';
+import { makeTempDir } from '../node/tmp';
 
 const tmp = makeTempDir();
 afterAll(() => tmp.cleanup());

@@ -1,4 +1,4 @@
-import { SheetGridBuilder } from '../../src/node/sheet-grid';
+import { SheetGridBuilder } from '../../src/ooxml/sheet-grid';
 
 test('cells from B3 on: offset cut off, gaps padded with null, a blank row inside the range is []', () => {
   const g = new SheetGridBuilder();
