@@ -22,7 +22,7 @@ export function reportFileName(report: Report): string {
  * (the writer is loaded on demand to keep the pane quick to open).
  */
 export async function reportDocxBlob(report: Report): Promise<Blob> {
-  const { reportDocxBytes } = await import('../node/report/docx');
+  const { reportDocxBytes } = await import('../ooxml/docx');
   const bytes = await reportDocxBytes(report);
   return new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
 }

@@ -4,7 +4,9 @@ import { renderHtmlDocument, renderHtmlFragment } from '../../src/core/report/re
 import { renderText } from '../../src/core/report/render-text';
 import { reportSheetRows } from '../../src/core/report/sheet-rows';
 import { paragraphPlainText } from '../../src/core/report/segments';
-import { reportDocxBuffer } from '../../src/node/report/docx';
+import { reportDocxBytes } from '../../src/ooxml/docx';
+
+const reportDocxBuffer = async (r: Parameters<typeof reportDocxBytes>[0]) => Buffer.from(await reportDocxBytes(r));
 import { reportCopy } from '../../src/ooxml/report-sheets';
 import { seedReport, reportFor } from './helpers';
 import { workbookWith } from './fixtures';

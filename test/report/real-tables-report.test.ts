@@ -9,7 +9,7 @@ import { validateWorkbook } from '../../src/core';
 import { generateReport, renderHtmlFragment } from '../../src/core/report';
 import { Packer } from 'docx';
 import JSZip from 'jszip';
-import { buildReportDocument } from '../../src/node/report/docx';
+import { buildReportDocument } from '../../src/ooxml/docx';
 import { DEFAULT_OUTLINE } from '../../src/core/report/templates';
 import { paragraphText } from '../../src/core/report/types';
 import { readOoxml } from '../../src/ooxml/reader';

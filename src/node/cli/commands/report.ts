@@ -13,7 +13,7 @@ import { Report } from '../../../core/report/types';
 import { UserError } from '../../errors';
 import { checkOutputTarget, writeAllAtomic } from '../../output-file';
 import { checkCopyExtension, editPackage } from '../../package-copy';
-import { reportDocxBuffer } from '../../report/docx';
+import { reportDocxBytes } from '../../../ooxml/docx';
 import { reportCopy } from '../../../ooxml/report-sheets';
 import { settingsFromOptions, SETTINGS_OPTIONS } from '../../settings-args';
 import { exitCodeFor, validateFile } from '../../validate-file';
@@ -81,7 +81,7 @@ function chooseFormat(output: string, requested: string | undefined): Format {
  * while writing leaves none of the outputs half-written.
  */
 async function renderReport(report: Report, format: Format): Promise<Buffer | string> {
-  if (format === 'docx') return reportDocxBuffer(report);
+  if (format === 'docx') return Buffer.from(await reportDocxBytes(report));
   if (format === 'html') return renderHtmlDocument(report);
   return renderText(report);
 }

@@ -21,9 +21,9 @@ import {
   WidthType,
 } from 'docx';
 import JSZip from 'jszip';
-import { bodyBlocks, paragraphSegments, tableCells, UNVERIFIED_MARK } from '../../core/report/segments';
-import { FONT, LATIN_FONT, PAGE, STYLE_SPECS, StyleSpec } from '../../core/report/typography';
-import { Paragraph, Report } from '../../core/report/types';
+import { bodyBlocks, paragraphSegments, tableCells, UNVERIFIED_MARK } from '../core/report/segments';
+import { FONT, LATIN_FONT, PAGE, STYLE_SPECS, StyleSpec } from '../core/report/typography';
+import { Paragraph, Report } from '../core/report/types';
 
 const TWIPS_PER_POINT = 20;
 
@@ -171,9 +171,4 @@ async function addFontFallbacks(packed: ArrayBuffer): Promise<Uint8Array> {
  */
 export async function reportDocxBytes(report: Report): Promise<Uint8Array> {
   return addFontFallbacks(await Packer.toArrayBuffer(buildReportDocument(report)));
-}
-
-/** The .docx as a Node Buffer, for the CLI. */
-export async function reportDocxBuffer(report: Report): Promise<Buffer> {
-  return Buffer.from(await reportDocxBytes(report));
 }
