@@ -5,7 +5,7 @@
  */
 import { sourceCells } from './figures';
 import { bodyBlocks, paragraphSegments, tableCells, UNVERIFIED_MARK } from './segments';
-import { cssFontFamily, LATIN_FONT, PAGE, STYLE_SPECS } from './typography';
+import { cssFontDeclarations, LATIN_FONT, PAGE, STYLE_SPECS } from './typography';
 import { Paragraph, Report, Source } from './types';
 
 export function escapeHtml(s: string): string {
@@ -35,7 +35,7 @@ function tableHtml(rows: Paragraph[]): string {
   const trs = rows.map((row) => {
     const spec = STYLE_SPECS[row.style];
     const tag = row.style === 'table-head' ? 'th' : 'td';
-    const style = `border:1px solid #000;padding:2pt 4pt;font-family:${cssFontFamily(spec).replace(/"/g, "'")};font-size:${spec.size}pt;font-weight:normal;text-align:center`;
+    const style = `border:1px solid #000;padding:2pt 4pt;${cssFontDeclarations(spec)};font-size:${spec.size}pt;font-weight:normal;text-align:center`;
     return `<tr>${tableCells(row).map((c) => `<${tag} style="${style}">${segmentsHtml(c)}</${tag}>`).join('')}</tr>`;
   });
   return `<table class="br-table" style="border-collapse:collapse;margin:6pt auto">${trs.join('')}</table>`;
@@ -44,7 +44,7 @@ function tableHtml(rows: Paragraph[]): string {
 function paragraphHtml(p: Paragraph, next: Paragraph | undefined): string {
   const spec = STYLE_SPECS[p.style];
   const style = [
-    `font-family:${cssFontFamily(spec).replace(/"/g, "'")}`,
+    cssFontDeclarations(spec),
     `font-size:${spec.size}pt`,
     `line-height:${p.style === 'note' ? 20 : p.style === 'title' ? 36 : PAGE.lineSpacingPt}pt`,
     `text-align:${spec.align}`,
@@ -67,6 +67,14 @@ function paragraphHtml(p: Paragraph, next: Paragraph | undefined): string {
 export function renderHtmlFragment(report: Report): string {
   const parts = bodyBlocks(report.paragraphs).map((b) => (b.kind === 'table' ? tableHtml(b.rows) : paragraphHtml(b.p, b.next)));
   return `<div class="br-report" lang="zh-CN">\n${parts.join('\n')}\n</div>`;
+}
+
+/**
+ * What 复制到 Word puts on the clipboard as text/html: the fragment in a minimal document, with
+ * the fragment markers Windows' HTML clipboard format uses, so Word pastes styled paragraphs.
+ */
+export function renderClipboardHtml(report: Report): string {
+  return `<html><head><meta charset="utf-8"></head><body><!--StartFragment-->${renderHtmlFragment(report)}<!--EndFragment--></body></html>`;
 }
 
 /** A standalone HTML document, A4-like column for reading and printing. */

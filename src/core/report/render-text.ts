@@ -7,6 +7,14 @@ import { isTableRow, Report } from './types';
 
 const INDENT = '\u3000\u3000';
 
+/**
+ * One paragraph a line, nothing else (no indent, no blank lines): what 复制到 Word puts on the
+ * clipboard as text/plain, so 「只保留文本」 pastes one paragraph per line. Table rows keep tabs.
+ */
+export function renderPlainLines(report: Report): string {
+  return report.paragraphs.map((p) => paragraphPlainText(p)).join('\r\n') + '\r\n';
+}
+
 export function renderText(report: Report): string {
   const lines: string[] = [];
   report.paragraphs.forEach((p, i) => {

@@ -57,7 +57,13 @@ export const PAGE = {
   pageNumberSizePt: 14,
 };
 
-/** A CSS font-family list: Latin font first so digits take it, then the Chinese fonts. */
-export function cssFontFamily(spec: StyleSpec): string {
-  return [LATIN_FONT, ...spec.fonts].map((f) => `"${f}"`).join(', ') + ', serif';
+/**
+ * The font declarations of a paragraph's inline style, as Word reads them on paste: the Chinese
+ * font first (Word and LibreOffice take the first family for the paragraph), Times New Roman for
+ * Latin text and digits through Word's mso-ascii / mso-hansi properties. Quoted with ', for use
+ * inside a double-quoted style attribute.
+ */
+export function cssFontDeclarations(spec: StyleSpec): string {
+  const family = [...spec.fonts].map((f) => `'${f}'`).join(', ') + ', serif';
+  return `font-family:${family};mso-fareast-font-family:'${spec.fonts[0]}';mso-ascii-font-family:'${LATIN_FONT}';mso-hansi-font-family:'${LATIN_FONT}'`;
 }
