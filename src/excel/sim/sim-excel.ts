@@ -51,6 +51,64 @@ class NotLoadedError extends Error {
 
 const key = (r: number, c: number) => `${r},${c}`;
 
+/**
+ * Which Excel the simulation plays: the highest ExcelApi requirement set it has, and whether it is
+ * Excel on the web (5 MB request and response payloads). From Microsoft's "Excel JavaScript API
+ * requirement sets" table: Office 2016 has ExcelApi 1.1 only, Office 2019 stops at 1.8, Office 2021
+ * at 1.14, Office 2024 at 1.17 (perpetual builds never get 1.18 or later); Microsoft 365 on Windows
+ * and Excel on the web have every set (1.20 at the time of writing); Microsoft 365 for Mac has 1.18
+ * from 16.93, 1.19 from 16.96 and 1.20 from 16.100, so a Mac not updated since late 2024 stops at 1.17.
+ */
+export interface HostProfile {
+  name: string;
+  excelApi: string;
+  web: boolean;
+}
+
+export const HOST_PROFILES = {
+  office2016: { name: 'Office 2016', excelApi: '1.1', web: false },
+  office2019: { name: 'Office 2019', excelApi: '1.8', web: false },
+  office2021: { name: 'Office 2021', excelApi: '1.14', web: false },
+  office2024: { name: 'Office 2024', excelApi: '1.17', web: false },
+  microsoft365: { name: 'Microsoft 365 (Windows)', excelApi: '1.20', web: false },
+  web: { name: 'Excel on the web', excelApi: '1.20', web: true },
+  mac: { name: 'Microsoft 365 for Mac 16.100', excelApi: '1.20', web: false },
+  macBefore1_18: { name: 'Microsoft 365 for Mac 16.92', excelApi: '1.17', web: false },
+} satisfies Record<string, HostProfile>;
+
+/** Excel on the web refuses a request, or a response, over 5 MB (Microsoft's resource limits). */
+export const WEB_PAYLOAD_LIMIT_BYTES = 5_000_000;
+/** Every platform: one range read is limited to 5,000,000 cells (RangeExceedsLimit). */
+export const RANGE_READ_CELL_LIMIT = 5_000_000;
+/** Range.getMergedAreasOrNullObject fails when the range holds more than 512 merged areas. */
+export const MERGED_AREAS_LIMIT = 512;
+/**
+ * Request bytes per queued operation besides its arguments: an Office.js action with the object
+ * paths it needs. Microsoft's example of 10,000 ranges each given a one-cell value "would likely
+ * exceed" the 5 MB request limit, which puts it near 500 bytes.
+ */
+export const REQUEST_BYTES_PER_OPERATION = 500;
+
+/** Requirement-set versions compare by number: 1.9 < 1.10. */
+export function versionAtLeast(have: string, want: string): boolean {
+  const [a0, a1 = 0] = have.split('.').map(Number);
+  const [b0, b1 = 0] = want.split('.').map(Number);
+  return a0 !== b0 ? a0 > b0 : a1 >= b1;
+}
+
+/** Office.context.requirements.isSetSupported as `profile` answers it (ExcelApi sets only). */
+export function isSetSupportedBy(profile: HostProfile): (name: string, version?: string) => boolean {
+  return (name, version = '1.1') => {
+    if (name === 'ExcelApi') return versionAtLeast(profile.excelApi, version);
+    if (name === 'ExcelApiOnline') return profile.web && version === '1.1';
+    return false;
+  };
+}
+
+function excelError(code: string, message: string): Error & { code: string } {
+  return Object.assign(new Error(`${code}: ${message}`), { code });
+}
+
 /** What Excel passes to worksheets.onChanged handlers (the parts the add-in reads). */
 export interface SimChangeEvent {
   worksheetId: string;
@@ -78,8 +136,21 @@ export class SimWorkbookState {
   /** Change events of the add-in's own writes, raised once their batch has synced (as Excel does). */
   pendingEvents: SimChangeEvent[] = [];
   stats: SimStats = { syncs: 0, payloadBytes: 0, valueWrites: [] };
+  /** The Excel being played: a call beyond its API sets fails at sync with ApiNotFound. */
+  profile: HostProfile = HOST_PROFILES.microsoft365;
+  /** Excel on the web refuses a request over this many bytes (5 MB there) before running any of it. */
+  requestLimitBytes = Infinity;
   /** Emulates Excel on the web refusing a response over this many bytes (5 MB there). */
   responseLimitBytes = Infinity;
+
+  /** Plays `profile`: its API sets, its payload limits, and triggerSource on events (ExcelApi 1.14). */
+  useProfile(profile: HostProfile): this {
+    this.profile = profile;
+    this.requestLimitBytes = profile.web ? WEB_PAYLOAD_LIMIT_BYTES : Infinity;
+    this.responseLimitBytes = profile.web ? WEB_PAYLOAD_LIMIT_BYTES : Infinity;
+    this.eventTriggerSource = versionAtLeast(profile.excelApi, '1.14');
+    return this;
+  }
   private nextId = 1;
 
   static fromSnapshot(snapshot: WorkbookSnapshot): SimWorkbookState {
@@ -138,22 +209,34 @@ export class SimWorkbookState {
     return this.sheets.find((s) => s.name === name);
   }
 
-  /** Used range: the bounding box of non-blank cells (values or formulas). */
-  usedRange(sheet: SimSheet): CellRange | null {
+  /**
+   * Used range: the bounding box of cells holding a value or formula; unless valuesOnly, cells that
+   * only carry formatting (a fill, a font, wrapping, a number format other than General) count too,
+   * as in Excel's getUsedRange(valuesOnly).
+   */
+  usedRange(sheet: SimSheet, valuesOnly = true): CellRange | null {
     let top = Infinity;
     let left = Infinity;
     let bottom = -1;
     let right = -1;
+    const use = (r: number, c: number) => {
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    };
     sheet.values.forEach((row, r) =>
       row.forEach((v, c) => {
-        if ((v !== '' && v !== null && v !== undefined) || sheet.formulas[r]?.[c]) {
-          top = Math.min(top, r);
-          left = Math.min(left, c);
-          bottom = Math.max(bottom, r);
-          right = Math.max(right, c);
-        }
+        if ((v !== '' && v !== null && v !== undefined) || sheet.formulas[r]?.[c]) use(r, c);
       }),
     );
+    if (!valuesOnly) {
+      sheet.numberFormats.forEach((row, r) => row.forEach((nf, c) => nf && nf !== 'General' && use(r, c)));
+      for (const k of [...sheet.fills.keys(), ...sheet.fonts.keys(), ...sheet.wrap]) {
+        const [r, c] = k.split(',').map(Number);
+        use(r, c);
+      }
+    }
     return bottom < 0 ? null : { top, left, bottom, right };
   }
 
@@ -206,13 +289,28 @@ export class SimContext {
   }
 
   enqueue(op: Op, requestPayload: unknown = null): void {
-    this.queue.push({ op, bytes: requestPayload === null ? 16 : JSON.stringify(requestPayload).length + 16 });
+    this.queue.push({ op, bytes: REQUEST_BYTES_PER_OPERATION + (requestPayload === null ? 0 : byteLength(JSON.stringify(requestPayload))) });
+  }
+
+  /** An API of ExcelApi `version`: beyond the profile's sets the batch fails at sync with ApiNotFound, as Excel's does. */
+  requireApi(version: string, api: string): void {
+    if (versionAtLeast(this.state.profile.excelApi, version)) return;
+    const profile = this.state.profile;
+    this.enqueue(() => {
+      throw excelError('ApiNotFound', `${api} needs ExcelApi ${version}; ${profile.name} has ExcelApi ${profile.excelApi}.`);
+    });
   }
 
   async sync(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
     this.state.stats.syncs += 1;
+    // Excel on the web refuses an oversized request whole: none of it runs.
+    const request = ops.reduce((n, o) => n + o.bytes, 0);
+    if (request > this.state.requestLimitBytes) {
+      this.state.stats.payloadBytes += request;
+      throw excelError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    }
     let response = 0;
     for (const { op, bytes } of ops) {
       this.state.stats.payloadBytes += bytes;
@@ -270,6 +368,7 @@ function propsOf(p: string | string[] | { select?: string } | undefined): string
 class SimDocumentProperties extends Proxy {
   load(p?: string | string[]): this {
     const props = propsOf(p);
+    this.ctx.requireApi('1.7', 'Workbook.properties');
     this.ctx.enqueue(() => {
       for (const x of props) this.data[x] = (this.ctx.state.properties as Record<string, string>)[x] ?? '';
       return props.map((x) => this.data[x]);
@@ -322,6 +421,7 @@ class SimWorksheetCollection extends Proxy {
   private loadedItems: SimWorksheet[] | null = null;
   readonly onChanged = {
     add: (handler: (e: SimChangeEvent) => void) => {
+      this.ctx.requireApi('1.9', 'WorksheetCollection.onChanged');
       const result = {
         context: this.ctx,
         remove: () => this.ctx.enqueue(() => {
@@ -363,6 +463,7 @@ class SimWorksheetCollection extends Proxy {
   }
 
   getItemOrNullObject(key: string): SimWorksheet {
+    this.ctx.requireApi('1.4', 'WorksheetCollection.getItemOrNullObject');
     return new SimWorksheet(this.ctx, () => this.ctx.state.sheet(key) ?? this.ctx.state.sheets.find((x) => x.id === key) ?? null);
   }
 
@@ -409,18 +510,20 @@ class SimWorksheet extends Proxy {
     if (!s) throw new Error('ItemNotFound: worksheet');
     return s;
   }
-  getUsedRangeOrNullObject(_valuesOnly?: boolean): SimRange {
+  getUsedRangeOrNullObject(valuesOnly = false): SimRange {
+    this.ctx.requireApi('1.4', 'Worksheet.getUsedRangeOrNullObject');
     return new SimRange(this.ctx, () => {
       const s = this.must();
-      const used = this.ctx.state.usedRange(s);
+      const used = this.ctx.state.usedRange(s, valuesOnly);
       return used ? { sheet: s, range: used } : null;
     });
   }
-  getUsedRange(_valuesOnly?: boolean): SimRange {
+  getUsedRange(valuesOnly?: boolean): SimRange {
+    if (valuesOnly !== undefined) this.ctx.requireApi('1.2', 'Worksheet.getUsedRange(valuesOnly)');
     return new SimRange(this.ctx, () => {
       const s = this.must();
       // Excel gives A1 for a blank sheet.
-      return { sheet: s, range: this.ctx.state.usedRange(s) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
+      return { sheet: s, range: this.ctx.state.usedRange(s, valuesOnly ?? false) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
     });
   }
   getRange(addr?: string): SimRange {
@@ -438,9 +541,11 @@ class SimWorksheet extends Proxy {
     });
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): SimRange {
+    this.ctx.requireApi('1.7', 'Worksheet.getRangeByIndexes');
     return new SimRange(this.ctx, () => ({ sheet: this.must(), range: { top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 } }));
   }
   getRanges(addr: string): SimRangeAreas {
+    this.ctx.requireApi('1.9', 'Worksheet.getRanges');
     return new SimRangeAreas(this.ctx, () => {
       const s = this.must();
       if (addr.length > 8192) throw new Error('InvalidArgument: address too long');
@@ -469,12 +574,27 @@ class SimWorksheet extends Proxy {
 
 type Resolved = { sheet: SimSheet; range: CellRange } | null;
 
-function rangeAddress(sheet: SimSheet, r: CellRange): string {
+/**
+ * A sheet name as Excel writes it in an address: bare when it is letters, digits, underscores and
+ * dots not starting with a digit or dot and not readable as a reference (A1, R1C1, R, C); otherwise
+ * quoted, with quotes doubled: '收支 情况'!A1, '2023'!A1, 'O''Brien'!A1.
+ */
+export function quoteSheetName(name: string): string {
+  const bare = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[RrCc]\d*$|^[Rr]\d*[Cc]\d*$/.test(name);
+  return bare ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** The cells part of an address: A1, A1:B2, or A:A for whole columns. */
+function cellsAddress(r: CellRange): string {
   // Excel writes whole columns as "A:A".
-  if (r.top === 0 && r.bottom === 1048575) return `${sheet.name}!${columnName(r.left)}:${columnName(r.right)}`;
+  if (r.top === 0 && r.bottom === 1048575) return `${columnName(r.left)}:${columnName(r.right)}`;
   const a = address(r.top, r.left);
   const b = address(r.bottom, r.right);
-  return `${sheet.name}!${a === b ? a : `${a}:${b}`}`;
+  return a === b ? a : `${a}:${b}`;
+}
+
+function rangeAddress(sheet: SimSheet, r: CellRange): string {
+  return `${quoteSheetName(sheet.name)}!${cellsAddress(r)}`;
 }
 
 class SimFillProxy extends Proxy {
@@ -486,6 +606,7 @@ class SimFillProxy extends Proxy {
   }
   load(p?: string | string[]): this {
     const props = propsOf(p);
+    if (props.some((x) => x !== 'color')) this.ctx.requireApi('1.9', 'RangeFill.pattern, patternColor, tintAndShade, patternTintAndShade');
     this.ctx.enqueue(() => {
       const { sheet, cells } = this.cells();
       const [r, c] = cells[0];
@@ -496,6 +617,7 @@ class SimFillProxy extends Proxy {
     return this;
   }
   private set(prop: keyof SimFill, v: string | number): void {
+    if (prop !== 'color') this.ctx.requireApi('1.9', `RangeFill.${prop}`);
     this.ctx.enqueue(() => {
       const { sheet, cells } = this.cells();
       for (const [r, c] of cells) {
@@ -579,6 +701,7 @@ class SimFormat {
     });
   }
   set columnWidth(w: number) {
+    this.ctx.requireApi('1.2', 'RangeFormat.columnWidth');
     this.ctx.enqueue(() => {
       const t = this.target();
       for (const a of t.areas) for (let c = a.left; c <= a.right; c++) t.sheet.columnWidths.set(c, w);
@@ -591,6 +714,7 @@ class SimFormat {
     /* layout only */
   }
   set rowHeight(_v: number) {
+    this.ctx.requireApi('1.2', 'RangeFormat.rowHeight');
     /* layout only */
   }
 }
@@ -619,6 +743,10 @@ class SimRange extends Proxy {
       this.loadedNull = res === null;
       if (!res) return null;
       const { sheet, range } = res;
+      const cellCount = (range.bottom - range.top + 1) * (range.right - range.left + 1);
+      if (cellCount > RANGE_READ_CELL_LIMIT && props.some((x) => x === 'values' || x === 'formulas' || x === 'numberFormat')) {
+        throw excelError('RangeExceedsLimit', `The cell count in the range has exceeded the maximum supported number (${cellCount} cells).`);
+      }
       const grid = <T>(pick: (r: number, c: number) => T): T[][] => {
         const out: T[][] = [];
         for (let r = range.top; r <= range.bottom; r++) {
@@ -723,12 +851,21 @@ class SimRange extends Proxy {
       );
     }, v);
   }
+  /**
+   * The merged areas whose top-left cell lies in this range, each whole (Excel answers so: a merge
+   * starting above or left of the range is not found, office-js#3611). More than 512 of them fail
+   * the call, and the batch with it, as Microsoft documents; the error code is not documented.
+   */
   getMergedAreasOrNullObject(): SimRangeAreas {
+    this.ctx.requireApi('1.13', 'Range.getMergedAreasOrNullObject');
     return new SimRangeAreas(this.ctx, () => {
       const { sheet, range } = this.must();
       const inside = sheet.merges
         .map((m) => parseRange(m))
-        .filter((m): m is CellRange => !!m && m.top >= range.top && m.bottom <= range.bottom && m.left >= range.left && m.right <= range.right);
+        .filter((m): m is CellRange => !!m && m.top >= range.top && m.top <= range.bottom && m.left >= range.left && m.left <= range.right);
+      if (inside.length > MERGED_AREAS_LIMIT) {
+        throw excelError('GeneralException', `There was an internal error while processing the request (Range.getMergedAreasOrNullObject: ${inside.length} merged areas, more than ${MERGED_AREAS_LIMIT}).`);
+      }
       return inside.length ? { sheet, areas: inside } : null;
     });
   }
@@ -736,6 +873,7 @@ class SimRange extends Proxy {
     return new SimWorksheet(this.ctx, () => this.must().sheet);
   }
   getIntersectionOrNullObject(other: SimRange): SimRange {
+    this.ctx.requireApi('1.4', 'Range.getIntersectionOrNullObject');
     return new SimRange(this.ctx, () => {
       const a = this.must();
       const b = other.resolve();
@@ -756,12 +894,13 @@ class SimRange extends Proxy {
     });
   }
   getVisibleView(): SimRangeView {
+    this.ctx.requireApi('1.3', 'Range.getVisibleView');
     return new SimRangeView(this.ctx, () => this.must());
   }
   select(): void {
     this.ctx.enqueue(() => {
       const { sheet, range } = this.must();
-      this.ctx.state.selection = { sheet: sheet.name, address: rangeAddress(sheet, range).split('!')[1] };
+      this.ctx.state.selection = { sheet: sheet.name, address: cellsAddress(range) };
     });
   }
 }
@@ -824,11 +963,12 @@ class SimRangeAreas extends Proxy {
     return this.get('address');
   }
   select(): void {
+    this.ctx.requireApi('1.18', 'RangeAreas.select');
     this.ctx.enqueue(() => {
       const r = this.resolve();
       if (!r) throw new Error('InvalidReference');
       this.ctx.state.activeSheet = r.sheet.name;
-      this.ctx.state.selection = { sheet: r.sheet.name, address: r.areas.map((a) => rangeAddress(r.sheet, a).split('!')[1]).join(',') };
+      this.ctx.state.selection = { sheet: r.sheet.name, address: r.areas.map(cellsAddress).join(',') };
     }, this.addressText);
   }
 }
@@ -863,9 +1003,11 @@ class SimSetting extends Proxy {
 class SimSettingCollection {
   constructor(readonly ctx: SimContext) {}
   getItemOrNullObject(k: string): SimSetting {
+    this.ctx.requireApi('1.4', 'Workbook.settings');
     return new SimSetting(this.ctx, k);
   }
   add(k: string, value: unknown): SimSetting {
+    this.ctx.requireApi('1.4', 'Workbook.settings');
     this.ctx.enqueue(() => {
       // Excel stores settings as JSON; a round trip catches values that would not survive.
       this.ctx.state.settings.set(k, JSON.parse(JSON.stringify(value)));
