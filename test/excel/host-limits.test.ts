@@ -1,0 +1,104 @@
+/**
+ * The add-in against the simulated Excel of each host (test/excel/sim-excel.test.ts shows the
+ * simulation keeps Microsoft's documented limits): sheets with more than 512 merged areas, Excel on
+ * the web's 5 MB responses filled with long Chinese text.
+ */
+import { seedWorkbook } from '../../src/samples/seed-workbook';
+import { HOST_PROFILES, HostProfile, isSetSupportedBy, SimWorkbookState, simRunner } from '../../src/excel/sim/sim-excel';
+import { readWorkbook } from '../../src/excel/read-workbook';
+import { createOfficeHost } from '../../src/excel/office-host';
+import { excelFeatures } from '../../src/excel/capabilities';
+import { WorkbookSnapshot } from '../../src/core/snapshot';
+
+const ctx = (s: SimWorkbookState) => s.context() as unknown as Excel.RequestContext;
+
+function hostFor(state: SimWorkbookState, profile: HostProfile) {
+  state.useProfile(profile);
+  const features = excelFeatures(isSetSupportedBy(profile));
+  return createOfficeHost({ run: simRunner(state), features, displayLanguage: 'zh-CN', download: profile.web });
+}
+
+/** Blank cells are null in snapshots and '' in Excel; compare on that footing. */
+function normalise(snapshot: WorkbookSnapshot) {
+  return snapshot.sheets.map((s) => ({
+    name: s.name,
+    values: s.values.map((r) => r.map((v) => (v === '' ? null : v))),
+    formulas: (s.formulas ?? []).map((r) => r.map((f) => f || null)),
+    numberFormats: s.numberFormats,
+    merges: [...(s.merges ?? [])].sort(),
+    hiddenRows: s.hiddenRows,
+  }));
+}
+
+/** n Chinese characters, varied by seed. */
+const hanzi = (n: number, seed: number) => Array.from({ length: n }, (_, i) => '预算执行情况说明绩效目标完成资金使用管理'[(i + seed) % 20]).join('');
+
+describe('the add-in on each Excel', () => {
+  test('the read leaves out cells that only carry formatting (the add-in asks for valuesOnly)', async () => {
+    const state = SimWorkbookState.fromSnapshot(seedWorkbook());
+    const before = normalise((await readWorkbook(ctx(state))).snapshot);
+    state.sheet('收支情况')!.fills.set('999,30', { color: '#FFFF00', pattern: 'Solid', patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 });
+    expect(normalise((await readWorkbook(ctx(state))).snapshot)).toEqual(before);
+  });
+
+  test('a sheet with more than 512 merged areas is read, merges and all (they are read per band)', async () => {
+    const state = new SimWorkbookState();
+    const sheet = state.addSheet('项目 明细');
+    const merges: string[] = [];
+    for (let i = 0; i < 700; i++) {
+      const r = 2 * i;
+      state.setCell(sheet, r, 0, `项目${i + 1}`, null, 'General');
+      state.setCell(sheet, r, 2, i * 1.5, null, '0.00');
+      // Each project's name spans two rows and two columns; some cross the 256-row bands.
+      merges.push(`A${r + 1}:B${r + 2}`);
+    }
+    sheet.merges = [...merges];
+    const other = state.addSheet('收支情况');
+    state.setCell(other, 0, 0, '收支情况表', null, 'General');
+    other.merges = ['A1:D1'];
+    const { snapshot, stats } = await readWorkbook(ctx(state));
+    expect(stats.mergeBands).toBe(true);
+    expect([...snapshot.sheets[0].merges!].sort()).toEqual([...merges].sort());
+    expect(snapshot.sheets[1].merges).toEqual(['A1:D1']);
+    expect(snapshot.sheets[0].values[1398][0]).toBe('项目700');
+    // list, refused, shapes, values, bands
+    expect(stats.syncs).toBe(5);
+    // And through the host: 校验 runs.
+    await expect(hostFor(state, HOST_PROFILES.microsoft365).validate({})).resolves.toBeDefined();
+  });
+
+  test('Excel on the web: 20,000 rows of long Chinese text are read in syncs sized from the text actually read', async () => {
+    const state = new SimWorkbookState();
+    const sheet = state.addSheet('项目说明');
+    for (let r = 0; r < 20000; r++) {
+      state.setCell(sheet, r, 0, r + 1, null, '0');
+      state.setCell(sheet, r, 1, `项目${r + 1}${hanzi(12, r)}`, null, 'General');
+      state.setCell(sheet, r, 2, (r % 97) * 1.25, null, '#,##0.00');
+      // The second half's notes are three times as long: the first blocks under-state them.
+      state.setCell(sheet, r, 3, hanzi(r < 10000 ? 60 : 180, r), null, 'General');
+    }
+    const desktop = normalise((await readWorkbook(ctx(state))).snapshot);
+    state.useProfile(HOST_PROFILES.web);
+    const s0 = state.stats.syncs;
+    const { snapshot, stats } = await readWorkbook(ctx(state));
+    expect(stats.chunked).toBe(true);
+    expect(normalise(snapshot)).toEqual(desktop);
+    expect(state.stats.syncs - s0).toBe(stats.syncs);
+    expect(stats.syncs).toBeLessThan(20);
+    // And through the host.
+    await expect(hostFor(state, HOST_PROFILES.web).validate({})).resolves.toBeDefined();
+  });
+
+  test('a row too long for one sync is read in pieces, and a refused sync is sent again smaller', async () => {
+    const state = new SimWorkbookState();
+    const sheet = state.addSheet('长文本');
+    for (let r = 0; r < 3; r++) for (let c = 0; c < 12; c++) state.setCell(sheet, r, c, hanzi(1500, r * 12 + c), null, 'General');
+    const whole = normalise((await readWorkbook(ctx(state))).snapshot);
+    // A cell is about 9 kB (its text as value and as formula); Excel refuses responses over 30 kB.
+    state.responseLimitBytes = 30_000;
+    const { snapshot, stats } = await readWorkbook(ctx(state), { maxBytesPerSync: 40_000 });
+    expect(normalise(snapshot)).toEqual(whole);
+    expect(stats.refused).toBeGreaterThan(0);
+    expect(stats.reads).toBeGreaterThan(3);
+  });
+});
