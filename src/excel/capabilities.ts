@@ -12,6 +12,8 @@ export interface ExcelFeatures {
   hiddenRows: boolean;
   /** RangeAreas and fill patterns, needed to mark and restore exactly. */
   highlight: boolean;
+  /** RangeAreas.select (ExcelApi 1.18): select a finding's cell with its related cells. */
+  selectAreas: boolean;
   changeEvents: boolean;
   undoGroup: boolean;
 }
@@ -21,12 +23,20 @@ export interface Blocker {
   en: string;
 }
 
+/**
+ * The add-in cannot read a workbook below this (getRangeByIndexes, workbook.properties). The
+ * manifest's <Requirements> ask for less on purpose, so that older Excel opens the pane and says so.
+ */
+export const MIN_EXCEL_API = '1.7';
+
 export function excelFeatures(isSet: IsSetSupported): ExcelFeatures {
   return {
-    read: isSet('ExcelApi', '1.7'),
+    read: isSet('ExcelApi', MIN_EXCEL_API),
     mergedAreas: isSet('ExcelApi', '1.13'),
     hiddenRows: isSet('ExcelApi', '1.3'),
     highlight: isSet('ExcelApi', '1.9'),
+    // Office 2021 (1.14) and Office 2024 (1.17) perpetual never get it; Mac from 16.93.
+    selectAreas: isSet('ExcelApi', '1.18'),
     changeEvents: isSet('ExcelApi', '1.9'),
     undoGroup: isSet('ExcelApi', '1.20'),
   };
@@ -45,7 +55,7 @@ export function blocker(isSet: IsSetSupported | null, userAgent: string): Blocke
       en: 'This Office shows add-ins in Internet Explorer or legacy Edge, where Budget Recon cannot run. Use Microsoft 365, Office 2021 or later, or Excel on the web.',
     };
   }
-  if (isSet && !isSet('ExcelApi', '1.7')) {
+  if (isSet && !isSet('ExcelApi', MIN_EXCEL_API)) {
     return {
       zh: '预算对账助手需要 Excel API 1.7 或更高（Office 2019 及以上、Microsoft 365 或网页版 Excel）。当前 Excel 版本过旧，无法读取工作表。',
       en: 'Budget Recon needs Excel API 1.7 or later (Office 2019 or later, Microsoft 365, or Excel on the web). This Excel is too old to read the sheets.',

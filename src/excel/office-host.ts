@@ -103,7 +103,7 @@ export function createOfficeHost(options: OfficeHostOptions): Host & { lastReadS
       return { restored: stats.restored };
     },
     async navigate(target: NavigateTarget) {
-      await guard(() => run((ctx) => navigateTo(ctx, target, features.highlight)));
+      await guard(() => run((ctx) => navigateTo(ctx, target, features.selectAreas)));
     },
     readSettings: () => guard(() => run((ctx) => readSettings(ctx))),
     takeCommandNotice: () =>

@@ -1,13 +1,17 @@
 /**
  * The add-in against the simulated Excel of each host (test/excel/sim-excel.test.ts shows the
  * simulation keeps Microsoft's documented limits): sheets with more than 512 merged areas, Excel on
- * the web's 5 MB responses filled with long Chinese text.
+ * the web's 5 MB responses filled with long Chinese text, navigation where RangeAreas.select
+ * (ExcelApi 1.18) is missing, and every call the add-in makes checked against each host's API sets.
  */
+import fs from 'fs';
+import path from 'path';
 import { seedWorkbook } from '../../src/samples/seed-workbook';
 import { HOST_PROFILES, HostProfile, isSetSupportedBy, SimWorkbookState, simRunner } from '../../src/excel/sim/sim-excel';
 import { readWorkbook } from '../../src/excel/read-workbook';
 import { createOfficeHost } from '../../src/excel/office-host';
-import { excelFeatures } from '../../src/excel/capabilities';
+import { blocker, excelFeatures, MIN_EXCEL_API } from '../../src/excel/capabilities';
+import { Report } from '../../src/core/report/types';
 import { WorkbookSnapshot } from '../../src/core/snapshot';
 
 const ctx = (s: SimWorkbookState) => s.context() as unknown as Excel.RequestContext;
@@ -100,5 +104,63 @@ describe('the add-in on each Excel', () => {
     expect(normalise(snapshot)).toEqual(whole);
     expect(stats.refused).toBeGreaterThan(0);
     expect(stats.reads).toBeGreaterThan(3);
+  });
+
+  const related = { sheet: '收支情况', cell: 'B8', related: [{ sheet: '收支情况', cell: 'B9' }, { sheet: '收支情况', cell: 'B13' }, { sheet: '项目支出明细', cell: 'H28' }] };
+
+  test.each([
+    ['office2021', 'B8'],
+    ['office2024', 'B8'],
+    ['macBefore1_18', 'B8'],
+    ['microsoft365', 'B8,B9,B13'],
+    ['web', 'B8,B9,B13'],
+    ['mac', 'B8,B9,B13'],
+  ] as const)('going to a finding with related cells on %s selects %s', async (profile, selected) => {
+    const state = SimWorkbookState.fromSnapshot(seedWorkbook());
+    await hostFor(state, HOST_PROFILES[profile]).navigate(related);
+    expect(state.activeSheet).toBe('收支情况');
+    expect(state.selection).toEqual({ sheet: '收支情况', address: selected });
+  });
+
+  test('should an Excel claim ExcelApi 1.18 and still lack RangeAreas.select, going to a finding selects its own cell', async () => {
+    const state = SimWorkbookState.fromSnapshot(seedWorkbook()).useProfile(HOST_PROFILES.office2021);
+    const features = { ...excelFeatures(isSetSupportedBy(HOST_PROFILES.office2021)), selectAreas: true };
+    await createOfficeHost({ run: simRunner(state), features, displayLanguage: 'zh-CN', download: false }).navigate(related);
+    expect(state.selection).toEqual({ sheet: '收支情况', address: 'B8' });
+  });
+
+  /** A host at exactly one ExcelApi version, for the boundaries of the add-in's checks. */
+  const at = (v: string): HostProfile => ({ name: `ExcelApi ${v}`, excelApi: v, web: false });
+  const everyHost: [string, HostProfile][] = [
+    ...Object.entries(HOST_PROFILES).filter(([k]) => k !== 'office2016'),
+    ...['1.7', '1.9', '1.12', '1.13', '1.18'].map((v) => [`ExcelApi ${v}`, at(v)] as [string, HostProfile]),
+  ];
+
+  test.each(everyHost)('every call the add-in makes on %s is in that Excel\'s API sets', async (_name, profile) => {
+    const state = SimWorkbookState.fromSnapshot(seedWorkbook());
+    const host = hostFor(state, profile);
+    expect(blocker(isSetSupportedBy(profile), 'Mozilla/5.0 (Windows NT 10.0) Chrome/120.0 Edg/120.0')).toBeNull();
+    const off = await host.onUserEdit(() => undefined);
+    await host.writeSettings({ tolerance: '0.01' });
+    expect(await host.readSettings()).toEqual({ tolerance: '0.01' });
+    const result = await host.validate({});
+    expect(result.findings.length).toBeGreaterThan(0);
+    const marked = await host.highlight(result.findings);
+    expect(marked.marked > 0 || !!marked.unsupported).toBe(true);
+    await host.navigate(related);
+    await host.clear();
+    const report: Report = { title: '自评报告', unverified: [], paragraphs: [{ style: 'body', runs: [{ kind: 'text', text: '2023年度部门整体支出绩效自评报告' }] }] };
+    expect((await host.writeReport(report, { replace: false })).status).toBe('written');
+    expect((await host.readParagraphs('report-sheet')).status).toBe('ok');
+    expect(['ok', 'empty', 'multi-area']).toContain((await host.readParagraphs('selection')).status);
+    off();
+  });
+
+  test('Excel below the add-in\'s minimum (Office 2016) is told so, and the manifest lets it open the pane to say it', () => {
+    const b = blocker(isSetSupportedBy(HOST_PROFILES.office2016), 'Mozilla/5.0 (Windows NT 10.0) Chrome/120.0 Edg/120.0');
+    expect(b?.zh).toContain(`Excel API ${MIN_EXCEL_API}`);
+    const manifest = fs.readFileSync(path.resolve(__dirname, '../../manifest.xml'), 'utf8');
+    const min = /<Set Name="ExcelApi" MinVersion="([\d.]+)"\/>/.exec(manifest)![1];
+    expect(isSetSupportedBy({ name: 'manifest', excelApi: MIN_EXCEL_API, web: false })('ExcelApi', min)).toBe(true);
   });
 });
