@@ -88,9 +88,8 @@ describe('the add-in on each Excel', () => {
     expect(stats.chunked).toBe(true);
     expect(normalise(snapshot)).toEqual(desktop);
     expect(state.stats.syncs - s0).toBe(stats.syncs);
-    expect(stats.syncs).toBeLessThan(20);
-    // And through the host.
-    await expect(hostFor(state, HOST_PROFILES.web).validate({})).resolves.toBeDefined();
+    // list, refused, shapes, then about 4 MB a sync (20 MB of text), one of them refused and sent again smaller
+    expect(stats.syncs).toBeLessThan(15);
   });
 
   test('a row too long for one sync is read in pieces, and a refused sync is sent again smaller', async () => {
