@@ -7,7 +7,7 @@
  * response smaller. Two refusals make the read take more syncs, and only they do:
  *
  * - The response is too large: Excel on the web refuses requests and responses over 5 MB, and
- *   every Excel refuses to read more than 5,000,000 cells of one range. The read then takes the
+ *   every Excel refuses to read more than 5,000,000 cells of one range (or answers null). The read then takes the
  *   shapes of the used ranges and reads blocks of rows, each sync sized from the text actually read
  *   so far (a text cell's text comes back twice, as its value and as its formula) to about 4 MB.
  *   Before anything has been read it assumes 1,000 bytes a cell. A sync Excel refuses all the same
@@ -148,26 +148,32 @@ export async function readWorkbook(
       used.load('rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat');
       return { read: newRead(ws), used, merged: queueSheetMerges(ws), view: queueView(used) };
     });
+    let failure: { e: unknown } | null = null;
     try {
       await sync();
-      for (const { read, used, merged, view } of queued) {
-        Object.assign(read, { rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount });
-        read.values = used.values;
-        read.formulas = used.formulas;
-        read.formats = used.numberFormat;
-        takeMerges(read, merged);
-        if (view) read.hiddenRows = hiddenRowsFrom(view.cellAddresses, read.rowIndex, read.rowCount);
-        stats.cells += used.rowCount * used.columnCount;
-        stats.reads += 1;
-      }
-      return done(queued.map((q) => q.read));
     } catch (e) {
-      if (isSizeError(e)) whole = false;
-      // Otherwise the likeliest cause is a sheet with more than 512 merged areas: read without
-      // them, then per band. Any other failure comes back on the next attempt and is thrown there.
-      else if (merges === 'sheet') merges = 'bands';
-      else throw e;
+      failure = { e };
     }
+    if (!failure) {
+      if (queued.every(({ used }) => gotCells(used))) {
+        for (const { read, used, merged, view } of queued) {
+          Object.assign(read, { rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount });
+          read.values = used.values;
+          read.formulas = used.formulas;
+          read.formats = used.numberFormat;
+          takeMerges(read, merged);
+          if (view) read.hiddenRows = hiddenRowsFrom(view.cellAddresses, read.rowIndex, read.rowCount);
+          stats.cells += used.rowCount * used.columnCount;
+          stats.reads += 1;
+        }
+        return done(queued.map((q) => q.read));
+      }
+      whole = false;
+    } else if (isSizeError(failure.e)) whole = false;
+    // Otherwise the likeliest cause is a sheet with more than 512 merged areas: read without
+    // them, then per band. Any other failure comes back on the next attempt and is thrown there.
+    else if (merges === 'sheet') merges = 'bands';
+    else throw failure.e;
   }
 
   // The shapes of the used ranges (and the sheets' merged areas, unless they failed).
@@ -202,8 +208,10 @@ export async function readWorkbook(
     const queued = reads.map((r) => queueBlock({ read: r, row: 0, rows: r.rowCount, col: 0, cols: r.columnCount }, options));
     try {
       await sync();
-      queued.forEach((q) => storeBlock(q, stats));
-      read = true;
+      if (queued.every((q) => gotCells(q.range))) {
+        queued.forEach((q) => storeBlock(q, stats));
+        read = true;
+      }
     } catch (e) {
       if (!isSizeError(e)) throw e;
     }
@@ -353,6 +361,11 @@ async function readMergeBands(reads: SheetRead[], sync: () => Promise<void>): Pr
     await sync();
     for (const { read, m } of queued) if (!m.isNullObject) for (const a of splitAreas(m.address)) read.merges.add(a);
   }
+}
+
+/** Past 5,000,000 cells Excel may answer null instead of refusing (office-js#6781): read in blocks then. */
+function gotCells(range: Excel.Range): boolean {
+  return Array.isArray(range.values) && Array.isArray(range.formulas) && Array.isArray(range.numberFormat);
 }
 
 function jsonBytes(v: unknown): number {

@@ -105,6 +105,22 @@ describe('the add-in on each Excel', () => {
     expect(stats.reads).toBeGreaterThan(3);
   });
 
+  test.each([
+    ['refuses it', false],
+    ['answers null', true],
+  ])('a used range past the cells Excel reads at once is read in blocks when Excel %s', async (_how, giveNull) => {
+    const state = new SimWorkbookState();
+    const sheet = state.addSheet('明细');
+    for (let r = 0; r < 100; r++) for (let c = 0; c < 30; c++) state.setCell(sheet, r, c, c === 1 ? `项目${r}` : r * 30 + c, null, 'General');
+    const whole = normalise((await readWorkbook(ctx(state))).snapshot);
+    // Scaled down from 5,000,000 cells so the test stays fast.
+    state.rangeReadCellLimit = 1000;
+    state.hugeReadsGiveNull = giveNull;
+    const { snapshot, stats } = await readWorkbook(ctx(state), { maxBytesPerSync: 8000 });
+    expect(stats.chunked).toBe(true);
+    expect(normalise(snapshot)).toEqual(whole);
+  });
+
   const related = { sheet: '收支情况', cell: 'B8', related: [{ sheet: '收支情况', cell: 'B9' }, { sheet: '收支情况', cell: 'B13' }, { sheet: '项目支出明细', cell: 'H28' }] };
 
   test.each([

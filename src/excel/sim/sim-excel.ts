@@ -142,6 +142,13 @@ export class SimWorkbookState {
   requestLimitBytes = Infinity;
   /** Emulates Excel on the web refusing a response over this many bytes (5 MB there). */
   responseLimitBytes = Infinity;
+  /**
+   * A range read past 5,000,000 cells does not always fail: Range.values can come back null
+   * instead (office-js#6781; Microsoft's performance article says so too). Set to play that Excel.
+   */
+  hugeReadsGiveNull = false;
+  /** Cells one range read may hold (5,000,000 on every platform); lowered by tests to stay fast. */
+  rangeReadCellLimit = RANGE_READ_CELL_LIMIT;
 
   /** Plays `profile`: its API sets, its payload limits, and triggerSource on events (ExcelApi 1.14). */
   useProfile(profile: HostProfile): this {
@@ -744,10 +751,12 @@ class SimRange extends Proxy {
       if (!res) return null;
       const { sheet, range } = res;
       const cellCount = (range.bottom - range.top + 1) * (range.right - range.left + 1);
-      if (cellCount > RANGE_READ_CELL_LIMIT && props.some((x) => x === 'values' || x === 'formulas' || x === 'numberFormat')) {
+      const tooMany = cellCount > this.ctx.state.rangeReadCellLimit;
+      if (tooMany && !this.ctx.state.hugeReadsGiveNull && props.some((x) => x === 'values' || x === 'formulas' || x === 'numberFormat')) {
         throw excelError('RangeExceedsLimit', `The cell count in the range has exceeded the maximum supported number (${cellCount} cells).`);
       }
-      const grid = <T>(pick: (r: number, c: number) => T): T[][] => {
+      const grid = <T>(pick: (r: number, c: number) => T): T[][] | null => {
+        if (tooMany) return null;
         const out: T[][] = [];
         for (let r = range.top; r <= range.bottom; r++) {
           const row: T[] = [];
