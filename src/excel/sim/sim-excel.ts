@@ -6,6 +6,7 @@
  */
 import { address, columnName, parseRange, CellRange } from '../../core/address';
 import { CellValue, WorkbookSnapshot } from '../../core/snapshot';
+import { deleteRows as deleteSheetRows, dropSheetReferences } from './sim-structure';
 
 export interface SimFill {
   color: string;
@@ -31,6 +32,8 @@ export interface SimSheet {
   fonts: Map<string, { bold?: boolean; size?: number; name?: string; color?: string }>;
   columnWidths: Map<number, number>;
   wrap: Set<string>;
+  /** Sheet protection: formatting a cell (and writing a locked one) fails with AccessDenied unless allowed. */
+  protection?: { protected: boolean; allowFormatCells?: boolean };
 }
 
 export interface SimStats {
@@ -88,6 +91,9 @@ export const MERGED_AREAS_LIMIT = 512;
  * exceed" the 5 MB request limit, which puts it near 500 bytes.
  */
 export const REQUEST_BYTES_PER_OPERATION = 500;
+
+/** The documented limit of an add-in's settings in a document (Office.Settings: 2 MB). */
+export const SETTINGS_LIMIT_BYTES = 2 * 1024 * 1024;
 
 /** Requirement-set versions compare by number: 1.9 < 1.10. */
 export function versionAtLeast(have: string, want: string): boolean {
@@ -149,6 +155,11 @@ export class SimWorkbookState {
   hugeReadsGiveNull = false;
   /** Cells one range read may hold (5,000,000 on every platform); lowered by tests to stay fast. */
   rangeReadCellLimit = RANGE_READ_CELL_LIMIT;
+  /**
+   * workbook.settings as a whole, serialized: past this, settings.add fails with InvalidArgument.
+   * Microsoft documents 2 MB; add-ins report failures from about 1 MB (office-js#3957).
+   */
+  settingsLimitBytes = SETTINGS_LIMIT_BYTES;
 
   /** Plays `profile`: its API sets, its payload limits, and triggerSource on events (ExcelApi 1.14). */
   useProfile(profile: HostProfile): this {
@@ -501,6 +512,16 @@ class SimWorksheet extends Proxy {
   get visibility(): string {
     return this.get('visibility');
   }
+  set visibility(v: string) {
+    this.ctx.enqueue(() => {
+      this.must().visibility = v as SimSheet['visibility'];
+    }, v);
+  }
+  /** Worksheet.protection (ExcelApi 1.2): protected, and options.allowFormatCells. */
+  get protection(): SimWorksheetProtection {
+    this.ctx.requireApi('1.2', 'Worksheet.protection');
+    return new SimWorksheetProtection(this.ctx, () => this.must());
+  }
   get id(): string {
     return this.get('id');
   }
@@ -542,6 +563,9 @@ class SimWorksheet extends Proxy {
         const a = parseRange(`${col[1]}1:${col[2]}1`)!;
         return { sheet: s, range: { top: 0, left: a.left, bottom: 1048575, right: a.right } };
       }
+      // Whole rows, "2:5".
+      const rows = /^(\d+):(\d+)$/.exec(addr);
+      if (rows) return { sheet: s, range: { top: Number(rows[1]) - 1, left: 0, bottom: Number(rows[2]) - 1, right: 16383 } };
       const range = parseRange(addr);
       if (!range) throw new Error(`InvalidArgument: ${addr}`);
       return { sheet: s, range };
@@ -574,9 +598,49 @@ class SimWorksheet extends Proxy {
   delete(): void {
     this.ctx.enqueue(() => {
       const s = this.must();
+      // Documented: deleting a very hidden sheet fails; it must be made hidden or visible first.
+      if (s.visibility === 'VeryHidden') throw excelError('InvalidOperation', 'The worksheet is very hidden and cannot be deleted.');
       this.ctx.state.sheets = this.ctx.state.sheets.filter((x) => x !== s);
+      dropSheetReferences(this.ctx.state, s.name);
     });
   }
+}
+
+class SimWorksheetProtection extends Proxy {
+  constructor(
+    ctx: SimContext,
+    readonly sheet: () => SimSheet,
+  ) {
+    super(ctx);
+  }
+  load(p?: string | string[]): this {
+    const props = propsOf(p);
+    this.ctx.enqueue(() => {
+      const prot = this.sheet().protection;
+      if (props.includes('protected')) this.data.protected = !!prot?.protected;
+      if (props.includes('options')) this.data.options = { allowFormatCells: !!prot?.allowFormatCells };
+      return this.data;
+    });
+    return this;
+  }
+  get protected(): boolean {
+    return this.get('protected');
+  }
+  get options(): { allowFormatCells: boolean } {
+    return this.get('options');
+  }
+}
+
+/** Formatting cells of a protected sheet fails, as Excel's does, unless its protection allows it. */
+function assertCanFormat(sheet: SimSheet): void {
+  if (sheet.protection?.protected && !sheet.protection.allowFormatCells) {
+    throw excelError('AccessDenied', `The cells of ${sheet.name} cannot be formatted: the sheet is protected.`);
+  }
+}
+
+/** Writing cells of a protected sheet fails (cells are locked by default). */
+function assertCanWrite(sheet: SimSheet): void {
+  if (sheet.protection?.protected) throw excelError('AccessDenied', `The cells of ${sheet.name} cannot be changed: the sheet is protected.`);
 }
 
 type Resolved = { sheet: SimSheet; range: CellRange } | null;
@@ -627,6 +691,7 @@ class SimFillProxy extends Proxy {
     if (prop !== 'color') this.ctx.requireApi('1.9', `RangeFill.${prop}`);
     this.ctx.enqueue(() => {
       const { sheet, cells } = this.cells();
+      assertCanFormat(sheet);
       for (const [r, c] of cells) {
         const f = { ...this.ctx.state.fillAt(sheet, r, c) };
         (f as unknown as Record<string, unknown>)[prop] = v;
@@ -669,6 +734,7 @@ class SimFillProxy extends Proxy {
   clear(): void {
     this.ctx.enqueue(() => {
       const { sheet, cells } = this.cells();
+      assertCanFormat(sheet);
       for (const [r, c] of cells) sheet.fills.delete(key(r, c));
     });
   }
@@ -822,6 +888,7 @@ class SimRange extends Proxy {
   set values(v: (CellValue | '')[][]) {
     this.ctx.enqueue(() => {
       const { sheet, range } = this.must();
+      assertCanWrite(sheet);
       this.ctx.state.stats.valueWrites.push({ sheet: sheet.name, address: rangeAddress(sheet, range) });
       this.ctx.state.pendingEvents.push({
         worksheetId: sheet.id,
@@ -844,6 +911,74 @@ class SimRange extends Proxy {
   }
   get formulas(): (string | number | boolean)[][] {
     return this.get('formulas');
+  }
+  /** Range.formulas: a string starting with "=" is a formula, anything else a constant. */
+  set formulas(v: (string | number | boolean)[][]) {
+    this.ctx.enqueue(() => {
+      const { sheet, range } = this.must();
+      assertCanWrite(sheet);
+      this.ctx.state.stats.valueWrites.push({ sheet: sheet.name, address: rangeAddress(sheet, range) });
+      this.ctx.state.pendingEvents.push({
+        worksheetId: sheet.id,
+        address: rangeAddress(sheet, range),
+        source: 'Local',
+        changeType: 'RangeEdited',
+        ...(this.ctx.state.eventTriggerSource ? { triggerSource: 'ThisLocalAddin' } : {}),
+      });
+      v.forEach((row, i) =>
+        row.forEach((val, j) => {
+          const r = range.top + i;
+          const c = range.left + j;
+          const nf = sheet.numberFormats[r]?.[c] ?? 'General';
+          const isFormula = typeof val === 'string' && val.startsWith('=');
+          // The sim does not calculate: a formula's value reads as blank.
+          this.ctx.state.setCell(sheet, r, c, isFormula ? '' : val, isFormula ? (val as string) : null, nf);
+        }),
+      );
+    }, v);
+  }
+  /**
+   * Range.getCellProperties (ExcelApi 1.9), fill properties only: a ClientResult whose value is a
+   * grid of { format: { fill } } once synced.
+   */
+  getCellProperties(options: { format?: { fill?: Record<string, boolean> } }): { value: { format: { fill: Partial<SimFill> } }[][] } {
+    this.ctx.requireApi('1.9', 'Range.getCellProperties');
+    const wanted = Object.entries(options.format?.fill ?? {})
+      .filter(([, on]) => on)
+      .map(([k]) => k as keyof SimFill);
+    if (Object.keys(options).some((k) => k !== 'format') || Object.keys(options.format ?? {}).some((k) => k !== 'fill')) {
+      throw new Error('sim: getCellProperties supports format.fill only');
+    }
+    const result: { loaded?: { format: { fill: Partial<SimFill> } }[][] } = {};
+    this.ctx.enqueue(() => {
+      const { sheet, range } = this.must();
+      const grid: { format: { fill: Partial<SimFill> } }[][] = [];
+      for (let r = range.top; r <= range.bottom; r++) {
+        const row: { format: { fill: Partial<SimFill> } }[] = [];
+        for (let c = range.left; c <= range.right; c++) {
+          const f = this.ctx.state.fillAt(sheet, r, c);
+          row.push({ format: { fill: Object.fromEntries(wanted.map((k) => [k, f[k]])) } });
+        }
+        grid.push(row);
+      }
+      result.loaded = grid;
+      return grid;
+    }, options);
+    return {
+      get value() {
+        if (!result.loaded) throw new NotLoadedError('value');
+        return result.loaded;
+      },
+    };
+  }
+  /** Range.delete(shift) for whole rows ("2:5", shift Up): the rows go, as the user's deleting them does. */
+  delete(shift: string): void {
+    this.ctx.enqueue(() => {
+      const { sheet, range } = this.must();
+      if (shift !== 'Up' || range.left !== 0 || range.right !== 16383) throw new Error('sim: Range.delete supports whole rows shifted up only');
+      assertCanWrite(sheet);
+      deleteSheetRows(this.ctx.state, sheet.name, range.top, range.bottom - range.top + 1, 'addin');
+    }, shift);
   }
   get numberFormat(): string[][] {
     return this.get('numberFormat');
@@ -1019,7 +1154,12 @@ class SimSettingCollection {
     this.ctx.requireApi('1.4', 'Workbook.settings');
     this.ctx.enqueue(() => {
       // Excel stores settings as JSON; a round trip catches values that would not survive.
-      this.ctx.state.settings.set(k, JSON.parse(JSON.stringify(value)));
+      const next = new Map(this.ctx.state.settings).set(k, JSON.parse(JSON.stringify(value)));
+      // Past the limit the add fails, and the batch with it at this operation (office-js#3957).
+      if (byteLength(JSON.stringify(Object.fromEntries(next))) > this.ctx.state.settingsLimitBytes) {
+        throw excelError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+      }
+      this.ctx.state.settings = next;
     }, value);
     return new SimSetting(this.ctx, k);
   }
