@@ -60,5 +60,8 @@ export const EXCEL_ERRORS: ReadonlySet<string> = new Set([
   '#UNKNOWN!',
 ]);
 
+/** The very hidden sheet where the Excel add-in records the fills its marks replaced. */
+export const MARKS_SHEET_NAME = '校验标记记录';
+
 /** Sheets the add-in writes itself; they are never read as user data. */
-export const OWNED_SHEET_NAMES: ReadonlySet<string> = new Set(['校验结果', '自评报告']);
+export const OWNED_SHEET_NAMES: ReadonlySet<string> = new Set(['校验结果', '自评报告', MARKS_SHEET_NAME]);

@@ -9,7 +9,7 @@ import { OWNED_SHEET_NAMES } from '../core/snapshot';
 import { CellTarget, Host, HostCapabilities, HostError, NavigateTarget, PaneSettings, ParagraphSource, ValidateProgress } from '../taskpane/host';
 import { ExcelFeatures } from './capabilities';
 import { COMMAND_NOTICE_KEY } from './command-notice';
-import { clearMarks, highlightCells, markTargets } from './highlight';
+import { clearMarks, highlightCells, markTargets, protectedSheetsNotice } from './highlight';
 import { navigateTo } from './navigate';
 import { readParagraphs } from './read-paragraphs';
 import { readWorkbook, ReadOptions } from './read-workbook';
@@ -95,12 +95,12 @@ export function createOfficeHost(options: OfficeHostOptions): Host & { lastReadS
         };
       }
       const stats = await guard(() => run((ctx) => highlightCells(ctx, markTargets(findings, ignored)), { mergeUndoGroup: true }));
-      return { marked: stats.marked };
+      return { marked: stats.marked, ...(stats.skippedSheets.length ? { skipped: protectedSheetsNotice(stats.skippedSheets, 'mark') } : {}) };
     },
     async clear() {
       if (!features.highlight) return { restored: 0 };
       const stats = await guard(() => run((ctx) => clearMarks(ctx), { mergeUndoGroup: true }));
-      return { restored: stats.restored };
+      return { restored: stats.restored, ...(stats.skippedSheets.length ? { skipped: protectedSheetsNotice(stats.skippedSheets, 'clear') } : {}) };
     },
     async navigate(target: NavigateTarget) {
       await guard(() => run((ctx) => navigateTo(ctx, target, features.selectAreas)));

@@ -36,6 +36,15 @@ export interface HighlightOutcome {
   marked: number;
   /** Set when the host cannot mark cells (old Excel); the pane says so instead. */
   unsupported?: { message: string; messageEn: string };
+  /** Sheets left as they were (protected); the pane says which. */
+  skipped?: SkippedSheets;
+}
+
+/** Sheets a mark or a clear could not touch, and the sentence that says so. */
+export interface SkippedSheets {
+  sheets: string[];
+  message: string;
+  messageEn: string;
 }
 
 export type WriteReportOutcome =
@@ -78,7 +87,7 @@ export interface Host {
   /** Marks the findings' cells (except ignored ones), replacing earlier marks. */
   highlight(findings: Finding[], ignored?: Record<string, string>): Promise<HighlightOutcome>;
   /** Removes every mark and restores the cells' own formatting. */
-  clear(): Promise<{ restored: number }>;
+  clear(): Promise<{ restored: number; skipped?: SkippedSheets }>;
   navigate(target: NavigateTarget): Promise<void>;
   readSettings(): Promise<PaneSettings>;
   writeSettings(settings: PaneSettings): Promise<void>;

@@ -59,6 +59,7 @@ export function usePane(host: Host, locale: Locale) {
           setProgress({ phase: 'highlighting', fraction: 0.85 });
           const h = await host.highlight(r.findings, s.ignored ?? {});
           if (h.unsupported) setNotice({ intent: 'warning', text: locale === 'en' ? h.unsupported.messageEn : h.unsupported.message });
+          else if (h.skipped) setNotice({ intent: 'warning', text: locale === 'en' ? h.skipped.messageEn : h.skipped.message });
           else setNotice({ intent: auto ? 'info' : 'success', text: auto ? t(locale, 'autoRevalidated') : t(locale, 'markedCells', { n: h.marked }) });
         }
       } catch (e) {
@@ -131,8 +132,9 @@ export function usePane(host: Host, locale: Locale) {
 
   const clear = useCallback(async () => {
     try {
-      const { restored } = await host.clear();
-      setNotice({ intent: 'success', text: t(locale, 'cleared', { n: restored }) });
+      const { restored, skipped } = await host.clear();
+      if (skipped) setNotice({ intent: 'warning', text: locale === 'en' ? skipped.messageEn : skipped.message });
+      else setNotice({ intent: 'success', text: t(locale, 'cleared', { n: restored }) });
     } catch (e) {
       setNotice({ intent: 'error', text: messageOf(e, locale) });
     }
