@@ -385,7 +385,7 @@ function knownCells(entries: Entry[]): Map<string, Map<string, Known>> {
 }
 
 /** Entries for `cells` of `sheet` (key → fill): runs in a column that share a fill. */
-function entriesFor(sheet: string, cells: Map<string, FillState>, legacy = false): Entry[] {
+function entriesFor(sheet: string, cells: Map<string, FillState>): Entry[] {
   const groups = new Map<string, { fill: FillState; cells: string[] }>();
   for (const [k, fill] of cells) {
     const g = fillKey(fill);
@@ -401,7 +401,7 @@ function entriesFor(sheet: string, cells: Map<string, FillState>, legacy = false
       const a = parseKeyOfA1(from)!;
       const b = parseKeyOfA1(to)!;
       const run = { top: a.row, left: a.col, bottom: b.row, right: b.col };
-      out.push({ sheet, run, guard: guardOf(run), fill, legacy });
+      out.push({ sheet, run, guard: guardOf(run), fill, legacy: false });
     }
   }
   return out;
@@ -538,7 +538,7 @@ function recordWriteUnits(ctx: Excel.RequestContext, read: RecordRead, entries: 
   return units;
 }
 
-/** A unit that removes the record: the sheet (very hidden sheets must be made visible... hidden first to be deleted) and the old setting. */
+/** A unit that removes the record: its sheet and the old setting. */
 function recordDeleteUnit(ctx: Excel.RequestContext, read: RecordRead): SyncUnit {
   return {
     request: 3 * BYTES_PER_OPERATION,
