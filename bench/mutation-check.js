@@ -5,7 +5,7 @@
  * "survives". The file is restored after each run (never with git), on Ctrl-C, and, if the
  * run was killed mid-mutant, by the next run. Run it in a worktree of its own
  * (git worktree add) so no one else's tests see a mutant.
- * Usage: node bench/mutation-check.js [--only N] > results.json
+ * Usage: node bench/mutation-check.js [--only N | --from N] > results.json (MUTATION_TESTS overrides the suites)
  * Slow (a jest run per mutant, about 3 minutes each on two cores); not part of npm test.
  */
 'use strict';
@@ -14,18 +14,19 @@ const fs = require('fs');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
-const TESTS = ['test/core', 'test/audit', 'test/real-tables', 'test/report'];
+// The suites that judge the core: its own tests, the draft audit, and the real-table corpus (0 false errors).
+const TESTS = (process.env.MUTATION_TESTS ?? 'test/core test/audit test/real-tables/corpus.test.ts test/real-tables/scoring.test.ts').split(/\s+/);
 
-/** [file, find (must occur exactly once), replace, what it breaks] */
+/** [file, find (must occur exactly once), replace, what it breaks, and why it cannot be caught when it is an equivalent mutant] */
 const MUTATIONS = [
   ['src/core/rounding.ts', 'return abs.lte(allowance) ? ', 'return abs.lt(allowance) ? ', 'a difference exactly at the rounding allowance becomes a mismatch'],
   ['src/core/rounding.ts', "export const FLOAT_RESIDUE = new Decimal('1e-9');", "export const FLOAT_RESIDUE = new Decimal('1e-2');", 'a cent difference counts as exact'],
   ['src/core/rounding.ts', 'HALF.times(new Decimal(10).pow(-d))', 'HALF.times(new Decimal(10).pow(-d - 1))', 'the half-unit allowance ten times too small'],
   ['src/core/rules/rate.ts', 'const shown = computed.toDecimalPlaces(Math.max(d, 0), Decimal.ROUND_HALF_UP);', 'const shown = computed.toDecimalPlaces(Math.max(d, 0), Decimal.ROUND_DOWN);', 'the recomputed 执行率 truncated instead of rounded'],
   ['src/core/rules/idle-funds.ts', 'if (spend.value.gte(threshold.times(budget.value))) continue;', 'if (spend.value.gt(threshold.times(budget.value))) continue;', 'execution exactly at the threshold is idle'],
-  ['src/core/rules/idle-funds.ts', 'compareProducts(spend, UNIT_MICROS, threshold, budget) >= 0', 'compareProducts(spend, UNIT_MICROS, threshold, budget) > 0', 'fast path: execution exactly at the threshold is idle'],
-  ['src/core/rules/overspend.ts', 'return budget === null || v.micros(COL.actualSpend, i) <= budget;', 'return budget === null || v.micros(COL.actualSpend, i) < budget;', 'fast path: spending exactly the budget is not settled'],
-  ['src/core/rules/overspend.ts', 'if (spend && budget && spend.value.gt(budget.value)) {', 'if (spend && budget && spend.value.gte(budget.value)) {', 'spending exactly the budget is an overspend'],
+  ['src/core/rules/idle-funds.ts', 'compareProducts(spend, UNIT_MICROS, threshold, budget) >= 0', 'compareProducts(spend, UNIT_MICROS, threshold, budget) > 0', 'fast path: execution exactly at the threshold is idle', 'equivalent: the decimal path below decides the row the same way (the fast path only settles rows early)'],
+  ['src/core/rules/overspend.ts', 'return budget === null || v.micros(COL.actualSpend, i) <= budget;', 'return budget === null || v.micros(COL.actualSpend, i) < budget;', 'fast path: spending exactly the budget is not settled', 'equivalent: the decimal path finds no excess at equality'],
+  ['src/core/rules/overspend.ts', 'if (spend && budget && spend.value.gt(budget.value)) {', 'if (spend && budget && spend.value.gte(budget.value)) {', 'spending exactly the budget is an overspend', 'equivalent: an excess of 0 is exact under outcomeOf, so nothing is raised'],
   ['src/core/rules/overspend.ts', 'carryOut.value.isNegative() && carryOut.value.abs().gt(', 'carryOut.value.isNegative() && carryOut.value.abs().lt(', 'a negative 结余结转 beyond rounding is not flagged'],
   ['src/core/rules/unit-suspect.ts', 'const LOW = new Decimal(1000);', 'const LOW = new Decimal(100);', 'a figure 100 times its peers is called a unit slip'],
   ['src/core/rules/unit-suspect.ts', 'const HIGH = new Decimal(200000);', 'const HIGH = new Decimal(2000);', 'a figure 10⁴ off its column is not a unit slip'],
@@ -51,6 +52,8 @@ const MUTATIONS = [
   ['src/core/rules/selfeval-reason.ts', 'if (ind.score.value.plus(halfUnit(ind.score.decimals)).gte(ind.weight.value)) continue;', 'if (ind.score.value.plus(halfUnit(ind.score.decimals)).gt(ind.weight.value)) continue;', 'full marks ask for a 偏差原因'],
   ['src/core/rules/selfeval-rate.ts', 'const holds = r.value.plus(r.half).gte(c.lo) && r.value.minus(r.half).lte(c.hi);', 'const holds = r.value.gte(c.lo) && r.value.lte(c.hi);', 'a printed rate gets no rounding allowance'],
   ['src/core/rules/selfeval-rate-score.ts', 'if (s.minus(half).gt(maxAllowed)) {', 'if (s.gt(maxAllowed)) {', 'a score at the maximum plus its rounding is an error'],
+  ['src/core/rules/overspend.ts', "if (outcomeOf(excess, allowance) === 'mismatch') {", "if (outcomeOf(excess, allowance) !== 'exact') {", 'spending over the budget by a rounding residue is an overspend'],
+  ['src/core/rules/idle-funds.ts', 'if (!spend || !budget || !budget.value.gt(0)) continue;', 'if (!spend || !budget || !budget.value.gte(0)) continue;', 'a project with a zero budget is idle'],
 ];
 
 function runTests() {
@@ -72,7 +75,9 @@ function restoreLeftover() {
 
 function main() {
   restoreLeftover();
-  const only = process.argv.includes('--only') ? Number(process.argv[process.argv.indexOf('--only') + 1]) : undefined;
+  const arg = (name) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : undefined);
+  const only = arg('--only');
+  const from = arg('--from') ?? 0;
   const results = [];
   let restore = null;
   // spawnSync blocks signals until the child ends; the child is killed with us, then this restores.
@@ -82,8 +87,8 @@ function main() {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  MUTATIONS.forEach(([file, find, replace, what], i) => {
-    if (only !== undefined && only !== i) return;
+  MUTATIONS.forEach(([file, find, replace, what, equivalent], i) => {
+    if ((only !== undefined && only !== i) || i < from) return;
     const full = path.join(ROOT, file);
     const original = fs.readFileSync(full, 'utf8');
     const at = original.indexOf(find);
@@ -105,12 +110,16 @@ function main() {
       restore();
       restore = null;
     }
-    results.push({ i, file, what, ...outcome, seconds: Math.round((Date.now() - t0) / 1000) });
+    results.push({ i, file, what, ...outcome, ...(equivalent ? { equivalent } : {}), seconds: Math.round((Date.now() - t0) / 1000) });
     process.stderr.write(`${i}: ${outcome.killed ? 'killed' : 'SURVIVED'} — ${what}${outcome.suite ? ` (${outcome.suite})` : ''}\n`);
   });
   const valid = results.filter((r) => !r.error);
   const killed = valid.filter((r) => r.killed).length;
-  process.stdout.write(JSON.stringify({ mutants: valid.length, killed, killRate: valid.length ? Number((killed / valid.length).toFixed(3)) : null, results }, null, 2) + '\n');
+  // Equivalent mutants behave exactly as the original: no test can catch them, so they are not counted.
+  const counted = valid.filter((r) => r.killed || !r.equivalent);
+  process.stdout.write(
+    JSON.stringify({ mutants: valid.length, equivalent: valid.length - counted.length, killed, killRate: counted.length ? Number((killed / counted.length).toFixed(3)) : null, results }, null, 2) + '\n',
+  );
 }
 
 main();

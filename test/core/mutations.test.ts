@@ -96,3 +96,13 @@ describe('其中 lists in prose (mutation spot-check survivors)', () => {
     expect(fs.map((x) => x.severity)).toEqual(['info']);
   });
 });
+
+test('spending exactly the budget is no overspend, also where the figures carry a float residue (the slow path)', () => {
+  // Both figures are formula results =120.1+30.2, cached as 150.29999999999998: fully spent, not over.
+  const residue = 120.1 + 30.2;
+  const r = validateWorkbook(projects([[1, '乡村振兴项目', residue, residue, 0, 1], [2, '业务培训项目', 100, 95, 5, 0.95], [null, '合计', 250.3, 245.3, 5, null]]));
+  expect(r.findings.filter((f) => f.rule === 'overspend')).toEqual([]);
+  // One cent more is.
+  const over = validateWorkbook(projects([[1, '乡村振兴项目', residue, residue + 0.01, -0.01, 1.0001], [2, '业务培训项目', 100, 95, 5, 0.95], [null, '合计', 250.3, 245.31, 4.99, null]]));
+  expect(over.findings.filter((f) => f.rule === 'overspend' && /4$/.test(f.cell)).length).toBe(1);
+});
