@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { blocker, excelFeatures, isLegacyBrowser } from '../excel/capabilities';
 import { createOfficeHost, officeRunner } from '../excel/office-host';
 import { seedWorkbook } from '../samples/seed-workbook';
+import { WorkbookSnapshot } from '../core/snapshot';
 import { App } from './App';
 import { FakeHost, pastedText } from './fake-host';
 import { SEED_DRAFT_TEXT } from '../samples/seed-draft';
@@ -17,6 +18,8 @@ declare global {
   interface Window {
     /** Set by the end-to-end test and by demo mode: the host the pane runs on. */
     __budgetReconHost?: Host;
+    /** Set by the browser tests and the bench before the pane loads: the workbook demo mode runs on in place of the bundled sample. */
+    __budgetReconDemoWorkbook?: WorkbookSnapshot;
   }
 }
 
@@ -55,7 +58,7 @@ function boot(info: { host: Office.HostType | null } | null): void {
   if (!info || info.host !== Office.HostType.Excel) {
     // Opened in a plain browser: run on the bundled sample so the pane can be tried out.
     // The seed report's own draft sits pasted into a 草稿 sheet and selected, for 审核所选段落.
-    const host = new FakeHost(seedWorkbook(), { displayLanguage: navigator.language }, { selection: pastedText(DRAFT_SHEET, SEED_DRAFT_TEXT) });
+    const host = new FakeHost(window.__budgetReconDemoWorkbook ?? seedWorkbook(), { displayLanguage: navigator.language }, { selection: pastedText(DRAFT_SHEET, SEED_DRAFT_TEXT) });
     window.__budgetReconHost = host;
     start(host, true);
     return;
