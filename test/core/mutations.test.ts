@@ -106,3 +106,17 @@ test('spending exactly the budget is no overspend, also where the figures carry 
   const over = validateWorkbook(projects([[1, '乡村振兴项目', residue, residue + 0.01, -0.01, 1.0001], [2, '业务培训项目', 100, 95, 5, 0.95], [null, '合计', 250.3, 245.31, 4.99, null]]));
   expect(over.findings.filter((f) => f.rule === 'overspend' && /4$/.test(f.cell)).length).toBe(1);
 });
+
+test('two blank rows between groups of projects do not end the list either', () => {
+  const wb = seedWorkbook();
+  const s = wb.sheets.find((x) => x.name === '项目支出明细')!;
+  // Rows inserted as Excel inserts them: values, formulas and formats all move down.
+  for (let k = 0; k < 2; k++) {
+    s.values.splice(22, 0, s.values[22].map(() => null));
+    s.formulas?.splice(22, 0, []);
+    s.numberFormats?.splice(22, 0, []);
+  }
+  const r = validateWorkbook(wb);
+  expect(r.model.projectTables[0].rows.some((row) => row.label.startsWith('区直部门代理记账'))).toBe(true);
+  expect(r.findings.filter((f) => f.rule === 'subtotal' && f.severity === 'error').map((f) => f.cell).sort()).toEqual(['F30', 'G30', 'I30']);
+});

@@ -75,6 +75,13 @@ test('a 总分 of exactly 90.00 is 优, 89.99 is 良', () => {
   expect(errorsAt({ sheets: [{ name: g.name, values }] }).filter((x) => /grade|total/.test(x))).toEqual([]);
 });
 
+test('79.50 is 中, not 良 (the 良 band starts at 80)', () => {
+  const grades = (total: string, grade: string) => errorsAt(withCell(`I25=${total};J25=${grade}`, null)).filter((x) => x.startsWith('selfeval-grade'));
+  expect(grades('79.50', '中')).toEqual([]);
+  expect(grades('79.50', '良')).toEqual(['selfeval-grade@J25']);
+  expect(grades('80.00', '良')).toEqual([]);
+});
+
 test('targets and results as forms print them', () => {
   expect(measureOf('≧')).toBeNull();
   expect(measureOf('100', '≧')).toEqual({ op: '≥', value: expect.anything(), unit: '' });
