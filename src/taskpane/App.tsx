@@ -1,4 +1,4 @@
-import React, { useEffect, useMemo, useRef, useState } from 'react';
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Badge,
   Button,
@@ -32,7 +32,8 @@ import { Finding, Operand, RULE_LABEL, SEVERITY_LABEL, Severity } from '../core/
 import { isTableRow, Report, Run } from '../core/report/types';
 import { Host } from './host';
 import { Locale, t } from './i18n';
-import { counts, flatten, formatAmount, groupFindings, GroupBy, listKeyHandler, toggleSeverity } from './findings-view';
+import { counts, findingRows, formatAmount, groupFindings, GroupBy, toggleSeverity } from './findings-view';
+import { ListRow, VirtualListbox } from './VirtualListbox';
 import { reportDocxBlob, reportFileName, saveBlob } from './report-bridge';
 import { usePane } from './usePane';
 import { useAudit } from './useAudit';
@@ -51,11 +52,12 @@ const useStyles = makeStyles({
   toolbar: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
   counts: { display: 'flex', gap: '6px', flexWrap: 'wrap' },
   row: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
-  list: { display: 'flex', flexDirection: 'column', outline: 'none', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, overflowY: 'auto', maxHeight: '60vh' },
-  groupTitle: { padding: '4px 8px', backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, position: 'sticky', top: 0 },
-  item: { display: 'flex', gap: '8px', padding: '6px 8px', cursor: 'pointer', borderTop: `1px solid ${tokens.colorNeutralStroke3}`, alignItems: 'flex-start' },
-  itemActive: { backgroundColor: tokens.colorBrandBackground2, outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
-  itemIgnored: { opacity: 0.55 },
+  // An option's content; the list box draws the option's border, hover and active state.
+  item: { display: 'flex', gap: '8px', padding: '6px 8px', alignItems: 'flex-start' },
+  // Ignored findings stay readable (no opacity: it would fail the contrast check).
+  itemIgnored: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
+  detailTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: '8px 0 4px', ':focus': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' } },
+  subheading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: '10px 0 4px' },
   itemText: { display: 'flex', flexDirection: 'column', gap: '2px', minWidth: 0, fontSize: tokens.fontSizeBase300 },
   where: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200, '& td, & th': { borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, padding: '3px 4px', textAlign: 'left' } },
@@ -135,6 +137,30 @@ export function App({ host, locale, initialTab = 'findings', demo = false }: { h
 
 type Pane = ReturnType<typeof usePane>;
 
+const EMPTY_IGNORED: Record<string, string> = {};
+const EMPTY_FINDINGS: Finding[] = [];
+/** Row heights assumed before measuring (a finding is two or three lines at task-pane width). */
+const FINDING_ESTIMATE = { header: 28, option: 78 };
+const AUDIT_ESTIMATE = { header: 28, option: 110 };
+
+function FindingOption({ f, ignoredReason, groupBy, locale }: { f: Finding; ignoredReason?: string; groupBy: GroupBy; locale: Locale }) {
+  const s = useStyles();
+  const lang = locale === 'en' ? 'en' : 'zh';
+  return (
+    <div className={`${s.item} ${ignoredReason !== undefined ? s.itemIgnored : ''}`}>
+      <Badge className={s.badge} color={SEVERITY_COLOR[f.severity]} appearance="filled" size="small">{SEVERITY_LABEL[f.severity][lang]}</Badge>
+      <div className={s.itemText}>
+        <span>{locale === 'en' ? f.messageEn : f.message}</span>
+        <span className={s.where}>
+          {f.sheet}!{f.cell}
+          {groupBy === 'sheet' ? ` · ${RULE_LABEL[f.rule]?.[lang] ?? f.rule}` : ''}
+          {ignoredReason !== undefined ? ` · ${t(locale, 'ignoredBecause', { reason: ignoredReason })}` : ''}
+        </span>
+      </div>
+    </div>
+  );
+}
+
 function FindingsTab({ pane, locale }: { pane: Pane; locale: Locale }) {
   const s = useStyles();
   const L = (k: Parameters<typeof t>[1], v?: Record<string, string | number>) => t(locale, k, v);
@@ -144,29 +170,44 @@ function FindingsTab({ pane, locale }: { pane: Pane; locale: Locale }) {
   const [activeId, setActiveId] = useState<string | null>(null);
   const [detailId, setDetailId] = useState<string | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
-  const ignored = pane.settings.ignored ?? {};
-  const findings = pane.result?.findings ?? [];
+  const ignored = pane.settings.ignored ?? EMPTY_IGNORED;
+  const findings = pane.result?.findings ?? EMPTY_FINDINGS;
+  // Plain arrays, worked out again only when the findings or the view change (never on a key).
   const groups = useMemo(() => groupFindings(findings, { groupBy, severities, showIgnored, ignored }, locale), [findings, groupBy, severities, showIgnored, ignored, locale]);
-  const order = useMemo(() => flatten(groups), [groups]);
-  const c = counts(findings, ignored);
+  const rows = useMemo(() => findingRows(groups), [groups]);
+  const shownIds = useMemo(() => new Set(groups.flatMap((g) => g.findings.map((f) => f.id))), [groups]);
+  const byId = useMemo(() => new Map(findings.map((f) => [f.id, f])), [findings]);
+  const c = useMemo(() => counts(findings, ignored), [findings, ignored]);
+  const navigate = pane.navigate;
+  const go = useCallback((f: Finding) => void navigate(f.sheet, f.cell, f.related.map((r) => ({ sheet: r.sheet, cell: r.cell }))), [navigate]);
+  const openDetail = useCallback((f: Finding) => {
+    setActiveId(f.id);
+    setDetailId(f.id);
+  }, []);
+  const renderOption = useCallback(
+    (f: Finding) => <FindingOption f={f} ignoredReason={ignored[f.id]} groupBy={groupBy} locale={locale} />,
+    [ignored, groupBy, locale],
+  );
 
   if (!pane.result) return <p className={s.hint}>{L('notValidated')}</p>;
-  const detail = detailId ? findings.find((f) => f.id === detailId) : undefined;
-  if (detail) return <FindingDetail finding={detail} pane={pane} locale={locale} onBack={() => { setDetailId(null); setTimeout(() => listRef.current?.focus(), 0); }} />;
+  const detail = detailId ? byId.get(detailId) : undefined;
+  if (detail) {
+    return (
+      <FindingDetail
+        finding={detail}
+        pane={pane}
+        locale={locale}
+        onBack={() => {
+          setDetailId(null);
+          // Back where the user was: the list has focus, on the same finding.
+          setTimeout(() => listRef.current?.focus(), 0);
+        }}
+      />
+    );
+  }
 
-  const go = (f: Finding) => void pane.navigate(f.sheet, f.cell, f.related.map((r) => ({ sheet: r.sheet, cell: r.cell })));
   const toggle = (sev: Severity) => setSeverities(toggleSeverity(severities, sev));
-  const onKey = listKeyHandler({
-    items: order,
-    activeId,
-    setActiveId,
-    rowId: (id) => `finding-${cssId(id)}`,
-    onEnter: (f) => {
-      setActiveId(f.id);
-      go(f);
-    },
-    onSpace: (id) => setDetailId(id),
-  });
+  const active = activeId !== null && shownIds.has(activeId) ? byId.get(activeId) : undefined;
   const summary = pane.result.summary;
 
   return (
@@ -192,54 +233,28 @@ function FindingsTab({ pane, locale }: { pane: Pane; locale: Locale }) {
       ) : (
         <>
           <span className={s.hint}>{L('keyboardHint')}</span>
-          <div
-            ref={listRef}
-            className={s.list}
-            role="listbox"
-            tabIndex={0}
-            aria-label={L('tabFindings')}
-            aria-activedescendant={activeId ? `finding-${cssId(activeId)}` : undefined}
-            onKeyDown={onKey}
-            data-testid="findings"
-          >
-            {groups.map((g) => (
-              <div key={g.key} role="group" aria-label={g.title}>
-                <div className={s.groupTitle}>{g.title}（{g.findings.length}）</div>
-                {g.findings.map((f) => {
-                  const isIgnored = ignored[f.id] !== undefined;
-                  return (
-                    <div
-                      key={f.id}
-                      id={`finding-${cssId(f.id)}`}
-                      role="option"
-                      aria-selected={f.id === activeId}
-                      className={`${s.item} ${f.id === activeId ? s.itemActive : ''} ${isIgnored ? s.itemIgnored : ''}`}
-                      onClick={() => {
-                        setActiveId(f.id);
-                        go(f);
-                      }}
-                      onDoubleClick={() => setDetailId(f.id)}
-                      data-testid="finding"
-                      data-finding-id={f.id}
-                    >
-                      <Badge className={s.badge} color={SEVERITY_COLOR[f.severity]} appearance="filled" size="small">{SEVERITY_LABEL[f.severity][locale === 'en' ? 'en' : 'zh']}</Badge>
-                      <div className={s.itemText}>
-                        <span>{locale === 'en' ? f.messageEn : f.message}</span>
-                        <span className={s.where}>
-                          {f.sheet}!{f.cell}
-                          {groupBy === 'sheet' ? ` · ${RULE_LABEL[f.rule]?.[locale === 'en' ? 'en' : 'zh'] ?? f.rule}` : ''}
-                          {isIgnored ? ` · ${L('ignoredBecause', { reason: ignored[f.id] })}` : ''}
-                        </span>
-                        <Link as="button" inline onClick={(e) => { e.stopPropagation(); setActiveId(f.id); setDetailId(f.id); }} data-testid="details">
-                          {L('calculation')}
-                        </Link>
-                      </div>
-                    </div>
-                  );
-                })}
-              </div>
-            ))}
+          <div className={s.row}>
+            <Button size="small" disabled={!active} onClick={() => active && openDetail(active)} data-testid="details">
+              {L('calculation')}
+            </Button>
+            {active && <span className={s.hint} data-testid="active-cell">{active.sheet}!{active.cell}</span>}
           </div>
+          <VirtualListbox<Finding>
+            rows={rows}
+            activeKey={activeId}
+            onActiveChange={setActiveId}
+            onActivate={go}
+            onSpace={openDetail}
+            onDoubleClick={openDetail}
+            renderOption={renderOption}
+            optionId={findingDomId}
+            optionData={findingData}
+            label={L('tabFindings')}
+            testId="findings"
+            optionTestId="finding"
+            estimate={FINDING_ESTIMATE}
+            listRef={listRef}
+          />
         </>
       )}
       {pane.result.notChecked.length > 0 && (
@@ -255,6 +270,9 @@ function FindingsTab({ pane, locale }: { pane: Pane; locale: Locale }) {
     </>
   );
 }
+
+const findingDomId = (id: string) => `finding-${cssId(id)}`;
+const findingData = (f: Finding) => ({ 'data-finding-id': f.id });
 
 function cssId(id: string): string {
   return id.replace(/[^A-Za-z0-9_-]/g, (ch) => `_${ch.codePointAt(0)!.toString(16)}`);
@@ -280,14 +298,29 @@ function FindingDetail({ finding: f, pane, locale, onBack }: { finding: Finding;
   const L = (k: Parameters<typeof t>[1], v?: Record<string, string | number>) => t(locale, k, v);
   const [reason, setReason] = useState('');
   const [asking, setAsking] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
   const ignoredReason = pane.settings.ignored?.[f.id];
   const unit = f.unit && f.unit !== '%' ? `（${f.unit}）` : '';
+  // Focus follows the view: opened from the list (Space, a click), the detail's title takes it.
+  useEffect(() => heading.current?.focus(), []);
   return (
-    <section data-testid="detail" aria-label={L('calculation')}>
+    <section
+      data-testid="detail"
+      aria-labelledby="finding-detail-title"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !(e.target instanceof HTMLTextAreaElement)) {
+          e.preventDefault();
+          onBack();
+        }
+      }}
+    >
       <div className={s.row}>
         <Button size="small" onClick={onBack} data-testid="back">{L('back')}</Button>
         <Button size="small" appearance="primary" onClick={() => void pane.navigate(f.sheet, f.cell, f.related)}>{L('goToCell')}</Button>
       </div>
+      <h2 id="finding-detail-title" ref={heading} tabIndex={-1} className={s.detailTitle} data-testid="detail-title">
+        {f.sheet}!{f.cell}{f.label ? ` ${f.label}` : ''}
+      </h2>
       <p>
         <Badge color={SEVERITY_COLOR[f.severity]} appearance="filled" size="small">{SEVERITY_LABEL[f.severity][locale === 'en' ? 'en' : 'zh']}</Badge>{' '}
         {locale === 'en' ? f.messageEn : f.message}
@@ -295,7 +328,7 @@ function FindingDetail({ finding: f, pane, locale, onBack }: { finding: Finding;
       <p className={s.where}>{f.sheet}!{f.cell} · {RULE_LABEL[f.rule]?.[locale === 'en' ? 'en' : 'zh']}{f.label ? ` · ${f.label}` : ''}</p>
       {f.equation && (
         <>
-          <h4>{L('calculation')}{unit}：{f.equation.formula}</h4>
+          <h3 className={s.subheading}>{L('calculation')}{unit}：{f.equation.formula}</h3>
           <table className={s.table}>
             <thead>
               <tr><th>{L('operand')}</th><th>{L('cell')}</th><th className={s.num}>{L('amount')}</th></tr>
@@ -328,7 +361,7 @@ function FindingDetail({ finding: f, pane, locale, onBack }: { finding: Finding;
       )}
       {f.related.length > 0 && !f.equation && (
         <>
-          <h4>{L('related')}</h4>
+          <h3 className={s.subheading}>{L('related')}</h3>
           <ul>
             {f.related.map((r, i) => (
               <li key={i}>
@@ -463,6 +496,31 @@ function ReportTab({ pane, host, locale, autoStart }: { pane: Pane; host: Host; 
   );
 }
 
+function AuditOption({ item, locale }: { item: AuditItem; locale: Locale }) {
+  const s = useStyles();
+  const f = item.finding;
+  const lang = locale === 'en' ? 'en' : 'zh';
+  return (
+    <div className={s.item}>
+      <Badge className={s.badge} color={SEVERITY_COLOR[f.severity]} appearance="filled" size="small">{SEVERITY_LABEL[f.severity][lang]}</Badge>
+      <div className={s.itemText}>
+        <span className={s.ruleTag}>{auditRuleLabel(f, locale)}</span>
+        <span lang="zh-CN">
+          「<span className={s.quoted} title={f.text} data-testid="audit-quote">{quote(f.text)}</span>」
+        </span>
+        <span>{locale === 'en' ? f.messageEn : f.message}</span>
+        <span className={s.where}>
+          {item.target.sheet}!{item.target.cell} · {t(locale, 'paragraphNo', { n: f.paragraph })}
+          {item.workbookCell && ` · ${t(locale, 'workbookCell')} ${item.workbookCell.sheet}!${item.workbookCell.cell}`}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+const auditDomId = (id: string) => `audit-${cssId(id)}`;
+const auditData = (item: AuditItem) => ({ 'data-audit-id': item.id, 'data-rule': item.finding.rule });
+
 function AuditTab({ pane, audit, locale }: { pane: Pane; audit: ReturnType<typeof useAudit>; locale: Locale }) {
   const s = useStyles();
   const L = (k: Parameters<typeof t>[1], v?: Record<string, string | number>) => t(locale, k, v);
@@ -470,18 +528,19 @@ function AuditTab({ pane, audit, locale }: { pane: Pane; audit: ReturnType<typeo
   const [activeId, setActiveId] = useState<string | null>(null);
   const current = audit.audit;
   const items = useMemo(() => (current ? visibleItems(current.items, severities) : []), [current, severities]);
+  const rows = useMemo<ListRow<AuditItem>[]>(() => items.map((item) => ({ key: item.id, kind: 'option', group: '', groupLabel: '', item })), [items]);
   const c = current ? auditCounts(current.items) : null;
-  const lang = locale === 'en' ? 'en' : 'zh';
   const busy = audit.phase !== null;
   const phaseText = audit.phase === 'reading' ? L('auditReading') : audit.phase === 'model' ? L('auditModel') : audit.phase === 'checking' ? L('auditChecking') : '';
-
-  const go = (item: AuditItem) => {
+  const navigate = pane.navigate;
+  const go = useCallback((item: AuditItem) => {
     setActiveId(item.id);
-    void pane.navigate(item.target.sheet, item.target.cell);
-  };
+    void navigate(item.target.sheet, item.target.cell);
+  }, [navigate]);
+  const renderOption = useCallback((item: AuditItem) => <AuditOption item={item} locale={locale} />, [locale]);
   const toggle = (sev: Severity) => setSeverities(toggleSeverity(severities, sev));
-  const onKey = listKeyHandler({ items, activeId, setActiveId, rowId: (id) => `audit-${cssId(id)}`, onEnter: go });
   const where = current ? (current.source === 'selection' ? `${current.sheet}!${current.range}` : `“${current.sheet}”`) : '';
+  const active = activeId !== null ? items.find((i) => i.id === activeId) : undefined;
 
   return (
     <>
@@ -520,57 +579,26 @@ function AuditTab({ pane, audit, locale }: { pane: Pane; audit: ReturnType<typeo
           ) : (
             <>
               <span className={s.hint}>{L('auditHintKeys')}</span>
-              <div
-                className={s.list}
-                role="listbox"
-                tabIndex={0}
-                aria-label={L('tabAudit')}
-                aria-activedescendant={activeId ? `audit-${cssId(activeId)}` : undefined}
-                onKeyDown={onKey}
-                data-testid="audit-findings"
-              >
-                {items.map((item) => {
-                  const f = item.finding;
-                  return (
-                    <div
-                      key={item.id}
-                      id={`audit-${cssId(item.id)}`}
-                      role="option"
-                      aria-selected={item.id === activeId}
-                      className={`${s.item} ${item.id === activeId ? s.itemActive : ''}`}
-                      onClick={() => go(item)}
-                      data-testid="audit-finding"
-                      data-audit-id={item.id}
-                      data-rule={f.rule}
-                    >
-                      <Badge className={s.badge} color={SEVERITY_COLOR[f.severity]} appearance="filled" size="small">{SEVERITY_LABEL[f.severity][lang]}</Badge>
-                      <div className={s.itemText}>
-                        <span className={s.ruleTag}>{auditRuleLabel(f, locale)}</span>
-                        <span lang="zh-CN">
-                          「<span className={s.quoted} title={f.text} data-testid="audit-quote">{quote(f.text)}</span>」
-                        </span>
-                        <span>{locale === 'en' ? f.messageEn : f.message}</span>
-                        <span className={s.where}>
-                          {item.target.sheet}!{item.target.cell} · {L('paragraphNo', { n: f.paragraph })}
-                          {item.workbookCell && (
-                            <>
-                              {' · '}{L('workbookCell')}{' '}
-                              <Link
-                                as="button"
-                                inline
-                                onClick={(e) => { e.stopPropagation(); setActiveId(item.id); void pane.navigate(item.workbookCell!.sheet, item.workbookCell!.cell); }}
-                                data-testid="audit-workbook-cell"
-                              >
-                                {item.workbookCell.sheet}!{item.workbookCell.cell}
-                              </Link>
-                            </>
-                          )}
-                        </span>
-                      </div>
-                    </div>
-                  );
-                })}
-              </div>
+              {active?.workbookCell && (
+                <div className={s.row}>
+                  <Button size="small" onClick={() => void pane.navigate(active.workbookCell!.sheet, active.workbookCell!.cell)} data-testid="audit-workbook-cell">
+                    {L('workbookCell')} {active.workbookCell.sheet}!{active.workbookCell.cell}
+                  </Button>
+                </div>
+              )}
+              <VirtualListbox<AuditItem>
+                rows={rows}
+                activeKey={activeId}
+                onActiveChange={setActiveId}
+                onActivate={go}
+                renderOption={renderOption}
+                optionId={auditDomId}
+                optionData={auditData}
+                label={L('tabAudit')}
+                testId="audit-findings"
+                optionTestId="audit-finding"
+                estimate={AUDIT_ESTIMATE}
+              />
             </>
           )}
         </>

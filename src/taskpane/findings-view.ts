@@ -1,10 +1,11 @@
 /**
  * The findings list as the pane shows it: filtered by severity, grouped by sheet or by rule,
- * flattened into the order ↑/↓ walks. Pure functions over plain data.
+ * flattened into the order ↑/↓ walks. Pure functions over plain arrays, memoised by the pane.
  */
 import { Finding, RULE_LABEL, SEVERITY_ORDER, Severity } from '../core/findings';
 import { parseAddress } from '../core/address';
 import { Locale } from './i18n';
+import type { ListRow } from './VirtualListbox';
 
 export type GroupBy = 'sheet' | 'rule';
 
@@ -21,35 +22,53 @@ export interface FindingGroup {
   findings: Finding[];
 }
 
-function cellOrder(a: Finding, b: Finding): number {
-  const pa = parseAddress(a.cell);
-  const pb = parseAddress(b.cell);
-  return (pa?.row ?? 0) - (pb?.row ?? 0) || (pa?.col ?? 0) - (pb?.col ?? 0);
+/**
+ * The visible findings in groups, each sorted (errors first, then by sheet and cell). Sort keys
+ * are worked out once per finding, so 20,000 findings group in a few milliseconds.
+ */
+export function groupFindings(findings: Finding[], options: ViewOptions, locale: Locale): FindingGroup[] {
+  const sheetRank = new Map<string, number>();
+  for (const f of findings) if (!sheetRank.has(f.sheet)) sheetRank.set(f.sheet, sheetRank.size);
+  const bySheet = options.groupBy === 'sheet';
+  const groups = new Map<string, { group: FindingGroup; keyed: { f: Finding; k: number[] }[] }>();
+  for (const f of findings) {
+    if (!options.severities.has(f.severity) || (!options.showIgnored && options.ignored[f.id] !== undefined)) continue;
+    const key = bySheet ? f.sheet : f.rule;
+    let g = groups.get(key);
+    if (!g) {
+      g = { group: { key, title: bySheet ? f.sheet : RULE_LABEL[f.rule]?.[locale] ?? f.rule, findings: [] }, keyed: [] };
+      groups.set(key, g);
+    }
+    const at = parseAddress(f.cell);
+    const k = bySheet
+      ? [SEVERITY_ORDER[f.severity], at?.row ?? 0, at?.col ?? 0]
+      : [SEVERITY_ORDER[f.severity], sheetRank.get(f.sheet)!, at?.row ?? 0, at?.col ?? 0];
+    g.keyed.push({ f, k });
+  }
+  const list: FindingGroup[] = [];
+  const worst = new Map<string, number>();
+  for (const { group, keyed } of groups.values()) {
+    keyed.sort((a, b) => {
+      for (let i = 0; i < a.k.length; i++) if (a.k[i] !== b.k[i]) return a.k[i] - b.k[i];
+      return 0;
+    });
+    group.findings = keyed.map((x) => x.f);
+    worst.set(group.key, keyed[0].k[0]);
+    list.push(group);
+  }
+  return bySheet
+    ? list.sort((a, b) => sheetRank.get(a.key)! - sheetRank.get(b.key)!)
+    : list.sort((a, b) => worst.get(a.key)! - worst.get(b.key)! || b.findings.length - a.findings.length);
 }
 
-export function groupFindings(findings: Finding[], options: ViewOptions, locale: Locale): FindingGroup[] {
-  const visible = findings.filter((f) => options.severities.has(f.severity) && (options.showIgnored || options.ignored[f.id] === undefined));
-  const groups = new Map<string, FindingGroup>();
-  const sheetOrder: string[] = [];
-  for (const f of findings) if (!sheetOrder.includes(f.sheet)) sheetOrder.push(f.sheet);
-  for (const f of visible) {
-    const key = options.groupBy === 'sheet' ? f.sheet : f.rule;
-    const title = options.groupBy === 'sheet' ? f.sheet : RULE_LABEL[f.rule]?.[locale] ?? f.rule;
-    if (!groups.has(key)) groups.set(key, { key, title, findings: [] });
-    groups.get(key)!.findings.push(f);
+/** The rows of the windowed list: each group's title, then its findings. */
+export function findingRows(groups: FindingGroup[]): ListRow<Finding>[] {
+  const rows: ListRow<Finding>[] = [];
+  for (const g of groups) {
+    rows.push({ key: `group:${g.key}`, kind: 'header', group: g.key, groupLabel: g.title, text: `${g.title}（${g.findings.length}）` });
+    for (const f of g.findings) rows.push({ key: f.id, kind: 'option', group: g.key, groupLabel: g.title, item: f });
   }
-  const list = [...groups.values()];
-  for (const g of list) {
-    g.findings.sort((a, b) =>
-      options.groupBy === 'sheet'
-        ? SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || cellOrder(a, b)
-        : SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || sheetOrder.indexOf(a.sheet) - sheetOrder.indexOf(b.sheet) || cellOrder(a, b),
-    );
-  }
-  const worst = (g: FindingGroup) => Math.min(...g.findings.map((f) => SEVERITY_ORDER[f.severity]));
-  return options.groupBy === 'sheet'
-    ? list.sort((a, b) => sheetOrder.indexOf(a.key) - sheetOrder.indexOf(b.key))
-    : list.sort((a, b) => worst(a) - worst(b) || b.findings.length - a.findings.length);
+  return rows;
 }
 
 export function flatten(groups: FindingGroup[]): Finding[] {
@@ -91,37 +110,4 @@ export function toggleSeverity<S>(current: ReadonlySet<S>, sev: S): Set<S> {
   if (next.has(sev)) next.delete(sev);
   else next.add(sev);
   return next;
-}
-
-export interface ListKeys<T extends { id: string }> {
-  items: readonly T[];
-  activeId: string | null;
-  setActiveId(id: string | null): void;
-  /** DOM id of an item's row, to keep the active row in view. */
-  rowId(id: string): string;
-  /** Enter: act on the active item (or the first). */
-  onEnter(item: T): void;
-  /** Space on the active item, where the list has a detail view. */
-  onSpace?(id: string): void;
-}
-
-/** ↑/↓ move through a list, Enter acts on the active item: the same keys in every list of the pane. */
-export function listKeyHandler<T extends { id: string }>(keys: ListKeys<T>): (e: { key: string; preventDefault(): void }) => void {
-  return (e) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const id = moveSelection(keys.items, keys.activeId, e.key === 'ArrowDown' ? 1 : -1);
-      keys.setActiveId(id);
-      if (id) document.getElementById(keys.rowId(id))?.scrollIntoView({ block: 'nearest' });
-    } else if (e.key === 'Enter') {
-      const item = keys.items.find((x) => x.id === keys.activeId) ?? keys.items[0];
-      if (item) {
-        e.preventDefault();
-        keys.onEnter(item);
-      }
-    } else if (e.key === ' ' && keys.activeId && keys.onSpace) {
-      e.preventDefault();
-      keys.onSpace(keys.activeId);
-    }
-  };
 }

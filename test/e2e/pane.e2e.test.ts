@@ -2,42 +2,18 @@
  * The built task pane in Debian's chromium (never a downloaded browser), Office stubbed so the
  * pane runs on the FakeHost over the seed sample. Screenshots go to test/output/.
  */
-import { execFileSync } from 'child_process';
 import fs from 'fs';
 import http from 'http';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
+import { buildPane, CHROMIUM, haveChromium, launchChromium, openPane, ROOT, serve } from './harness';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = path.resolve(__dirname, '../..');
-const DIST = process.env.BUDGET_RECON_E2E_DIST ?? path.join(ROOT, 'dist');
 const OUT = path.join(ROOT, 'test/output');
-const haveChromium = fs.existsSync(CHROMIUM);
 
-if (!haveChromium) {
+if (!haveChromium()) {
   console.warn(`e2e skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
 }
-const describeIf = haveChromium ? describe : describe.skip;
-
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.png': 'image/png', '.xml': 'application/xml' };
-
-function serve(dir: string): Promise<{ server: http.Server; url: string }> {
-  const server = http.createServer((req, res) => {
-    const rel = decodeURIComponent((req.url ?? '/').split('?')[0]).replace(/^\/+/, '');
-    const file = path.resolve(dir, rel || 'taskpane.html');
-    if (!file.startsWith(path.resolve(dir)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404);
-      res.end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const addr = server.address() as { port: number };
-    resolve({ server, url: `http://127.0.0.1:${addr.port}` });
-  }));
-}
+const describeIf = haveChromium() ? describe : describe.skip;
 
 type Log = { navigations: { sheet: string; cell: string; related?: unknown[] }[]; reports: unknown[]; highlights: unknown[][] };
 
@@ -50,30 +26,13 @@ describeIf('task pane in chromium', () => {
   const blocked: string[] = [];
 
   beforeAll(async () => {
-    if (!process.env.BUDGET_RECON_E2E_DIST) {
-      execFileSync(process.execPath, [path.join(ROOT, 'node_modules/webpack/bin/webpack.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'pipe' });
-    }
-    expect(fs.existsSync(path.join(DIST, 'taskpane.html'))).toBe(true);
+    const dist = buildPane();
+    expect(fs.existsSync(path.join(dist, 'taskpane.html'))).toBe(true);
     fs.mkdirSync(OUT, { recursive: true });
-    ({ server, url: base } = await serve(DIST));
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    const context = await browser.newContext({ viewport: { width: 380, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1, acceptDownloads: true });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
-    const stub = fs.readFileSync(path.join(__dirname, 'office-stub.js'), 'utf8');
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('https://appsforoffice.microsoft.com/')) return route.fulfill({ contentType: 'text/javascript', body: stub });
-      if (url.startsWith(base)) return route.continue();
-      // The pane makes no other network calls; anything else is a bug worth seeing.
-      blocked.push(url);
-      return route.abort();
-    });
-  }, 240_000);
+    ({ server, url: base } = await serve(dist));
+    browser = await launchChromium();
+    ({ page } = await openPane(browser, { base, acceptDownloads: true, pageErrors, blocked }));
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -120,8 +79,9 @@ describeIf('task pane in chromium', () => {
   });
 
   test('the detail view shows the calculation; an operand cell is clickable', async () => {
-    const row = page.locator('[data-testid=finding]', { hasText: '收支情况!B9' }).first();
-    await row.getByTestId('details').click();
+    // A click on the finding selects it (and its cell); the 计算过程 button, outside the list, opens it.
+    await page.locator('[data-testid=finding]', { hasText: '收支情况!B9' }).first().click();
+    await page.getByTestId('details').click();
     const detail = page.getByTestId('detail');
     await detail.waitFor();
     const text = await detail.textContent();
@@ -144,7 +104,8 @@ describeIf('task pane in chromium', () => {
     expect(await page.getByTestId('detail').textContent()).toContain('已忽略：已在报告中说明');
     await page.getByTestId('back').click();
     expect(await page.getByTestId('counts').textContent()).toContain('已忽略');
-    await page.locator('[data-testid=finding]', { hasText: '收支情况!B9' }).first().getByTestId('details').click();
+    await page.locator('[data-testid=finding]', { hasText: '收支情况!B9' }).first().click();
+    await page.getByTestId('details').click();
     await page.getByTestId('unignore').click();
     await page.getByTestId('ignore').waitFor();
     await page.getByTestId('back').click();
@@ -192,18 +153,7 @@ describeIf('task pane in chromium', () => {
   });
 
   test('opened from the ribbon\'s 生成报告 (?view=report) it validates and drafts at once', async () => {
-    const context = await browser.newContext({ viewport: { width: 380, height: 700 }, locale: 'zh-CN' });
-    const p2 = await context.newPage();
-    p2.on('pageerror', (e) => pageErrors.push(String(e)));
-    const stub = fs.readFileSync(path.join(__dirname, 'office-stub.js'), 'utf8');
-    await p2.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('https://appsforoffice.microsoft.com/')) return route.fulfill({ contentType: 'text/javascript', body: stub });
-      if (url.startsWith(base)) return route.continue();
-      blocked.push(url);
-      return route.abort();
-    });
-    await p2.goto(`${base}/taskpane.html?view=report`);
+    const { context, page: p2 } = await openPane(browser, { base, height: 700, query: '?view=report', pageErrors, blocked });
     await p2.getByTestId('report-paragraph').first().waitFor({ timeout: 20_000 });
     expect((await p2.getByTestId('report-paragraph').allTextContents()).length).toBeGreaterThan(10);
     await context.close();
@@ -224,18 +174,7 @@ describeIf('task pane in chromium', () => {
   });
 
   test('an English display language gets the English pane', async () => {
-    const context = await browser.newContext({ viewport: { width: 380, height: 700 }, locale: 'en-US' });
-    const en = await context.newPage();
-    en.on('pageerror', (e) => pageErrors.push(String(e)));
-    const stub = fs.readFileSync(path.join(__dirname, 'office-stub.js'), 'utf8');
-    await en.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('https://appsforoffice.microsoft.com/')) return route.fulfill({ contentType: 'text/javascript', body: stub });
-      if (url.startsWith(base)) return route.continue();
-      blocked.push(url);
-      return route.abort();
-    });
-    await en.goto(`${base}/taskpane.html`);
+    const { context, page: en } = await openPane(browser, { base, height: 700, locale: 'en-US', pageErrors, blocked });
     await en.getByTestId('validate').click();
     await en.getByTestId('finding').first().waitFor({ timeout: 20_000 });
     expect(await en.getByTestId('validate').textContent()).toBe('Validate');
@@ -255,20 +194,9 @@ describeIf('task pane in chromium', () => {
   });
 
   test('审核草稿: the seed draft (selected) is audited against the workbook; Enter selects the paragraph\'s cell', async () => {
-    const context = await browser.newContext({ viewport: { width: 380, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
-    const p3 = await context.newPage();
-    p3.on('pageerror', (e) => pageErrors.push(String(e)));
-    const stub = fs.readFileSync(path.join(__dirname, 'office-stub.js'), 'utf8');
-    await p3.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('https://appsforoffice.microsoft.com/')) return route.fulfill({ contentType: 'text/javascript', body: stub });
-      if (url.startsWith(base)) return route.continue();
-      blocked.push(url);
-      return route.abort();
-    });
+    const { context, page: p3 } = await openPane(browser, { base, pageErrors, blocked });
     type Host3 = { __budgetReconHost: { log: Log & { paragraphReads: string[] } } };
     const log3 = () => p3.evaluate(() => (window as unknown as Host3).__budgetReconHost.log);
-    await p3.goto(`${base}/taskpane.html`);
     await p3.getByTestId('tab-audit').click();
 
     // No 自评报告 sheet yet: a plain message, no list.
@@ -302,9 +230,9 @@ describeIf('task pane in chromium', () => {
     expect((await log3()).highlights.length).toBe(0);
     await p3.screenshot({ path: path.join(OUT, 'pane-audit.png'), fullPage: false });
 
-    // ↓ to the unit slip, Enter: the fake host records the paragraph's cell.
+    // ↓ to the unit slip (focus lands on the first finding), Enter: the fake host records the paragraph's cell.
     await p3.getByTestId('audit-findings').focus();
-    for (let i = 0; i <= at('unit-slip', '131.31元'); i++) await p3.keyboard.press('ArrowDown');
+    for (let i = 0; i < at('unit-slip', '131.31元'); i++) await p3.keyboard.press('ArrowDown');
     const active = p3.locator('[data-testid=audit-finding][aria-selected=true]');
     expect(await active.getAttribute('data-rule')).toBe('unit-slip');
     await p3.keyboard.press('Enter');
@@ -313,11 +241,12 @@ describeIf('task pane in chromium', () => {
     expect(nav[nav.length - 1]).toMatchObject({ sheet: '草稿', cell: 'A49' });
     expect(await active.textContent()).toContain('草稿!A49');
 
-    // A click selects that paragraph's cell; the workbook-cell link goes to the table instead.
+    // A click selects that paragraph's cell; the 表中单元格 button (outside the list) goes to the table's cell.
     await rows.nth(quoted).click();
     nav = (await log3()).navigations;
     expect(nav[nav.length - 1]).toMatchObject({ sheet: '草稿', cell: 'A34' });
-    await rows.nth(at('workbook-mismatch', '收支情况!B9')).getByTestId('audit-workbook-cell').click();
+    await rows.nth(at('workbook-mismatch', '收支情况!B9')).click();
+    await p3.getByTestId('audit-workbook-cell').click();
     nav = (await log3()).navigations;
     expect(nav[nav.length - 1]).toMatchObject({ sheet: '收支情况', cell: 'B9' });
     expect((await log3()).paragraphReads).toEqual(['report-sheet', 'selection']);
