@@ -19,8 +19,6 @@ import {
   Radio,
   RadioGroup,
   Switch,
-  Tab,
-  TabList,
   Textarea,
   Theme,
   ToggleButton,
@@ -34,6 +32,7 @@ import { Host } from './host';
 import { Locale, t } from './i18n';
 import { counts, findingRows, formatAmount, groupFindings, GroupBy, toggleSeverity } from './findings-view';
 import { ListRow, VirtualListbox } from './VirtualListbox';
+import { PaneTabs, panelId, tabId } from './PaneTabs';
 import { reportDocxBlob, reportFileName, saveBlob } from './report-bridge';
 import { usePane } from './usePane';
 import { useAudit } from './useAudit';
@@ -49,6 +48,7 @@ const SEVERITY_COLOR: Record<Severity, 'danger' | 'warning' | 'brand'> = { error
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '12px', minHeight: '100vh', boxSizing: 'border-box', fontFamily: CJK_FONT_STACK },
+  panel: { display: 'flex', flexDirection: 'column', gap: '8px' },
   toolbar: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
   counts: { display: 'flex', gap: '6px', flexWrap: 'wrap' },
   row: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
@@ -56,13 +56,14 @@ const useStyles = makeStyles({
   item: { display: 'flex', gap: '8px', padding: '6px 8px', alignItems: 'flex-start' },
   // Ignored findings stay readable (no opacity: it would fail the contrast check).
   itemIgnored: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
+  visuallyHidden: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', padding: 0, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 },
   detailTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: '8px 0 4px', ':focus': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' } },
   subheading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: '10px 0 4px' },
   itemText: { display: 'flex', flexDirection: 'column', gap: '2px', minWidth: 0, fontSize: tokens.fontSizeBase300 },
   where: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200, '& td, & th': { borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, padding: '3px 4px', textAlign: 'left' } },
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
-  preview: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '8px 12px', maxHeight: '55vh', overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground1, lineHeight: 1.7 },
+  preview: { ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' }, border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '8px 12px', maxHeight: '55vh', overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground1, lineHeight: 1.7 },
   title: { textAlign: 'center', fontSize: '18px', fontWeight: 700, margin: '6px 0' },
   subtitle: { textAlign: 'center', margin: '4px 0' },
   heading1: { fontWeight: 700, margin: '8px 0 2px' },
@@ -100,6 +101,7 @@ export function App({ host, locale, initialTab = 'findings', demo = false }: { h
   return (
     <FluentProvider theme={paneTheme} lang={locale === 'en' ? 'en-US' : 'zh-CN'}>
       <main className={s.root}>
+        <h1 className={s.visuallyHidden}>{L('appTitle')}</h1>
         {demo && (
           <MessageBar intent="info">
             <MessageBarBody>{L('demoBanner')}</MessageBarBody>
@@ -120,16 +122,24 @@ export function App({ host, locale, initialTab = 'findings', demo = false }: { h
             <MessageBarBody>{pane.notice.text}</MessageBarBody>
           </MessageBar>
         )}
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(String(d.value))} size="small">
-          <Tab value="findings" data-testid="tab-findings">{L('tabFindings')}</Tab>
-          <Tab value="report" data-testid="tab-report">{L('tabReport')}</Tab>
-          <Tab value="audit" data-testid="tab-audit">{L('tabAudit')}</Tab>
-          <Tab value="settings" data-testid="tab-settings">{L('tabSettings')}</Tab>
-        </TabList>
-        {tab === 'findings' && <FindingsTab pane={pane} locale={locale} />}
-        {tab === 'report' && <ReportTab pane={pane} host={host} locale={locale} autoStart={initialTab === 'report'} />}
-        {tab === 'audit' && <AuditTab pane={pane} audit={audit} locale={locale} />}
-        {tab === 'settings' && <SettingsTab pane={pane} host={host} locale={locale} />}
+        <PaneTabs
+          idPrefix="pane"
+          label={L('appTitle')}
+          selected={tab}
+          onSelect={setTab}
+          tabs={[
+            { value: 'findings', label: L('tabFindings'), testId: 'tab-findings' },
+            { value: 'report', label: L('tabReport'), testId: 'tab-report' },
+            { value: 'audit', label: L('tabAudit'), testId: 'tab-audit' },
+            { value: 'settings', label: L('tabSettings'), testId: 'tab-settings' },
+          ]}
+        />
+        <div role="tabpanel" id={panelId('pane')} aria-labelledby={tabId('pane', tab)} className={s.panel}>
+          {tab === 'findings' && <FindingsTab pane={pane} locale={locale} />}
+          {tab === 'report' && <ReportTab pane={pane} host={host} locale={locale} autoStart={initialTab === 'report'} />}
+          {tab === 'audit' && <AuditTab pane={pane} audit={audit} locale={locale} />}
+          {tab === 'settings' && <SettingsTab pane={pane} host={host} locale={locale} />}
+        </div>
       </main>
     </FluentProvider>
   );
@@ -411,10 +421,11 @@ function RunView({ run, pane }: { run: Run; pane: Pane }) {
   );
 }
 
-export function ReportPreview({ report, pane }: { report: Report; pane: Pane }) {
+export function ReportPreview({ report, pane, label }: { report: Report; pane: Pane; label: string }) {
   const s = useStyles();
   return (
-    <article className={s.preview} lang="zh-CN" data-testid="report-preview">
+    // Focusable, so the preview scrolls from the keyboard too.
+    <article className={s.preview} lang="zh-CN" tabIndex={0} aria-label={label} data-testid="report-preview">
       {report.paragraphs.map((p, i) => (
         <p key={i} className={isTableRow(p) ? s.reportTableRow : s[p.style as Exclude<typeof p.style, 'table' | 'table-head'>]} data-testid="report-paragraph">
           {p.runs.map((r, j) => (
@@ -479,8 +490,9 @@ function ReportTab({ pane, host, locale, autoStart }: { pane: Pane; host: Host; 
         <MessageBar intent="info"><MessageBarBody>{L('downloadUnavailable')}</MessageBarBody></MessageBar>
       )}
       {status && <MessageBar intent="success" data-testid="report-status"><MessageBarBody>{status}</MessageBarBody></MessageBar>}
-      {pane.report && <ReportPreview report={pane.report} pane={pane} />}
-      <Dialog open={confirm} onOpenChange={(_, d) => setConfirm(d.open)}>
+      {pane.report && <ReportPreview report={pane.report} pane={pane} label={L('reportPreview')} />}
+      {/* Mounted only while asked: a Dialog, even closed, has tabster put focus bumpers on the page. */}
+      {confirm && <Dialog open={confirm} onOpenChange={(_, d) => setConfirm(d.open)}>
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{L('replaceTitle')}</DialogTitle>
@@ -491,7 +503,7 @@ function ReportTab({ pane, host, locale, autoStart }: { pane: Pane; host: Host; 
             </DialogActions>
           </DialogBody>
         </DialogSurface>
-      </Dialog>
+      </Dialog>}
     </>
   );
 }

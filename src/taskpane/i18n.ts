@@ -77,6 +77,7 @@ const STRINGS = {
   downloadDocx: ['下载 Word (.docx)', 'Download Word (.docx)'],
   downloadUnavailable: ['桌面版 Excel 的任务窗格不能下载文件。请点“写入‘自评报告’工作表”，再把 A 列复制到 Word；或在网页版 Excel 中打开本工作簿下载 .docx。', 'Desktop Excel task panes cannot download files. Write the report to the 自评报告 sheet and copy column A into Word, or open this workbook in Excel on the web to download the .docx.'],
   downloaded: ['已生成 Word 文件。', 'Word file created.'],
+  reportPreview: ['报告预览', 'Report preview'],
   unverifiedList: ['待核实', 'To verify'],
   settingsTolerance: ['允许误差（留空则按显示位数自动判断尾差）', 'Tolerance (blank: allow rounding by displayed decimals)'],
   settingsIdle: ['资金闲置阈值（执行率低于此值提示）', 'Idle-funds threshold (execution rate below it)'],

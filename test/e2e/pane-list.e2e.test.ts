@@ -1,18 +1,20 @@
 /**
  * The findings list in Debian's chromium at task-pane width: 20,000 findings in a windowed list
  * (only the rows in view are in the DOM), the keyboard (↑/↓, PageUp/PageDown, Home/End, Enter,
- * Space, Esc) keeping the active option rendered, in view and focused visibly. Behaviour only:
- * timings are `npm run bench`'s.
+ * Space, Esc) keeping the active option rendered, in view and focused visibly, and axe-core
+ * finding nothing on the pane's views. Behaviour only: timings are `npm run bench`'s.
  */
 import fs from 'fs';
 import http from 'http';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { buildPane, CHROMIUM, haveChromium, launchChromium, openPane, serve } from './harness';
+import { buildPane, CHROMIUM, haveChromium, launchChromium, openPane, ROOT, serve } from './harness';
 import { paneWorkbook } from '../../bench/pane-workbook';
 
 if (!haveChromium()) console.warn(`e2e skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
 const describeIf = haveChromium() ? describe : describe.skip;
+
+const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 interface OptionState {
   /** aria-activedescendant of the list box, and whether an element has that id. */
@@ -46,6 +48,15 @@ function activeOption(page: Page, testId = 'findings'): Promise<OptionState> {
       options: list.querySelectorAll('[role=option]').length,
     };
   }, testId);
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describeIf('the findings list in chromium', () => {
@@ -188,6 +199,59 @@ describeIf('the findings list in chromium', () => {
       const optionRing = await ring(`[id="${a.activeId}"]`);
       expect(optionRing.style).not.toBe('none');
       expect(optionRing.width).toBeGreaterThanOrEqual(2);
+    });
+
+    test('axe-core finds nothing on the 20,000-finding list', async () => {
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  });
+
+  describe('axe-core on every view of the pane (the seed sample)', () => {
+    let page: Page;
+    beforeAll(async () => {
+      ({ page } = await openPane(browser, { base, pageErrors, blocked }));
+    }, 60_000);
+    afterAll(async () => page?.context().close());
+
+    test('findings list: no violations, and no control inside an option', async () => {
+      await page.getByTestId('validate').click();
+      await page.getByTestId('finding').first().waitFor({ timeout: 20_000 });
+      await page.getByTestId('notice').waitFor();
+      expect(await page.locator('[role=option] :is(button, a, input, [tabindex])').count()).toBe(0);
+      expect(await page.locator('h1').count()).toBe(1);
+      await page.getByTestId('findings').focus();
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    test('detail view (opened by the 计算过程 button outside the list): no violations', async () => {
+      await page.locator('[data-testid=finding]', { hasText: '收支情况!B9' }).first().click();
+      await page.getByTestId('details').click();
+      await page.getByTestId('detail').waitFor();
+      expect(await page.getByTestId('detail').textContent()).toContain('416.47');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByTestId('back').click();
+    });
+
+    test('report view: no violations', async () => {
+      await page.getByTestId('tab-report').click();
+      await page.getByTestId('generate').click();
+      await page.getByTestId('report-paragraph').first().waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    test('audit view: no violations', async () => {
+      await page.getByTestId('tab-audit').click();
+      await page.getByTestId('audit-selection').click();
+      await page.getByTestId('audit-finding').first().waitFor({ timeout: 20_000 });
+      expect(await page.locator('[role=option] :is(button, a, input, [tabindex])').count()).toBe(0);
+      await page.getByTestId('audit-findings').focus();
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    test('settings view: no violations', async () => {
+      await page.getByTestId('tab-settings').click();
+      await page.getByTestId('save-settings').waitFor();
+      expect(await axeViolations(page)).toEqual([]);
     });
   });
 
