@@ -46,3 +46,15 @@ describe('formula-error: #REF!, #DIV/0! … are errors at their cell', () => {
     expect(f.message).toContain('查找不到对应的值');
   });
 });
+
+test('a sheet of 250 #REF! lists the first 200 by cell and one line for the rest', () => {
+  // A column whose source sheet was deleted: every 实际支出 shows #REF!.
+  const rows = Array.from({ length: 250 }, (_, i) => [`项目${i + 1}`, 10, { v: '#REF!', f: `'已删除'!C${i + 2}` }, null]);
+  const t = projectSheet({ name: '项目表', unitLine: '单位：万元', headers: ['项目名称', '全年预算数', '实际支出', '结余结转'], rows });
+  const found = ofRule(validateWorkbook({ sheets: [t.sheet] }), 'formula-error');
+  const byCell = found.filter((f) => f.raw === '#REF!');
+  expect(byCell).toHaveLength(200);
+  expect(byCell[199].cell).toBe(t.addr(199, '实际支出'));
+  const summary = found.filter((f) => f.raw === undefined);
+  expect(summary.map((f) => f.message)).toEqual(['工作表“项目表”共有 250 个错误值，以上仅列出前 200 个']);
+});
