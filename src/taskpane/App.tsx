@@ -27,7 +27,9 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { Finding, Operand, RULE_LABEL, SEVERITY_LABEL, Severity } from '../core/findings';
-import { isTableRow, Report, Run } from '../core/report/types';
+import { renderHtmlFragment } from '../core/report/render-html';
+import { Report } from '../core/report/types';
+import { copyReportToWord } from './copy-to-word';
 import { Host } from './host';
 import { Locale, t } from './i18n';
 import { counts, findingRows, formatAmount, groupFindings, GroupBy, toggleSeverity } from './findings-view';
@@ -407,32 +409,18 @@ function FindingDetail({ finding: f, pane, locale, onBack }: { finding: Finding;
   );
 }
 
-function RunView({ run, pane }: { run: Run; pane: Pane }) {
-  const s = useStyles();
-  if (run.kind === 'text') return <>{run.text}</>;
-  if (run.kind === 'placeholder') return <span className={s.placeholder}>{run.text}</span>;
-  const where = run.source.sheet && run.source.cell ? `${run.source.sheet}!${run.source.cell}` : run.source.formula ?? '';
-  const go = run.source.sheet && run.source.cell ? () => void pane.navigate(run.source.sheet!, run.source.cell!) : undefined;
-  return (
-    <span className={`${s.figure} ${run.unverified ? s.unverified : ''}`} title={where} onClick={go} style={go ? { cursor: 'pointer' } : undefined}>
-      {run.text}
-      {run.unverified ? '（待核实）' : ''}
-    </span>
-  );
-}
-
 export function ReportPreview({ report, pane, label }: { report: Report; pane: Pane; label: string }) {
   const s = useStyles();
+  // The same HTML 复制到 Word puts on the clipboard (one renderer), with each figure's cell to go to on a click.
+  const html = useMemo(() => renderHtmlFragment(report, { pane: true }), [report]);
+  const go = (e: React.MouseEvent) => {
+    const el = (e.target as HTMLElement).closest<HTMLElement>('[data-cell]');
+    if (el?.dataset.sheet && el.dataset.cell) void pane.navigate(el.dataset.sheet, el.dataset.cell);
+  };
   return (
-    // Focusable, so the preview scrolls from the keyboard too.
-    <article className={s.preview} lang="zh-CN" tabIndex={0} aria-label={label} data-testid="report-preview">
-      {report.paragraphs.map((p, i) => (
-        <p key={i} className={isTableRow(p) ? s.reportTableRow : s[p.style as Exclude<typeof p.style, 'table' | 'table-head'>]} data-testid="report-paragraph">
-          {p.runs.map((r, j) => (
-            <RunView key={j} run={r} pane={pane} />
-          ))}
-        </p>
-      ))}
+    // Focusable, so the preview scrolls from the keyboard too. Word's 16 pt is shown at pane size.
+    <article className={s.preview} lang="zh-CN" tabIndex={0} aria-label={label} data-testid="report-preview" onClick={go}>
+      <div style={{ zoom: 0.62 }} dangerouslySetInnerHTML={{ __html: html }} />
     </article>
   );
 }
@@ -466,6 +454,13 @@ function ReportTab({ pane, host, locale, autoStart }: { pane: Pane; host: Host; 
       pane.setNotice({ intent: 'error', text: e instanceof Error ? e.message : String(e) });
     }
   };
+  const [copyFailed, setCopyFailed] = useState(false);
+  const copy = async () => {
+    if (!pane.report) return;
+    const outcome = await copyReportToWord(pane.report);
+    setCopyFailed(outcome === 'failed');
+    setStatus(outcome === 'failed' ? null : L('copiedToWord'));
+  };
   const download = async () => {
     if (!pane.report) return;
     try {
@@ -482,6 +477,7 @@ function ReportTab({ pane, host, locale, autoStart }: { pane: Pane; host: Host; 
         <Button appearance="primary" onClick={() => { setStatus(null); pane.generate(); }} disabled={!pane.result} data-testid="generate">
           {L('generate')}
         </Button>
+        {pane.report && <Button onClick={() => void copy()} data-testid="copy-word">{L('copyToWord')}</Button>}
         {pane.report && <Button onClick={() => void write(false)} data-testid="write-report">{L('writeToSheet')}</Button>}
         {pane.report && canDownload && <Button onClick={() => void download()} data-testid="download">{L('downloadDocx')}</Button>}
       </div>
@@ -489,6 +485,7 @@ function ReportTab({ pane, host, locale, autoStart }: { pane: Pane; host: Host; 
       {pane.report && !canDownload && (
         <MessageBar intent="info"><MessageBarBody>{L('downloadUnavailable')}</MessageBarBody></MessageBar>
       )}
+      {copyFailed && <MessageBar intent="warning" data-testid="copy-failed"><MessageBarBody>{L('copyFailed')}</MessageBarBody></MessageBar>}
       {status && <MessageBar intent="success" data-testid="report-status"><MessageBarBody>{status}</MessageBarBody></MessageBar>}
       {pane.report && <ReportPreview report={pane.report} pane={pane} label={L('reportPreview')} />}
       {/* Mounted only while asked: a Dialog, even closed, has tabster put focus bumpers on the page. */}

@@ -18,12 +18,18 @@ function sourceTitle(source: Source): string {
   return source.formula ? `${source.formula}（${shown}）` : `来源：${shown}`;
 }
 
-function segmentsHtml(p: Paragraph): string {
+/** For the pane's preview: each paragraph a test id, each figure its cell (to go to it on a click). Word gets neither. */
+export interface HtmlOptions {
+  pane?: boolean;
+}
+
+function segmentsHtml(p: Paragraph, o: HtmlOptions): string {
   return paragraphSegments(p)
     .map((s) => {
       if (s.kind === 'text') return escapeHtml(s.text);
       if (s.kind === 'placeholder') return `<span class="br-placeholder" style="color:#C00000;background:#FDE9E9">${escapeHtml(s.text)}</span>`;
-      const figure = `<span class="br-figure" style="font-family:'${LATIN_FONT}'" title="${escapeHtml(sourceTitle(s.source))}">${escapeHtml(s.text)}</span>${escapeHtml(s.unit)}`;
+      const cell = o.pane && s.source.sheet && s.source.cell ? ` data-sheet="${escapeHtml(s.source.sheet)}" data-cell="${escapeHtml(s.source.cell)}"` : '';
+      const figure = `<span class="br-figure" style="font-family:'${LATIN_FONT}'" title="${escapeHtml(sourceTitle(s.source))}"${cell}>${escapeHtml(s.text)}</span>${escapeHtml(s.unit)}`;
       if (!s.unverified) return figure;
       return `<span class="br-unverified" style="background:#FFEB9C">${figure}</span><span style="color:#C00000">${UNVERIFIED_MARK}</span>`;
     })
@@ -31,17 +37,17 @@ function segmentsHtml(p: Paragraph): string {
 }
 
 /** Consecutive table rows as one bordered table. */
-function tableHtml(rows: Paragraph[]): string {
+function tableHtml(rows: Paragraph[], o: HtmlOptions): string {
   const trs = rows.map((row) => {
     const spec = STYLE_SPECS[row.style];
     const tag = row.style === 'table-head' ? 'th' : 'td';
     const style = `border:1px solid #000;padding:2pt 4pt;${cssFontDeclarations(spec)};font-size:${spec.size}pt;font-weight:normal;text-align:center`;
-    return `<tr>${tableCells(row).map((c) => `<${tag} style="${style}">${segmentsHtml(c)}</${tag}>`).join('')}</tr>`;
+    return `<tr${o.pane ? ' data-testid="report-paragraph"' : ''}>${tableCells(row).map((c) => `<${tag} style="${style}">${segmentsHtml(c, o)}</${tag}>`).join('')}</tr>`;
   });
   return `<table class="br-table" style="border-collapse:collapse;margin:6pt auto">${trs.join('')}</table>`;
 }
 
-function paragraphHtml(p: Paragraph, next: Paragraph | undefined): string {
+function paragraphHtml(p: Paragraph, next: Paragraph | undefined, o: HtmlOptions): string {
   const spec = STYLE_SPECS[p.style];
   const style = [
     cssFontDeclarations(spec),
@@ -58,14 +64,14 @@ function paragraphHtml(p: Paragraph, next: Paragraph | undefined): string {
   ]
     .filter(Boolean)
     .join(';');
-  const inner = segmentsHtml(p);
+  const inner = segmentsHtml(p, o);
   const tag = p.style === 'title' ? 'h1' : p.style === 'heading1' ? 'h2' : p.style === 'heading2' ? 'h3' : 'p';
-  return `<${tag} class="br-${p.style}" style="${style}">${inner}</${tag}>`;
+  return `<${tag} class="br-${p.style}" style="${style}"${o.pane ? ' data-testid="report-paragraph"' : ''}>${inner}</${tag}>`;
 }
 
-/** The report as an HTML fragment (a div of paragraphs). */
-export function renderHtmlFragment(report: Report): string {
-  const parts = bodyBlocks(report.paragraphs).map((b) => (b.kind === 'table' ? tableHtml(b.rows) : paragraphHtml(b.p, b.next)));
+/** The report as an HTML fragment (a div of paragraphs): the pane's preview, the clipboard and the .html output. */
+export function renderHtmlFragment(report: Report, options: HtmlOptions = {}): string {
+  const parts = bodyBlocks(report.paragraphs).map((b) => (b.kind === 'table' ? tableHtml(b.rows, options) : paragraphHtml(b.p, b.next, options)));
   return `<div class="br-report" lang="zh-CN">\n${parts.join('\n')}\n</div>`;
 }
 
