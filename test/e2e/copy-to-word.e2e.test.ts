@@ -75,7 +75,7 @@ describeIf('复制到 Word in chromium', () => {
     }
     expect(html).toMatch(/<h1 class="br-title" style="font-family:'方正小标宋简体'[^"]*font-size:22pt/);
     expect(html).toMatch(/<h2 class="br-heading1" style="font-family:'黑体'[^"]*font-size:16pt/);
-    expect(html).toMatch(/<p class="br-body" style="font-family:'仿宋_GB2312'[^"]*mso-ascii-font-family:'Times New Roman'[^"]*font-size:16pt;line-height:28pt;text-align:justify;text-indent:2em/);
+    expect(html).toMatch(/<p class="br-body" style="font-family:'仿宋_GB2312'[^"]*mso-ascii-font-family:'Times New Roman'[^"]*font-size:16pt;line-height:28pt;text-align:justify;text-indent:32pt/);
     // The marks stay visible: 〔待核实〕 after a highlighted figure, 【请补充：…】 in red.
     expect(html).toMatch(/<span class="br-unverified" style="background:#FFEB9C">[\s\S]*?<\/span><span style="color:#C00000">〔待核实〕<\/span>/);
     expect(html).toMatch(/<span class="br-placeholder" style="color:#C00000;background:#FDE9E9">【请补充/);

@@ -54,7 +54,8 @@ function paragraphHtml(p: Paragraph, next: Paragraph | undefined, o: HtmlOptions
     `font-size:${spec.size}pt`,
     `line-height:${p.style === 'note' ? 20 : p.style === 'title' ? 36 : PAGE.lineSpacingPt}pt`,
     `text-align:${spec.align}`,
-    `text-indent:${spec.firstLineChars}em`,
+    // Two characters of the paragraph's own size, in points: Word and LibreOffice both honour pt on paste.
+    `text-indent:${spec.firstLineChars * spec.size}pt`,
     // A blank line under the title block, as in the .docx.
     p.style === 'subtitle' || (p.style === 'title' && next?.style !== 'subtitle') ? `margin:0 0 ${PAGE.lineSpacingPt}pt 0` : 'margin:0',
     // Headings are set in 黑体 / 楷体, never bold (h1–h3 would be bold by default).
