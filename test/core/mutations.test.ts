@@ -120,3 +120,18 @@ test('two blank rows between groups of projects do not end the list either', () 
   expect(r.model.projectTables[0].rows.some((row) => row.label.startsWith('区直部门代理记账'))).toBe(true);
   expect(r.findings.filter((f) => f.rule === 'subtotal' && f.severity === 'error').map((f) => f.cell).sort()).toEqual(['F30', 'G30', 'I30']);
 });
+
+test('a project a hundred times the size of the others is a large project, not a unit slip', () => {
+  // A 2,000 万元 construction project among 20 万元 training and office lines: all balances hold.
+  const r = validateWorkbook(projects([
+    [1, '学校新建工程', 2000, 1900, 100, 0.95],
+    [2, '业务培训项目', 20, 19, 1, 0.95],
+    [3, '办公设备购置', 18, 18, 0, 1],
+    [4, '党建活动经费', 22, 21, 1, 0.9545],
+    [5, '档案整理经费', 19, 19, 0, 1],
+    [6, '宣传经费', 21, 20, 1, 0.9524],
+    [null, '合计', 2100, 1997, 103, null],
+  ]));
+  expect(r.findings.filter((f) => f.rule === 'unit-suspect')).toEqual([]);
+  expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+});
