@@ -1,7 +1,10 @@
 /* eslint-disable */
 // Builds the task pane and the ribbon function file into dist/, and serves them over HTTPS for
-// sideloading. `npm run build` → dist/taskpane.html, commands.html, notice.html, help.html, assets/.
+// sideloading. `npm run build` → dist/taskpane.html, commands.html, notice.html, help.html, assets/,
+// and the offline page dist/budget-recon.html (one self-contained file, see webPage below).
+const fs = require('fs');
 const path = require('path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -18,10 +21,70 @@ async function httpsOptions() {
   }
 }
 
+/**
+ * Writes budget-recon.html from its template with the (single) bundle inline, and drops the
+ * bundle file: the page must open from file:// and make no request, not even for its own script.
+ */
+class InlinePagePlugin {
+  constructor(options) {
+    this.options = options;
+  }
+  apply(compiler) {
+    const { template, filename, chunk } = this.options;
+    compiler.hooks.thisCompilation.tap('InlinePagePlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'InlinePagePlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER }, (assets) => {
+        const files = [...(compilation.namedChunks.get(chunk)?.files ?? [])].filter((f) => f.endsWith('.js'));
+        if (files.length !== 1) throw new Error(`InlinePagePlugin: expected one script for ${chunk}, got ${files.join(', ') || 'none'}`);
+        // The licence notices the minimizer extracted go back into the one file, in place of the pointer to them.
+        const licenceFile = compilation.getAsset(files[0])?.info.related?.license ?? `${files[0]}.LICENSE.txt`;
+        const licences = assets[licenceFile] ? assets[licenceFile].source().toString().replace(/\*\//g, '* /') : '';
+        let js = assets[files[0]].source().toString();
+        if (licences) js = js.replace(/^\/\*! For license information please see [^*]*\*\/\n?/, () => `/*!\n${licences}*/\n`);
+        // Inside a script element the text must not close it ("</script") or open a comment ("<!--").
+        js = js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+        const html = fs.readFileSync(template, 'utf8').replace('</body>', () => `<script>${js}</script>\n  </body>`);
+        compilation.deleteAsset(files[0]);
+        if (assets[licenceFile]) compilation.deleteAsset(licenceFile);
+        compilation.emitAsset(filename, new webpack.sources.RawSource(html));
+      });
+    });
+    compiler.hooks.afterCompile.tap('InlinePagePlugin', (compilation) => compilation.fileDependencies.add(template));
+  }
+}
+
+/** The offline page: one chunk (dynamic imports folded in), inlined into budget-recon.html. */
+function webPage(dev) {
+  return {
+    name: 'web',
+    // After the pane's build, whose output.clean would otherwise remove the page.
+    dependencies: ['pane'],
+    mode: dev ? 'development' : 'production',
+    devtool: false,
+    entry: { 'budget-recon': './src/web/index.tsx' },
+    output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', publicPath: '', clean: false },
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: false } } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+      new InlinePagePlugin({ template: path.resolve(__dirname, 'src/web/budget-recon.html'), filename: 'budget-recon.html', chunk: 'budget-recon' }),
+    ],
+  };
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode !== 'production';
   const https = process.argv.includes('serve') ? await httpsOptions() : undefined;
-  return {
+  return [{
+    name: 'pane',
     mode: dev ? 'development' : 'production',
     devtool: dev ? 'eval-source-map' : false,
     entry: {
@@ -64,5 +127,5 @@ module.exports = async (env, argv) => {
       static: { directory: path.resolve(__dirname, 'dist') },
       hot: false,
     },
-  };
+  }, webPage(dev)];
 };

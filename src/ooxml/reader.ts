@@ -17,9 +17,9 @@ import { attributes, decode } from './xml';
 const { slideFormula } = require('exceljs/lib/utils/shared-formula') as {
   slideFormula(formula: string, from: string, to: string): string;
 };
-const NumFmtXform = require('exceljs/lib/xlsx/xform/style/numfmt-xform') as {
-  getDefaultFmtCode(id: number): string | undefined;
-};
+// The built-in number formats as a plain table (the xform module around it pulls in ExcelJS's
+// stream parser, which does not bundle for the browser).
+const DEFAULT_NUM_FORMATS = require('exceljs/lib/xlsx/defaultnumformats') as Record<number, { f?: string } | undefined>;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 export class NotAWorkbook extends Error {}
@@ -144,7 +144,7 @@ async function readStyles(zip: JSZip, base: string, rels: Map<string, Rel>): Pro
   const out: string[] = [];
   for (const m of xfs.matchAll(/<(?:\w+:)?xf\b([^>]*?)\/?>/g)) {
     const id = Number(attributes(m[1]).numFmtId ?? 0);
-    out.push(custom.get(id) ?? NumFmtXform.getDefaultFmtCode(id) ?? 'General');
+    out.push(custom.get(id) ?? DEFAULT_NUM_FORMATS[id]?.f ?? 'General');
   }
   return out;
 }

@@ -80,7 +80,7 @@ export interface HostCapabilities {
 }
 
 export interface Host {
-  readonly kind: 'excel' | 'fake';
+  readonly kind: 'excel' | 'fake' | 'browser';
   capabilities(): HostCapabilities;
   /** Reads the workbook and runs the engine. */
   validate(settings: Settings, onProgress?: (p: ValidateProgress) => void): Promise<ValidationResult>;

@@ -1,0 +1,117 @@
+/**
+ * The pane's Host over a workbook the user opened in the offline page (budget-recon.html): no
+ * Excel behind it, so marks and the report sheet go into copies the user downloads, written by
+ * the same package-editing writers as the CLI (src/ooxml). Nothing here touches the network.
+ */
+import { Finding, Settings } from '../core/findings';
+import { Report } from '../core/report/types';
+import { validateWorkbook, ValidationResult } from '../core/validate';
+import { Host, HostCapabilities, HighlightOutcome, NavigateTarget, PaneSettings, ParagraphSource, ReadParagraphsOutcome, REPORT_SHEET, ValidateProgress, WriteReportOutcome } from '../taskpane/host';
+import { OpenedWorkbook } from './open-workbook';
+
+/** Hands finished bytes to the user (a blob download in the page; a recorder in tests). */
+export type SaveFile = (data: Uint8Array, name: string, type: string) => void;
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The file name without its extension, for the copies' names. */
+export function baseName(name: string): string {
+  return name.replace(/\.[^./\\]*$/, '') || 'workbook';
+}
+
+export class BrowserHost implements Host {
+  readonly kind = 'browser' as const;
+  private settings: PaneSettings = {};
+  /** The findings the pane asked to mark (ignored ones left out), with the last run's notes. */
+  private marks: Finding[] = [];
+  private lastResult: ValidationResult | null = null;
+  /** Where 「定位」 last pointed (there is no sheet to select yet). */
+  lastTarget: NavigateTarget | null = null;
+  /** Called after each validation (the page enables 下载标注副本). */
+  onResult?: () => void;
+
+  constructor(
+    readonly workbook: OpenedWorkbook,
+    private save: SaveFile,
+    private displayLanguage = 'zh-CN',
+  ) {}
+
+  capabilities(): HostCapabilities {
+    return { highlight: true, changeEvents: false, download: true, displayLanguage: this.displayLanguage };
+  }
+
+  async validate(settings: Settings, onProgress?: (p: ValidateProgress) => void): Promise<ValidationResult> {
+    onProgress?.({ phase: 'checking', fraction: 0.3 });
+    // Let the progress bar paint before the (synchronous) engine runs.
+    await new Promise((r) => setTimeout(r, 0));
+    const result = validateWorkbook(this.workbook.snapshot, settings);
+    this.lastResult = result;
+    this.onResult?.();
+    onProgress?.({ phase: 'done', fraction: 1 });
+    return result;
+  }
+
+  async highlight(findings: Finding[], ignored: Record<string, string> = {}): Promise<HighlightOutcome> {
+    this.marks = findings.filter((f) => ignored[f.id] === undefined);
+    const n = new Set(this.marks.map((f) => `${f.sheet}!${f.cell}`)).size;
+    // The page cannot mark the user's file in place: the marks go into the copy to download.
+    return {
+      marked: n,
+      unsupported: {
+        message: `已找到 ${n} 个需要标注的单元格：点击「下载标注副本」，得到标注后的工作簿（原文件不变）。`,
+        messageEn: `${n} cells to mark: click 「下载标注副本」 (Download highlighted copy) for the marked workbook (your file is left as it is).`,
+      },
+    };
+  }
+
+  async clear(): Promise<{ restored: number }> {
+    const restored = new Set(this.marks.map((f) => `${f.sheet}!${f.cell}`)).size;
+    this.marks = [];
+    return { restored };
+  }
+
+  /** Whether there is a validation to write a highlighted copy from. */
+  hasResult(): boolean {
+    return this.lastResult !== null && !this.lastResult.unusable;
+  }
+
+  /** The highlighted copy: the marked findings' cells filled, notes, and the 校验结果 sheet. */
+  async downloadHighlighted(): Promise<{ name: string; cellsMarked: number }> {
+    if (!this.lastResult) throw new Error('no validation yet');
+    const { highlightPackage } = await import('../ooxml/highlight');
+    const { data, stats } = await highlightPackage(this.workbook.data, { findings: this.marks, notChecked: this.lastResult.notChecked });
+    const name = `${baseName(this.workbook.name)}-标注.xlsx`;
+    this.save(data, name, XLSX_TYPE);
+    return { name, cellsMarked: stats.cellsMarked };
+  }
+
+  async navigate(target: NavigateTarget): Promise<void> {
+    this.lastTarget = target;
+  }
+
+  async readSettings(): Promise<PaneSettings> {
+    return JSON.parse(JSON.stringify(this.settings)) as PaneSettings;
+  }
+
+  async writeSettings(settings: PaneSettings): Promise<void> {
+    this.settings = JSON.parse(JSON.stringify(settings)) as PaneSettings;
+  }
+
+  /** 写入工作表: a copy of the workbook with the 自评报告 sheet, downloaded (the opened file is never changed). */
+  async writeReport(report: Report): Promise<WriteReportOutcome> {
+    const { reportCopy } = await import('../ooxml/report-sheets');
+    const { data } = await reportCopy(this.workbook.data, report);
+    this.save(data, `${baseName(this.workbook.name)}-${REPORT_SHEET}.xlsx`, XLSX_TYPE);
+    return { status: 'written', sheet: REPORT_SHEET, paragraphs: report.paragraphs.length };
+  }
+
+  async readParagraphs(source: ParagraphSource): Promise<ReadParagraphsOutcome> {
+    // Auditing a draft in the page is still to come (#13); the pane says there is nothing to read.
+    const sheet = this.workbook.snapshot.sheets[0]?.name ?? REPORT_SHEET;
+    return source === 'report-sheet' ? { status: 'no-sheet', sheet: REPORT_SHEET } : { status: 'empty', sheet, range: 'A1' };
+  }
+
+  async onUserEdit(): Promise<() => void> {
+    return () => undefined;
+  }
+}

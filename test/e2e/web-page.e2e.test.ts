@@ -1,0 +1,145 @@
+/**
+ * Issue #13: the offline page dist/budget-recon.html in Debian's chromium, opened from file://
+ * as a user double-clicks it. A bundled sample goes in through the file input; the seed's slips
+ * are found at their cells; the highlighted copy and the report .docx are downloaded and read
+ * back; bad files give their message in Chinese and English and the page stays usable. Any
+ * network request fails the test.
+ */
+import fs from 'fs';
+import path from 'path';
+import { pathToFileURL } from 'url';
+import JSZip from 'jszip';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readOoxml } from '../../src/ooxml/reader';
+import { makeTempDir } from '../node/tmp';
+import { buildPane, haveChromium, launchChromium, ROOT } from './harness';
+
+const describeIf = haveChromium() ? describe : describe.skip;
+const SAMPLE = path.join(ROOT, 'samples/2023-石峰区委组织部-预算对账.xlsx');
+const tmp = makeTempDir('budget-recon-web-');
+afterAll(() => tmp.cleanup());
+
+describeIf('the offline page (budget-recon.html) from file://', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let pageUrl: string;
+  const requests: string[] = [];
+  const routed: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    const dist = buildPane();
+    const file = path.join(dist, 'budget-recon.html');
+    pageUrl = pathToFileURL(file).href;
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+    // Only the page itself and its own blob: downloads may load; anything else is recorded and refused.
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url === pageUrl || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+      routed.push(url);
+      return route.abort();
+    });
+    page = await context.newPage();
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    await page.goto(pageUrl);
+    await page.getByTestId('drop-zone').waitFor();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('is one file: no script or stylesheet is loaded from anywhere', () => {
+    const html = fs.readFileSync(path.join(buildPane(), 'budget-recon.html'), 'utf8');
+    expect(html).not.toMatch(/<script[^>]+src=/i);
+    expect(html).not.toMatch(/<link\b/i);
+    expect(html).not.toContain('appsforoffice');
+  });
+
+  test('opens the sample by the file input and finds the seed\'s slips at their cells', async () => {
+    await page.getByTestId('file-input').setInputFiles(SAMPLE);
+    await page.getByTestId('validate').click();
+    await page.getByTestId('finding').first().waitFor({ timeout: 30_000 });
+    const items = await page.getByTestId('finding').allTextContents();
+    expect(items.some((t) => t.includes('收支情况!B9') && t.includes('基本支出'))).toBe(true);
+    expect(items.some((t) => t.includes('项目支出明细!F28'))).toBe(true);
+    await page.locator('[data-testid=finding]', { hasText: '收支情况!B9' }).first().click();
+    await page.getByTestId('details').click();
+    const detail = await page.getByTestId('detail').textContent();
+    expect(detail).toContain('434.35');
+    expect(detail).toContain('416.47');
+    expect(await page.getByTestId('notice').textContent()).toContain('下载标注副本');
+  });
+
+  test('下载标注副本 gives the marked workbook with its 校验结果 sheet', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-highlighted').click()]);
+    expect(download.suggestedFilename()).toBe('2023-石峰区委组织部-预算对账-标注.xlsx');
+    const file = path.join(tmp.dir, 'highlighted.xlsx');
+    await download.saveAs(file);
+    const bytes = fs.readFileSync(file);
+    const snapshot = await readOoxml(bytes);
+    const result = snapshot.sheets.find((s) => s.name === '校验结果');
+    expect(result).toBeDefined();
+    expect(JSON.stringify(result!.values)).toContain('收支情况');
+    // The marked cell carries a note with the finding, and the error fill is in the styles.
+    const zip = await JSZip.loadAsync(bytes);
+    const styles = await zip.file('xl/styles.xml')!.async('string');
+    expect(styles).toContain('FFFFC7CE');
+    const notes = await Promise.all(Object.keys(zip.files).filter((n) => /^xl\/comments\d*\.xml$/.test(n)).map((n) => zip.file(n)!.async('string')));
+    expect(notes.join('')).toContain('基本支出');
+    expect(await page.getByTestId('page-message').textContent()).toContain('校验结果');
+  });
+
+  test('生成报告 and 下载 Word give the report .docx', async () => {
+    await page.getByTestId('tab-report').click();
+    await page.getByTestId('generate').click();
+    await page.getByTestId('report-paragraph').first().waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const file = path.join(tmp.dir, 'report.docx');
+    await download.saveAs(file);
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml.replace(/<[^>]+>/g, '')).toContain('2023年度部门整体支出绩效自评报告');
+  });
+
+  test('bad files give a message in Chinese and English, and the page stays usable', async () => {
+    const zipOf = async (files: Record<string, string>) => {
+      const z = new JSZip();
+      for (const [n, t] of Object.entries(files)) z.file(n, t);
+      return Buffer.from(await z.generateAsync({ type: 'uint8array' }));
+    };
+    const cfb = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    const cases: { name: string; buffer: Buffer; zh: string; en: string }[] = [
+      { name: 'empty.xlsx', buffer: Buffer.alloc(0), zh: '文件是空的', en: 'the file is empty' },
+      { name: 'old.xls', buffer: cfb, zh: '旧版 .xls 文件', en: 'old .xls file' },
+      { name: 'locked.xlsx', buffer: cfb, zh: '已设置打开密码', en: 'password-protected' },
+      { name: 'notes.xlsx', buffer: Buffer.from('这不是工作簿 / not a workbook'), zh: '文件内容不是 Excel 工作簿', en: 'the content is not an Excel workbook' },
+      { name: 'binary.xlsb', buffer: await zipOf({ '[Content_Types].xml': '<Types/>', 'xl/workbook.bin': 'x' }), zh: '二进制工作簿（.xlsb）', en: 'binary workbook (.xlsb)' },
+      { name: 'other.zip', buffer: await zipOf({ 'readme.txt': 'hello' }), zh: '压缩包中没有 Excel 工作簿', en: 'the archive holds no Excel workbook' },
+      { name: 'cut.xlsx', buffer: fs.readFileSync(SAMPLE).subarray(0, 4000), zh: '不是有效的 .xlsx 文件', en: 'not a valid .xlsx file' },
+    ];
+    for (const c of cases) {
+      await page.getByTestId('file-input').setInputFiles({ name: c.name, mimeType: 'application/octet-stream', buffer: c.buffer });
+      const message = page.getByTestId('page-message');
+      await message.filter({ hasText: c.name }).waitFor({ timeout: 10_000 });
+      const text = (await message.textContent()) ?? '';
+      expect({ name: c.name, zh: text.includes(c.zh), en: text.includes(c.en) }).toEqual({ name: c.name, zh: true, en: true });
+    }
+    // Still usable: the sample opens and validates again.
+    await page.getByTestId('file-input').setInputFiles(SAMPLE);
+    await page.getByTestId('validate').click();
+    await page.locator('[data-testid=finding]', { hasText: '收支情况!B9' }).first().waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('page-message').count()).toBe(0);
+  });
+
+  test('made no network request at all, and threw nothing', () => {
+    expect(routed).toEqual([]);
+    // The page itself, and the blob: downloads it makes, are the only requests.
+    expect(requests.filter((u) => u !== pageUrl && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
