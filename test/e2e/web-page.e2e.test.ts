@@ -16,6 +16,8 @@ import { buildPane, haveChromium, launchChromium, ROOT } from './harness';
 
 const describeIf = haveChromium() ? describe : describe.skip;
 const SAMPLE = path.join(ROOT, 'samples/2023-石峰区委组织部-预算对账.xlsx');
+/** Screenshots of the page before and after 校验 (for the README). */
+const OUT = path.join(ROOT, 'test/output');
 const tmp = makeTempDir('budget-recon-web-');
 afterAll(() => tmp.cleanup());
 
@@ -46,6 +48,8 @@ describeIf('the offline page (budget-recon.html) from file://', () => {
     page.on('pageerror', (e) => pageErrors.push(String(e)));
     await page.goto(pageUrl);
     await page.getByTestId('drop-zone').waitFor();
+    fs.mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: path.join(OUT, 'web-page-open.png') });
   }, 300_000);
 
   afterAll(async () => {
@@ -71,6 +75,7 @@ describeIf('the offline page (budget-recon.html) from file://', () => {
     const detail = await page.getByTestId('detail').textContent();
     expect(detail).toContain('434.35');
     expect(detail).toContain('416.47');
+    await page.screenshot({ path: path.join(OUT, 'web-page-findings.png'), fullPage: true });
     expect(await page.getByTestId('notice').textContent()).toContain('下载标注副本');
   });
 
@@ -134,6 +139,22 @@ describeIf('the offline page (budget-recon.html) from file://', () => {
     await page.getByTestId('validate').click();
     await page.locator('[data-testid=finding]', { hasText: '收支情况!B9' }).first().waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('page-message').count()).toBe(0);
+  });
+
+  test('a workbook dropped on the page opens too', async () => {
+    await page.evaluate(
+      ({ b64, name }) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], name));
+        window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      },
+      { b64: fs.readFileSync(SAMPLE).toString('base64'), name: '拖入的预算表.xlsx' },
+    );
+    await page.getByTestId('file-name').filter({ hasText: '拖入的预算表.xlsx' }).waitFor({ timeout: 10_000 });
+    await page.getByTestId('validate').click();
+    await page.locator('[data-testid=finding]', { hasText: '收支情况!B9' }).first().waitFor({ timeout: 30_000 });
   });
 
   test('made no network request at all, and threw nothing', () => {
