@@ -13,6 +13,12 @@ import { OpenedWorkbook } from './open-workbook';
 export type SaveFile = (data: Uint8Array, name: string, type: string) => void;
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSM_TYPE = 'application/vnd.ms-excel.sheet.macroEnabled.12';
+
+/** A copy keeps the opened file's kind: a macro-enabled workbook must stay .xlsm to open in Excel. */
+function copyKind(name: string): { ext: string; type: string } {
+  return /\.xlsm$/i.test(name) ? { ext: '.xlsm', type: XLSM_TYPE } : { ext: '.xlsx', type: XLSX_TYPE };
+}
 
 /** The file name without its extension, for the copies' names. */
 export function baseName(name: string): string {
@@ -80,8 +86,9 @@ export class BrowserHost implements Host {
     if (!this.lastResult) throw new Error('no validation yet');
     const { highlightPackage } = await import('../ooxml/highlight');
     const { data, stats } = await highlightPackage(this.workbook.data, { findings: this.marks, notChecked: this.lastResult.notChecked });
-    const name = `${baseName(this.workbook.name)}-标注.xlsx`;
-    this.save(data, name, XLSX_TYPE);
+    const kind = copyKind(this.workbook.name);
+    const name = `${baseName(this.workbook.name)}-标注${kind.ext}`;
+    this.save(data, name, kind.type);
     return { name, cellsMarked: stats.cellsMarked };
   }
 
@@ -101,7 +108,8 @@ export class BrowserHost implements Host {
   async writeReport(report: Report): Promise<WriteReportOutcome> {
     const { reportCopy } = await import('../ooxml/report-sheets');
     const { data } = await reportCopy(this.workbook.data, report);
-    this.save(data, `${baseName(this.workbook.name)}-${REPORT_SHEET}.xlsx`, XLSX_TYPE);
+    const kind = copyKind(this.workbook.name);
+    this.save(data, `${baseName(this.workbook.name)}-${REPORT_SHEET}${kind.ext}`, kind.type);
     return { status: 'written', sheet: REPORT_SHEET, paragraphs: report.paragraphs.length };
   }
 

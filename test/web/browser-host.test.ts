@@ -84,4 +84,14 @@ describe('BrowserHost', () => {
     expect(saved[1].name).toBe('2023-预算-自评报告.xlsx');
     expect((await readOoxml(saved[1].data)).sheets.map((s) => s.name)).toContain('自评报告');
   });
+
+  test('a macro-enabled workbook\'s copies stay .xlsm', async () => {
+    const saved: { name: string; type: string }[] = [];
+    const opened = await openWorkbook(new Uint8Array(fs.readFileSync(SAMPLE)), '宏.XLSM');
+    const host = new BrowserHost(opened, (_data, name, type) => saved.push({ name, type }));
+    const result = await host.validate({});
+    await host.highlight(result.findings);
+    await host.downloadHighlighted();
+    expect(saved[0]).toEqual({ name: '宏-标注.xlsm', type: 'application/vnd.ms-excel.sheet.macroEnabled.12' });
+  });
 });
