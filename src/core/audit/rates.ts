@@ -11,6 +11,7 @@ import { Figure, Paragraph } from './extract';
 import { Role, roleOf } from './roles';
 import { BUDGET_SOURCES } from '../budget-sources';
 import { withoutPinyin } from '../traditional';
+import { startingIn } from './positions';
 import { Breakdown } from './structures';
 
 function sameSentence(p: Paragraph, a: Figure, b: Figure): boolean {
@@ -265,21 +266,6 @@ function itemOf(f: Figure): string {
   return f.key.replace(/(一般公共预算|财政拨款|年初|全年|调整后|预算数?|决算数?|支出|执行数|实际|完成|安排|为|的|数)/g, '');
 }
 
-/** Where the figures of a list (in text order) that start in [from, to) lie: [first, end), by binary search. */
-function startingIn(list: Figure[], from: number, to: number): [number, number] {
-  const first = (at: number) => {
-    let a = 0;
-    let b = list.length;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      if (list[mid].start < at) a = mid + 1;
-      else b = mid;
-    }
-    return a;
-  };
-  const lo = first(from);
-  return [lo, Math.max(lo, first(to))];
-}
 
 /**
  * A paragraph's figures sorted out once for its rates' look-backs (by role and bracket depth; the

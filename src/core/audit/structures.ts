@@ -4,6 +4,7 @@
  * (上年结转 + 年初预算 + 调增 − 调减 = 实际支出 + 结余结转).
  */
 import { BUDGET_SOURCES } from '../budget-sources';
+import { firstFrom } from './positions';
 import Decimal from 'decimal.js';
 import { checkSum, formatYuan, halfYuan, yuanOf } from './arith';
 import { addFinding, AuditContext, labelled, printed } from './context';
@@ -40,18 +41,6 @@ function partFits(whole: Figure, part: Figure): boolean {
   if (SPEND.test(whole.key) && ((BALANCE.test(part.key) && !grand) || INCOME.test(part.key))) return false;
   if (INCOME.test(whole.key) && !BALANCE.test(whole.key) && (SPEND.test(part.key) || (BALANCE.test(part.key) && !grand))) return false;
   return true;
-}
-
-/** Index of the first figure of a list (in text order) that starts at or after `at` (the length if none). */
-function firstFrom(list: Figure[], at: number): number {
-  let a = 0;
-  let b = list.length;
-  while (a < b) {
-    const mid = (a + b) >> 1;
-    if (list[mid].start < at) a = mid + 1;
-    else b = mid;
-  }
-  return a;
 }
 
 /** Index of the last figure of a list (in text order) that ends at or before `at`, or −1. Figures never overlap. */
