@@ -180,5 +180,9 @@ describe('budget-recon demo', () => {
     const m = /已写入 标注副本 highlighted copy：(.+)$/m.exec(r.stdout);
     expect(m).not.toBeNull();
     expect(existsSync(path.resolve(ROOT, m![1]))).toBe(true);
+    // The offline page: copied beside the outputs when `npm run build` made it, else how to make it.
+    const page = /已写入 离线网页版.*：(.+budget-recon\.html)$/m.exec(r.stdout);
+    if (existsSync(path.join(ROOT, 'dist', 'budget-recon.html'))) expect(existsSync(path.resolve(ROOT, page![1]))).toBe(true);
+    else expect(r.stdout).toContain('运行 npm run build 后，dist/budget-recon.html 即可双击打开');
   });
 });

@@ -89,6 +89,23 @@ export const DEMO_STEPS: DemoStep[] = [
       await runCommand('audit', [draft, '--workbook', twin], ctx.io);
     },
   },
+  {
+    title: '离线网页版 The offline page',
+    async run(ctx) {
+      // Built by `npm run build`; the demo copies it beside its other outputs when it is there.
+      const page = path.join(path.dirname(samplesDir()), 'dist', 'budget-recon.html');
+      if (!(await fs.stat(page).then((st) => st.isFile(), () => false))) {
+        ctx.io.out('离线网页版尚未生成：运行 npm run build 后，dist/budget-recon.html 即可双击打开。');
+        ctx.io.out('The offline page is not built yet: after npm run build, open dist/budget-recon.html by double-clicking it.');
+        return;
+      }
+      const target = path.join(ctx.outputDir, 'budget-recon.html');
+      await fs.copyFile(page, target);
+      ctx.written.push({ path: target, what: '离线网页版（双击打开，把工作簿拖进来）the offline page (double-click, drop a workbook on it)' });
+      ctx.io.out('双击打开 budget-recon.html，把工作簿拖进来：校验、下载标注副本、生成报告，全部在本机浏览器中完成，不联网。');
+      ctx.io.out('Double-click budget-recon.html and drop a workbook on it: validate, download the highlighted copy, write the report, all in the browser, offline.');
+    },
+  },
 ];
 
 /** The seed report's own text, as the unit shipped it: the draft the audit step reads. */
