@@ -4,21 +4,19 @@
  * flattened, dates become serial numbers, error values become "#REF!"-style strings.
  * The file is only ever opened for reading.
  */
-import * as path from 'path';
 // Type-only: ExcelJS costs ~0.2 s to load, so it is required only when a copy is to be written.
 import type ExcelJS from 'exceljs';
 import { CellValue, OWNED_SHEET_NAMES, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { errorReason, UserError } from './errors';
 import { ExpectedFile, readInputFile } from './input-file';
 import { BinaryWorkbook, NotAWorkbook, readOoxml } from '../ooxml/reader';
+import { noDataProblem, noWorkbookProblem, signatureProblem, unreadableProblem, WorkbookProblem, xlsbProblem } from '../ooxml/workbook-problems';
 import { SheetGridBuilder } from '../ooxml/sheet-grid';
 
 /** Excel's serial day 0 is 1899-12-30 (the 1900 leap-year bug is folded in). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86400000;
 
-const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const XLSX_FILE: ExpectedFile = { zh: '请指定 .xlsx 文件', en: 'give an .xlsx file' };
 
 export interface ReadOptions {
@@ -56,26 +54,14 @@ export async function readXlsxPackage(filePath: string, options: ReadOptions = {
   try {
     snapshot = await readOoxml(buffer);
   } catch (e) {
-    if (e instanceof NotAWorkbook) throw noWorkbookInside(file);
-    if (e instanceof BinaryWorkbook) {
-      throw new UserError('xlsb', `${file} 是二进制工作簿（.xlsb），本工具不支持；请在 Excel 中另存为 .xlsx 后再试`, `${file} is a binary workbook (.xlsb), which is not supported; save it as .xlsx and try again`);
-    }
+    if (e instanceof NotAWorkbook) throw asUserError(noWorkbookProblem(file));
+    if (e instanceof BinaryWorkbook) throw asUserError(xlsbProblem(file));
     return { snapshot: (await loadXlsx(filePath, options)).snapshot, data: buffer };
   }
   snapshot.sheets = snapshot.sheets.filter(
     (s) => (options.keepEmptySheets || s.values.length > 0) && (options.includeOwnedSheets || !OWNED_SHEET_NAMES.has(s.name)),
   );
-  if (snapshot.sheets.every((s) => s.values.length === 0)) {
-    const lost = snapshot.unreadableSheets ?? [];
-    if (lost.length) {
-      throw new UserError(
-        'unreadable-sheets',
-        `${file} 中的工作表 ${lost.map((s) => `“${s.name}”（${s.reason}）`).join('、')}无法读取，文件可能已损坏；请在 Excel 中打开并另存后再试`,
-        `${file}: sheet(s) ${lost.map((s) => `${s.name} (${s.reasonEn})`).join(', ')} cannot be read; the file may be damaged; open and re-save it in Excel`,
-      );
-    }
-    throw emptyWorkbook(file);
-  }
+  if (snapshot.sheets.every((s) => s.values.length === 0)) throw asUserError(noDataProblem(snapshot, file));
   return { snapshot, data: buffer };
 }
 
@@ -89,40 +75,13 @@ export async function loadXlsx(filePath: string, options: ReadOptions = {}): Pro
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch (e) {
-    throw unreadablePackage(file, e);
+    throw asUserError(unreadableProblem(file, errorReason(e)));
   }
   // A zip archive that is not a workbook reads in ExcelJS as a workbook without sheets.
-  if (workbook.worksheets.length === 0 && !buffer.includes('xl/workbook')) throw noWorkbookInside(file);
+  if (workbook.worksheets.length === 0 && !buffer.includes('xl/workbook')) throw asUserError(noWorkbookProblem(file));
   const snapshot = workbookToSnapshot(workbook, options);
-  if (snapshot.sheets.every((s) => s.values.length === 0)) throw emptyWorkbook(file);
+  if (snapshot.sheets.every((s) => s.values.length === 0)) throw asUserError(noDataProblem(snapshot, file));
   return { snapshot, workbook };
-}
-
-function unreadablePackage(file: string, e: unknown): UserError {
-  if (/zip|central directory|end of data|invalid (stored|code|distance)|unexpected end|crc32/i.test(errorReason(e))) {
-    return new UserError(
-      'not-xlsx',
-      `不是有效的 .xlsx 文件：${file}（压缩结构已损坏，文件可能不完整，例如下载或复制中断）`,
-      `not a valid .xlsx file: ${file} (the zip structure is damaged; the file may be incomplete, e.g. an interrupted download or copy)`,
-    );
-  }
-  return new UserError(
-    'not-xlsx',
-    `不是有效的 .xlsx 文件：${file}（无法读取其中的工作簿内容）`,
-    `not a valid .xlsx file: ${file} (its workbook could not be read: ${errorReason(e)})`,
-  );
-}
-
-function noWorkbookInside(file: string): UserError {
-  return new UserError(
-    'not-xlsx',
-    `不是有效的 .xlsx 文件：${file}（压缩包中没有 Excel 工作簿）`,
-    `not a valid .xlsx file: ${file} (the archive holds no Excel workbook)`,
-  );
-}
-
-function emptyWorkbook(file: string): UserError {
-  return new UserError('empty-workbook', `工作簿中没有任何数据：${file}`, `the workbook has no data: ${file}`);
 }
 
 /** The file's bytes, once they are known to be a zip package (not an old .xls, not encrypted). */
@@ -133,26 +92,12 @@ async function readPackage(filePath: string, file: string): Promise<Buffer> {
 }
 
 function checkSignature(buffer: Buffer, file: string): void {
-  if (buffer.subarray(0, 8).equals(CFB_SIGNATURE)) {
-    // Excel stores a password-protected .xlsx inside an OLE2 compound file, like the old .xls.
-    const ext = path.extname(file).toLowerCase();
-    throw new UserError(
-      'encrypted-or-xls',
-      ext === '.xls'
-        ? `${file} 是旧版 .xls 文件（或已加密），请在 Excel 中另存为 .xlsx 后再试`
-        : `${file} 已设置打开密码（或是旧版 .xls 文件），无法读取；请在 Excel 中取消密码或另存为 .xlsx 后再试`,
-      ext === '.xls'
-        ? `${file} is an old .xls file (or encrypted); save it as .xlsx in Excel and try again`
-        : `${file} is password-protected (or an old .xls file) and cannot be read; remove the password or save it as .xlsx in Excel`,
-    );
-  }
-  if (!buffer.subarray(0, 4).equals(ZIP_SIGNATURE)) {
-    throw new UserError(
-      'not-xlsx',
-      `不是有效的 .xlsx 文件：${file}（文件内容不是 Excel 工作簿）`,
-      `not a valid .xlsx file: ${file} (the content is not an Excel workbook)`,
-    );
-  }
+  const problem = signatureProblem(buffer, file);
+  if (problem) throw asUserError(problem);
+}
+
+function asUserError(p: WorkbookProblem): UserError {
+  return new UserError(p.code, p.zh, p.en);
 }
 
 export function workbookToSnapshot(workbook: ExcelJS.Workbook, options: ReadOptions = {}): WorkbookSnapshot {
