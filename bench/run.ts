@@ -16,6 +16,7 @@ import { benchWorkbook, BenchWorkbook } from './workbook';
 import { extraFigures } from './extras';
 import { makeLongDraft } from '../src/core/audit/bench-draft';
 import { paneFigures } from './pane';
+import { webFigures } from './web';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const OUT = path.join(ROOT, 'bench', 'output');
@@ -144,6 +145,8 @@ async function main(): Promise<void> {
   log(`CLI audit of a 33-page PDF: ${auditPdf.ms.toFixed(0)} ms, peak ${auditPdf.rssMb} MB`);
   // The task pane, in chromium, with 20,000 findings (whatever --projects says: the figures are named for it).
   const pane = argv.includes('--no-pane') ? null : await paneFigures(log);
+  // The offline page, from file://, on the same workbook file the CLI validated.
+  const web = argv.includes('--no-pane') ? null : await webFigures(log, file);
 
   const result = {
     rows: wb.rows,
@@ -172,6 +175,7 @@ async function main(): Promise<void> {
     cliAuditMsPdf33Pages: Math.round(auditPdf.ms),
     cliAuditPeakMbPdf33Pages: auditPdf.rssMb,
     ...pane,
+    ...(web ? { ...web, webVsCli: Number((web.webOpenValidateMs20k / cli.ms).toFixed(2)) } : {}),
   };
   if (json) {
     process.stdout.write(JSON.stringify(result) + '\n');
@@ -193,6 +197,9 @@ async function main(): Promise<void> {
             `pane scroll frame ≤ 16 ms on average: ${pane.paneFrameMs20k} ms — ${verdict(pane.paneFrameMs20k <= 16)}`,
             `pane severity filter toggle: ${pane.paneFilterMs20k} ms`,
           ]
+        : []),
+      ...(web
+        ? [`offline page, open + validate ≤ 3× CLI validate: ${web.webOpenValidateMs20k} ms (${(web.webOpenValidateMs20k / cli.ms).toFixed(2)}×), peak JS heap ${web.webPeakHeapMb20k} MB — ${verdict(web.webOpenValidateMs20k <= 3 * cli.ms)}`]
         : []),
       '',
     ].join('\n'),
