@@ -885,18 +885,22 @@ class SimRange extends Proxy {
   get values(): (CellValue | '')[][] {
     return this.get('values');
   }
+  /** What any write by the add-in does besides setting cells: refused on a protected sheet, counted, and raised as its change event. */
+  private recordWrite(sheet: SimSheet, range: CellRange): void {
+    assertCanWrite(sheet);
+    this.ctx.state.stats.valueWrites.push({ sheet: sheet.name, address: rangeAddress(sheet, range) });
+    this.ctx.state.pendingEvents.push({
+      worksheetId: sheet.id,
+      address: rangeAddress(sheet, range),
+      source: 'Local',
+      changeType: 'RangeEdited',
+      ...(this.ctx.state.eventTriggerSource ? { triggerSource: 'ThisLocalAddin' } : {}),
+    });
+  }
   set values(v: (CellValue | '')[][]) {
     this.ctx.enqueue(() => {
       const { sheet, range } = this.must();
-      assertCanWrite(sheet);
-      this.ctx.state.stats.valueWrites.push({ sheet: sheet.name, address: rangeAddress(sheet, range) });
-      this.ctx.state.pendingEvents.push({
-        worksheetId: sheet.id,
-        address: rangeAddress(sheet, range),
-        source: 'Local',
-        changeType: 'RangeEdited',
-        ...(this.ctx.state.eventTriggerSource ? { triggerSource: 'ThisLocalAddin' } : {}),
-      });
+      this.recordWrite(sheet, range);
       v.forEach((row, i) =>
         row.forEach((val, j) => {
           const r = range.top + i;
@@ -916,15 +920,7 @@ class SimRange extends Proxy {
   set formulas(v: (string | number | boolean)[][]) {
     this.ctx.enqueue(() => {
       const { sheet, range } = this.must();
-      assertCanWrite(sheet);
-      this.ctx.state.stats.valueWrites.push({ sheet: sheet.name, address: rangeAddress(sheet, range) });
-      this.ctx.state.pendingEvents.push({
-        worksheetId: sheet.id,
-        address: rangeAddress(sheet, range),
-        source: 'Local',
-        changeType: 'RangeEdited',
-        ...(this.ctx.state.eventTriggerSource ? { triggerSource: 'ThisLocalAddin' } : {}),
-      });
+      this.recordWrite(sheet, range);
       v.forEach((row, i) =>
         row.forEach((val, j) => {
           const r = range.top + i;
