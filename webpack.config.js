@@ -70,6 +70,8 @@ function webPage(dev) {
           exclude: /node_modules/,
           use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: false } } },
         },
+        // pdf.js's character maps for Chinese PDFs travel inside the page (src/web/pdf-pages.ts).
+        { test: /\.bcmap$/, type: 'asset/inline', generator: { dataUrl: { mimetype: 'application/octet-stream' } } },
       ],
     },
     performance: { hints: false },

@@ -38,7 +38,7 @@ import { PaneTabs, panelId, tabId } from './PaneTabs';
 import { reportDocxBlob, reportFileName, saveBlob } from './report-bridge';
 import { usePane } from './usePane';
 import { useAudit } from './useAudit';
-import { AuditItem, auditCounts, auditRuleLabel, quote, visibleItems } from './audit-view';
+import { AuditItem, auditCounts, auditRuleLabel, itemPlace, quote, visibleItems } from './audit-view';
 
 /** Chinese system fonts first, so CJK text never falls back to a Latin font's odd glyph choice. */
 export const CJK_FONT_STACK =
@@ -81,6 +81,7 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   badge: { flexShrink: 0, whiteSpace: 'nowrap', marginTop: '2px' },
   nowrap: { whiteSpace: 'nowrap' },
+  draftParagraph: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: '6px 10px', lineHeight: 1.7, '& p': { margin: '4px 0 0' }, '& mark': { backgroundColor: '#fde7e9', padding: '0 1px' } },
   quoted: { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusSmall, padding: '0 3px', wordBreak: 'break-all' },
   ruleTag: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200 },
   factTable: { borderCollapse: 'collapse', width: '100%', marginTop: '8px', fontSize: tokens.fontSizeBase200, '& td': { borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, padding: '3px 4px' }, '& td:first-child': { width: '45%' } },
@@ -139,7 +140,7 @@ export function App({ host, locale, initialTab = 'findings', demo = false }: { h
         <div role="tabpanel" id={panelId('pane')} aria-labelledby={tabId('pane', tab)} className={s.panel}>
           {tab === 'findings' && <FindingsTab pane={pane} locale={locale} />}
           {tab === 'report' && <ReportTab pane={pane} host={host} locale={locale} autoStart={initialTab === 'report'} />}
-          {tab === 'audit' && <AuditTab pane={pane} audit={audit} locale={locale} />}
+          {tab === 'audit' && <AuditTab pane={pane} host={host} audit={audit} locale={locale} />}
           {tab === 'settings' && <SettingsTab pane={pane} host={host} locale={locale} />}
         </div>
       </main>
@@ -519,7 +520,7 @@ function AuditOption({ item, locale }: { item: AuditItem; locale: Locale }) {
         </span>
         <span>{locale === 'en' ? f.messageEn : f.message}</span>
         <span className={s.where}>
-          {item.target.sheet}!{item.target.cell} · {t(locale, 'paragraphNo', { n: f.paragraph })}
+          {itemPlace(item, locale)} · {t(locale, 'paragraphNo', { n: f.paragraph })}
           {item.workbookCell && ` · ${t(locale, 'workbookCell')} ${item.workbookCell.sheet}!${item.workbookCell.cell}`}
         </span>
       </div>
@@ -527,10 +528,26 @@ function AuditOption({ item, locale }: { item: AuditItem; locale: Locale }) {
   );
 }
 
+/** A draft file's paragraph with the finding's words marked: the file has no cell to go to. */
+function DraftParagraph({ item, text, locale }: { item: AuditItem; text: string; locale: Locale }) {
+  const s = useStyles();
+  const { start, end } = item.finding;
+  return (
+    <section className={s.draftParagraph} aria-label={t(locale, 'auditParagraph')} data-testid="audit-paragraph">
+      <span className={s.where}>{itemPlace(item, locale)} · {t(locale, 'paragraphNo', { n: item.finding.paragraph })}</span>
+      <p lang="zh-CN">
+        {text.slice(0, start)}
+        <mark>{text.slice(start, end)}</mark>
+        {text.slice(end)}
+      </p>
+    </section>
+  );
+}
+
 const auditDomId = (id: string) => `audit-${cssId(id)}`;
 const auditData = (item: AuditItem) => ({ 'data-audit-id': item.id, 'data-rule': item.finding.rule });
 
-function AuditTab({ pane, audit, locale }: { pane: Pane; audit: ReturnType<typeof useAudit>; locale: Locale }) {
+function AuditTab({ pane, host, audit, locale }: { pane: Pane; host: Host; audit: ReturnType<typeof useAudit>; locale: Locale }) {
   const s = useStyles();
   const L = (k: Parameters<typeof t>[1], v?: Record<string, string | number>) => t(locale, k, v);
   const [severities, setSeverities] = useState<Set<Severity>>(new Set(['error', 'warning', 'info']));
@@ -542,26 +559,47 @@ function AuditTab({ pane, audit, locale }: { pane: Pane; audit: ReturnType<typeo
   const busy = audit.phase !== null;
   const phaseText = audit.phase === 'reading' ? L('auditReading') : audit.phase === 'model' ? L('auditModel') : audit.phase === 'checking' ? L('auditChecking') : '';
   const navigate = pane.navigate;
+  // A draft file's finding is shown in its paragraph below the list; a cell's is selected in the workbook.
+  const files = host.readDraftFile !== undefined;
   const go = useCallback((item: AuditItem) => {
     setActiveId(item.id);
-    void navigate(item.target.sheet, item.target.cell);
+    if (item.target) void navigate(item.target.sheet, item.target.cell);
   }, [navigate]);
+  const fileInput = useRef<HTMLInputElement>(null);
   const renderOption = useCallback((item: AuditItem) => <AuditOption item={item} locale={locale} />, [locale]);
   const toggle = (sev: Severity) => setSeverities(toggleSeverity(severities, sev));
   const where = current ? (current.source === 'selection' ? `${current.sheet}!${current.range}` : `“${current.sheet}”`) : '';
   const active = activeId !== null ? items.find((i) => i.id === activeId) : undefined;
+  const activeText = active && current?.texts ? current.texts[active.finding.paragraph - 1] : undefined;
 
   return (
     <>
-      <span className={s.hint}>{L('auditHint')}</span>
-      <div className={s.row}>
-        <Button appearance="primary" onClick={() => { setActiveId(null); void audit.run('report-sheet'); }} disabled={busy} data-testid="audit-sheet">
-          {L('auditSheet')}
-        </Button>
-        <Button onClick={() => { setActiveId(null); void audit.run('selection'); }} disabled={busy} data-testid="audit-selection">
-          {L('auditSelection')}
-        </Button>
-      </div>
+      <span className={s.hint}>{L(files ? 'auditHintFile' : 'auditHint')}</span>
+      {files ? (
+        <div className={s.row}>
+          <Button appearance="primary" onClick={() => fileInput.current?.click()} disabled={busy} data-testid="audit-open-file">
+            {L('auditOpenFile')}
+          </Button>
+          <input ref={fileInput} type="file" hidden accept=".docx,.pdf,.txt,.md,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document" data-testid="audit-file-input"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) {
+                setActiveId(null);
+                void audit.runFile(file);
+              }
+            }} />
+        </div>
+      ) : (
+        <div className={s.row}>
+          <Button appearance="primary" onClick={() => { setActiveId(null); void audit.run('report-sheet'); }} disabled={busy} data-testid="audit-sheet">
+            {L('auditSheet')}
+          </Button>
+          <Button onClick={() => { setActiveId(null); void audit.run('selection'); }} disabled={busy} data-testid="audit-selection">
+            {L('auditSelection')}
+          </Button>
+        </div>
+      )}
       {busy && <ProgressBar thickness="large" aria-label={phaseText} />}
       {busy && <span className={s.hint}>{phaseText}</span>}
       {audit.message && (
@@ -569,7 +607,7 @@ function AuditTab({ pane, audit, locale }: { pane: Pane; audit: ReturnType<typeo
           <MessageBarBody>{audit.message.text}</MessageBarBody>
         </MessageBar>
       )}
-      {!current && !busy && !audit.message && <p className={s.hint}>{L('auditNotRun')}</p>}
+      {!current && !busy && !audit.message && <p className={s.hint}>{L(files ? 'auditNotRunFile' : 'auditNotRun')}</p>}
       {current && c && (
         <>
           <div className={s.counts} data-testid="audit-counts">
@@ -583,11 +621,12 @@ function AuditTab({ pane, audit, locale }: { pane: Pane; audit: ReturnType<typeo
           <span className={s.hint} data-testid="audit-summary">
             {L('auditSummary', { where, paragraphs: current.paragraphs, figures: current.result.summary.figures, checks: current.result.summary.checks, compared: current.result.summary.comparedWithWorkbook })}
           </span>
+          {current.notes?.map((n) => <span key={n} className={s.hint} data-testid="audit-note">{n}</span>)}
           {current.items.length === 0 ? (
             <MessageBar intent="success"><MessageBarBody>{L('auditClean')}</MessageBarBody></MessageBar>
           ) : (
             <>
-              <span className={s.hint}>{L('auditHintKeys')}</span>
+              <span className={s.hint}>{L(current.source === 'file' ? 'auditHintKeysFile' : 'auditHintKeys')}</span>
               {active?.workbookCell && (
                 <div className={s.row}>
                   <Button size="small" onClick={() => void pane.navigate(active.workbookCell!.sheet, active.workbookCell!.cell)} data-testid="audit-workbook-cell">
@@ -608,6 +647,7 @@ function AuditTab({ pane, audit, locale }: { pane: Pane; audit: ReturnType<typeo
                 optionTestId="audit-finding"
                 estimate={AUDIT_ESTIMATE}
               />
+              {active && activeText !== undefined && <DraftParagraph item={active} text={activeText} locale={locale} />}
             </>
           )}
         </>

@@ -159,6 +159,8 @@ export function VirtualListbox<T>(p: VirtualListboxProps<T>) {
   const [learnt, setLearnt] = useState<number | null>(null);
   /** A key moved the active option: keep it in view until the user scrolls otherwise. */
   const follow = useRef(false);
+  /** A mouse press is focusing the list: the option under it becomes active on click, not the first in view. */
+  const pressing = useRef(false);
   const hasLearnt = useRef(false);
   /** Where the list last scrolled itself: a scroll event elsewhere is the user's. */
   const ownScroll = useRef(0);
@@ -348,8 +350,9 @@ export function VirtualListbox<T>(p: VirtualListboxProps<T>) {
   const onFocus = (e: React.FocusEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return;
     setFocused(true);
-    // Focus lands on an option at once: the one active before, or the first in view.
-    if (activeRow >= 0 || !options.length) return;
+    // Focus lands on an option at once: the one active before, or the first in view. Not on a mouse press:
+    // activating another option would re-render (and move) the list between the press and its click.
+    if (activeRow >= 0 || !options.length || pressing.current) return;
     const top = rowAt(offsets, e.currentTarget.scrollTop + reserve);
     let r = top;
     while (r < rows.length && rows[r].kind !== 'option') r++;
@@ -419,6 +422,12 @@ export function VirtualListbox<T>(p: VirtualListboxProps<T>) {
       aria-activedescendant={activeRow >= 0 ? p.optionId(activeKey!) : undefined}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
+      onMouseDown={() => {
+        pressing.current = true;
+      }}
+      onMouseUp={() => {
+        pressing.current = false;
+      }}
       onBlur={(e) => e.target === e.currentTarget && setFocused(false)}
       data-testid={p.testId}
     >

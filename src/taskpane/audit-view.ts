@@ -4,6 +4,7 @@
  * Pure functions over plain data.
  */
 import { auditText, AuditFinding, AuditResult, AUDIT_RULE_LABEL } from '../core/audit';
+import { Draft, locate } from '../draft/draft';
 import { BudgetModel } from '../core/model';
 import { SEVERITY_ORDER, Severity } from '../core/findings';
 import { CellTarget, ParagraphCell, ParagraphSource } from './host';
@@ -13,17 +14,33 @@ export interface AuditItem {
   /** Unique within one audit (two checks may quote the same span). */
   id: string;
   finding: AuditFinding;
-  /** The cell holding the finding's paragraph. */
-  target: CellTarget;
+  /** The cell holding the finding's paragraph (absent for a draft file). */
+  target?: CellTarget;
+  /** Where a draft file's finding is: its line (.txt/.md), page (.pdf) or paragraph (.docx). */
+  place?: DraftPlace;
   /** For workbook-mismatch: the workbook cell the text disagrees with. */
   workbookCell?: CellTarget;
 }
 
+/** A position in a draft file, as the user finds it in their editor or viewer. */
+export interface DraftPlace {
+  kind: 'line' | 'page' | 'paragraph';
+  n: number;
+}
+
+/** Where the audited paragraphs came from: the workbook (the 自评报告 sheet, the selection) or a draft file. */
+export type AuditSource = ParagraphSource | 'file';
+
 export interface PaneAudit {
-  source: ParagraphSource;
+  source: AuditSource;
+  /** The sheet, or the draft file's name. */
   sheet: string;
   range: string;
   paragraphs: number;
+  /** A draft file's paragraphs, to show a finding in its paragraph (cells are shown in the workbook). */
+  texts?: string[];
+  /** What the reading noted (an encoding other than UTF-8, pages without text). */
+  notes?: string[];
   result: AuditResult;
   items: AuditItem[];
 }
@@ -56,6 +73,33 @@ export function runPaneAudit(
     { model: usableModel(model) },
   );
   return { source, sheet: read.sheet, range: read.range, paragraphs: read.cells.length, result, items: auditItems(result.findings, read.cells) };
+}
+
+const PLACE_KIND: Record<Draft['format'], DraftPlace['kind']> = { txt: 'line', md: 'line', pdf: 'page', docx: 'paragraph' };
+
+/** The audit of a draft file the user opened: each finding placed by line, page or paragraph. */
+export function runFileAudit(file: string, draft: Draft, model?: BudgetModel): PaneAudit {
+  const result = auditText(draft.paragraphs, { model: usableModel(model) });
+  const kind = PLACE_KIND[draft.format];
+  const seen = new Map<string, number>();
+  const items = result.findings.map((f): AuditItem => {
+    const n = seen.get(f.id) ?? 0;
+    seen.set(f.id, n + 1);
+    // A .txt paragraph joined from several lines: the line the quoted figure is on.
+    const at = kind === 'line' ? locate(draft, f.paragraph - 1, f.start).line : draft.where[f.paragraph - 1];
+    const item: AuditItem = { id: n ? `${f.id}#${n}` : f.id, finding: f, place: { kind, n: at } };
+    if (f.sheet && f.cell) item.workbookCell = { sheet: f.sheet, cell: f.cell };
+    return item;
+  });
+  return { source: 'file', sheet: file, range: '', paragraphs: draft.paragraphs.length, texts: draft.paragraphs, notes: draft.notes, result, items };
+}
+
+/** Where an item is, for its row: 「收支情况!A12」 or 「第 12 行」. */
+export function itemPlace(item: AuditItem, locale: Locale): string {
+  if (item.target) return `${item.target.sheet}!${item.target.cell}`;
+  const p = item.place!;
+  if (locale === 'en') return `${p.kind} ${p.n}`;
+  return `第 ${p.n} ${p.kind === 'line' ? '行' : p.kind === 'page' ? '页' : '段'}`;
 }
 
 /** Items shown for the chosen severities: in document order, the worst first within a paragraph. */

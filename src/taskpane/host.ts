@@ -5,6 +5,7 @@
  */
 import { Finding, Settings } from '../core/findings';
 import { Report } from '../core/report/types';
+import type { Draft } from '../draft/draft';
 import { ValidationResult } from '../core/validate';
 
 /** Settings kept in the workbook, so they travel with the file. */
@@ -95,6 +96,8 @@ export interface Host {
   writeReport(report: Report, options: { replace: boolean }): Promise<WriteReportOutcome>;
   /** Reads the paragraphs to audit (values only, never writes): column A of 自评报告, or every non-empty cell of the selection, row by row. */
   readParagraphs(source: ParagraphSource): Promise<ReadParagraphsOutcome>;
+  /** Reads a draft report file the user chose (.docx, .pdf, .txt) into paragraphs; only hosts that offer opening files (the offline page). */
+  readDraftFile?(name: string, data: Uint8Array): Promise<Draft>;
   /** Calls `listener` after the user changes a cell in a sheet the add-in does not own; returns an unsubscribe. */
   onUserEdit(listener: () => void): Promise<() => void>;
   /** A ribbon command's result no dialog could show, kept in the workbook; returned once, then forgotten. */

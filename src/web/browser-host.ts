@@ -6,7 +6,8 @@
 import { Finding, Settings } from '../core/findings';
 import { Report } from '../core/report/types';
 import { validateWorkbook, ValidationResult } from '../core/validate';
-import { Host, HostCapabilities, HighlightOutcome, NavigateTarget, PaneSettings, ParagraphSource, ReadParagraphsOutcome, REPORT_SHEET, ValidateProgress, WriteReportOutcome } from '../taskpane/host';
+import { Draft, DraftProblem } from '../draft/draft';
+import { Host, HostCapabilities, HostError, HighlightOutcome, NavigateTarget, PaneSettings, ParagraphSource, ReadParagraphsOutcome, REPORT_SHEET, ValidateProgress, WriteReportOutcome } from '../taskpane/host';
 import { OpenedWorkbook } from './open-workbook';
 
 /** Hands finished bytes to the user (a blob download in the page; a recorder in tests). */
@@ -33,6 +34,8 @@ export class BrowserHost implements Host {
   private lastResult: ValidationResult | null = null;
   /** Where 「定位」 last pointed (there is no sheet to select yet). */
   lastTarget: NavigateTarget | null = null;
+  /** The draft last opened for 审核草稿, as read (for tests, which compare it with the CLI's reading). */
+  lastDraft: Draft | null = null;
   /** Called after each validation (the page enables 下载标注副本). */
   onResult?: () => void;
 
@@ -113,8 +116,20 @@ export class BrowserHost implements Host {
     return { status: 'written', sheet: REPORT_SHEET, paragraphs: report.paragraphs.length };
   }
 
+  /** A draft the user opened in the page, read as the CLI reads it (pdf.js and mammoth run here). */
+  async readDraftFile(name: string, data: Uint8Array): Promise<Draft> {
+    const { readDraftBytes } = await import('../draft/read');
+    try {
+      this.lastDraft = await readDraftBytes(data, name, async (bytes, file) => (await import('./pdf-pages')).readPdfPages(bytes, file));
+      return this.lastDraft;
+    } catch (e) {
+      if (e instanceof DraftProblem) throw new HostError(e.zh, e.en);
+      throw e;
+    }
+  }
+
   async readParagraphs(source: ParagraphSource): Promise<ReadParagraphsOutcome> {
-    // Auditing a draft in the page is still to come (#13); the pane says there is nothing to read.
+    // The page audits draft files (readDraftFile); an opened workbook's own sheets hold no draft to read.
     const sheet = this.workbook.snapshot.sheets[0]?.name ?? REPORT_SHEET;
     return source === 'report-sheet' ? { status: 'no-sheet', sheet: REPORT_SHEET } : { status: 'empty', sheet, range: 'A1' };
   }

@@ -1,14 +1,14 @@
 import { promises as fs, readFileSync } from 'fs';
 import os from 'os';
-import { execFileSync } from 'child_process';
 import path from 'path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { readModel } from '../../src/core';
 import { auditText } from '../../src/core/audit';
 import { seedWorkbook } from '../../src/samples/seed-workbook';
 import { decodeText, readDraft } from '../../src/node/audit/read-draft';
-import { itemsToLines, linesToParagraphs } from '../../src/node/audit/pdf-text';
+import { itemsToLines, linesToParagraphs } from '../../src/draft/pdf-layout';
 import { UserError } from '../../src/node/errors';
+import { readDraftOutsideJest as readPdfOutsideJest } from './read-draft-outside-jest';
 
 const FIX = path.join(__dirname, 'fixtures');
 const seedText = readFileSync(path.join(FIX, 'seed-report.txt'), 'utf8');
@@ -21,19 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
-
-/**
- * pdf.js is an ES module, which Jest's CommonJS runtime cannot load (Node can: the CLI does).
- * So the PDF reader runs in a child Node process, compiled from the current sources.
- */
-function readPdfOutsideJest(file: string): { format: string; paragraphs: string[]; where: number[] } {
-  const ROOT = path.resolve(__dirname, '..', '..');
-  const out = path.join(ROOT, 'test', 'output', 'audit-tsc');
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--outDir', out, '--rootDir', ROOT, '--module', 'commonjs', '--target', 'es2021', '--esModuleInterop', '--skipLibCheck', '--resolveJsonModule', path.join(ROOT, 'src', 'node', 'audit', 'read-draft.ts')], { cwd: ROOT, stdio: 'pipe' });
-  const reader = path.join(out, 'src', 'node', 'audit', 'read-draft.js');
-  const script = `require(${JSON.stringify(reader)}).readDraft(${JSON.stringify(file)}).then((d) => process.stdout.write(JSON.stringify(d)))`;
-  return JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 }));
-}
 
 function rulesOf(paragraphs: string[]): string[] {
   return auditText(paragraphs).findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}:${f.text}`);

@@ -10,12 +10,20 @@ import path from 'path';
 import { pathToFileURL } from 'url';
 import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { Document, Packer, Paragraph } from 'docx';
+import { auditText } from '../../src/core/audit';
+import { readModel } from '../../src/core';
+import type { Draft } from '../../src/draft/draft';
 import { readOoxml } from '../../src/ooxml/reader';
+import { usableModel } from '../../src/taskpane/audit-view';
+import { cidFontPdf } from '../audit/cid-pdf';
+import { readDraftOutsideJest } from '../audit/read-draft-outside-jest';
 import { makeTempDir } from '../node/tmp';
 import { buildPane, haveChromium, launchChromium, ROOT } from './harness';
 
 const describeIf = haveChromium() ? describe : describe.skip;
 const SAMPLE = path.join(ROOT, 'samples/2023-石峰区委组织部-预算对账.xlsx');
+const SEED_DRAFT = path.join(ROOT, 'samples/2023-部门整体支出绩效自评报告-草稿.txt');
 /** Screenshots of the page before and after 校验 (for the README). */
 const OUT = path.join(ROOT, 'test/output');
 const tmp = makeTempDir('budget-recon-web-');
@@ -109,6 +117,89 @@ describeIf('the offline page (budget-recon.html) from file://', () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(file));
     const xml = await zip.file('word/document.xml')!.async('string');
     expect(xml.replace(/<[^>]+>/g, '')).toContain('2023年度部门整体支出绩效自评报告');
+  });
+
+  /**
+   * 审核草稿 with a draft file: the page reads it as the CLI does (the same paragraphs, from the CLI's own
+   * reader run outside Jest) and audits it against the open workbook with the same result.
+   */
+  async function auditInPage(file: string): Promise<{ draft: Draft; counts: Record<string, number> }> {
+    await page.getByTestId('audit-open-file').waitFor();
+    await page.evaluate(() => {
+      window.__budgetReconWebHost!.lastDraft = null;
+    });
+    await page.getByTestId('audit-file-input').setInputFiles(file);
+    await page.waitForFunction(() => window.__budgetReconWebHost?.lastDraft != null, undefined, { timeout: 30_000 });
+    await page.getByTestId('audit-summary').filter({ hasText: path.basename(file) }).waitFor({ timeout: 30_000 });
+    const draft = (await page.evaluate(() => window.__budgetReconWebHost!.lastDraft)) as Draft;
+    const counts: Record<string, number> = {};
+    for (const sev of ['error', 'warning', 'info']) counts[sev] = Number(/\d+\s*$/.exec((await page.getByTestId(`audit-count-${sev}`).textContent()) ?? '')?.[0]);
+    return { draft, counts };
+  }
+
+  async function expectSameAsCli(file: string) {
+    const cli = readDraftOutsideJest(file);
+    const { draft, counts } = await auditInPage(file);
+    expect(draft.paragraphs).toEqual(cli.paragraphs);
+    expect(draft.where).toEqual(cli.where);
+    const snapshot = await readOoxml(fs.readFileSync(SAMPLE));
+    const expected = auditText(cli.paragraphs, { model: usableModel(readModel(snapshot).model) });
+    expect(counts).toEqual({ error: expected.summary.errors, warning: expected.summary.warnings, info: expected.summary.infos });
+    const s = expected.summary;
+    expect(await page.getByTestId('audit-summary').textContent()).toContain(`${s.paragraphs} 段，读出 ${s.figures} 个数字，核对 ${s.checks} 处算式，与工作簿比对 ${s.comparedWithWorkbook} 个数字`);
+    return { expected, draft };
+  }
+
+  test('审核草稿 audits the seed draft (.txt) against the open workbook, as the CLI does', async () => {
+    await page.getByTestId('tab-audit').click();
+    const { expected } = await expectSameAsCli(SEED_DRAFT);
+    // The seed's own slips: 基本支出 stated two ways, 元 for 万元, template text left in.
+    expect(expected.summary.errors).toBeGreaterThanOrEqual(5);
+    const items = await page.getByTestId('audit-finding').allTextContents();
+    expect(items.some((t) => t.includes('416.47') || t.includes('434.35'))).toBe(true);
+    expect(items.some((t) => t.includes('131.31元'))).toBe(true);
+    // A click shows the finding's paragraph with its words marked, and the line it is on.
+    const unit = page.getByTestId('audit-finding').filter({ has: page.getByTestId('audit-quote').filter({ hasText: '131.31元' }) }).first();
+    // Clicking an option of the list before it has focus activates that option (not the first in view).
+    await unit.click();
+    const shown = page.getByTestId('audit-paragraph');
+    await shown.waitFor();
+    expect(await shown.locator('mark').textContent()).toContain('131.31元');
+    const lines = fs.readFileSync(SEED_DRAFT, 'utf8').split('\n');
+    const lineNo = Number(/第 (\d+) 行/.exec((await shown.textContent()) ?? '')?.[1]);
+    expect(lines[lineNo - 1]).toContain('131.31元');
+    await page.screenshot({ path: path.join(OUT, 'web-page-audit.png'), fullPage: true });
+  });
+
+  test('审核草稿 reads a .docx, a PDF and a PDF with a font it does not embed, as the CLI does', async () => {
+    const paragraphs = fs.readFileSync(SEED_DRAFT, 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const docx = path.join(tmp.dir, '自评报告草稿.docx');
+    fs.writeFileSync(docx, await Packer.toBuffer(new Document({ sections: [{ children: paragraphs.map((t) => new Paragraph(t)) }] })));
+    await expectSameAsCli(docx);
+    await expectSameAsCli(path.join(ROOT, 'test/audit/fixtures/seed-report.pdf'));
+    // Only the character maps the page carries can read this one (UniGB-UCS2-H, Adobe-GB1-UCS2).
+    const cid = path.join(tmp.dir, '未嵌入字体的草稿.pdf');
+    fs.writeFileSync(cid, cidFontPdf(paragraphs.filter((p) => /416\.47|434\.35|131\.31元/.test(p)).slice(0, 3)));
+    const { draft } = await expectSameAsCli(cid);
+    expect(draft.paragraphs.join('')).toContain('131.31元');
+  });
+
+  test('审核草稿 says what is wrong with a draft it cannot read, in Chinese and English', async () => {
+    const cases: { name: string; buffer: Buffer; zh: string; en: string }[] = [
+      { name: '旧草稿.doc', buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), zh: '旧版 .doc 文件', en: 'old .doc file' },
+      { name: '草稿.pdf', buffer: Buffer.from('not a pdf'), zh: '不是有效的 PDF 文件', en: 'not a valid PDF file' },
+      { name: '草稿.docx', buffer: Buffer.from('not a docx'), zh: '不是有效的 .docx 文件', en: 'not a valid .docx file' },
+      { name: '扫描件.pdf', buffer: cidFontPdf([]), zh: '没有文字层', en: 'has no text layer' },
+    ];
+    for (const c of cases) {
+      await page.getByTestId('audit-file-input').setInputFiles({ name: c.name, mimeType: 'application/octet-stream', buffer: c.buffer });
+      const message = page.getByTestId('audit-message');
+      await message.filter({ hasText: c.name }).waitFor({ timeout: 10_000 });
+      const text = (await message.textContent()) ?? '';
+      expect({ name: c.name, zh: text.includes(c.zh), en: text.includes(c.en) }).toEqual({ name: c.name, zh: true, en: true });
+    }
+    // Still usable: the seed draft audits again.
+    await expectSameAsCli(SEED_DRAFT);
   });
 
   test('bad files give a message in Chinese and English, and the page stays usable', async () => {

@@ -75,9 +75,9 @@ describe('audit findings mapped to cells', () => {
     expect(audit.items.length).toBe(audit.result.findings.length);
     expect(audit.items.length).toBeGreaterThanOrEqual(5);
     for (const item of audit.items) {
-      const row = Number(item.target.cell.slice(1));
-      expect(item.target.sheet).toBe('草稿');
-      expect(item.target.cell.startsWith('A')).toBe(true);
+      const row = Number(item.target!.cell.slice(1));
+      expect(item.target!.sheet).toBe('草稿');
+      expect(item.target!.cell.startsWith('A')).toBe(true);
       // The finding's quoted text is in that very line of the draft.
       expect(lines[row - 1].slice(item.finding.start, item.finding.end)).toBe(item.finding.text);
     }
@@ -85,11 +85,11 @@ describe('audit findings mapped to cells', () => {
     expect(quoted.finding.text).toContain('434.35');
     expect(quoted.finding.message).toContain('416.47');
     // In the .txt, 「基本支出434.35万元」 is on line 34 (the CLI says 第19段（第34行）).
-    expect(quoted.target.cell).toBe('A34');
+    expect(quoted.target!.cell).toBe('A34');
     const unit = audit.items.find((i) => i.finding.rule === 'unit-slip')!;
     expect(unit.finding.text).toContain('131.31元');
-    expect(unit.target.cell).toBe('A49');
-    const prompts = audit.items.filter((i) => i.finding.rule === 'template-leftover').map((i) => i.target.cell);
+    expect(unit.target!.cell).toBe('A49');
+    const prompts = audit.items.filter((i) => i.finding.rule === 'template-leftover').map((i) => i.target!.cell);
     expect(prompts).toEqual(['A74', 'A77']);
     // Without a model nothing is compared with the workbook.
     expect(audit.result.summary.comparedWithWorkbook).toBe(0);

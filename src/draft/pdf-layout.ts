@@ -2,12 +2,12 @@
  * The text layer of a PDF in reading order. Published reports' text layers often run out
  * of order (headers last, columns interleaved), so items are sorted by position: lines by
  * y (top to bottom), items in a line by x; lines join into paragraphs unless a vertical gap,
- * an indented first line or a short previous line says a new paragraph starts.
+ * an indented first line or a short previous line says a new paragraph starts. Pure functions
+ * over positioned text: pdf.js itself is loaded by each host (src/node/audit, src/web).
  */
-import path from 'path';
-import { UserError } from '../errors';
 
-interface Item {
+/** A run of text on a page, at its baseline's x and y (PDF points, y up). */
+export interface Item {
   str: string;
   x: number;
   y: number;
@@ -23,47 +23,6 @@ interface Line {
   text: string;
   /** A row of a table, as 「| 公务接待费 | 14.9 | 5.21 |」: never joined with another line. */
   table?: boolean;
-}
-
-export async function pdfToParagraphs(data: Uint8Array, file: string): Promise<{ paragraphs: string[]; pages: number[]; emptyPages: number[] }> {
-  // Compiled to require(): Node ≥ 20.19 loads this ES module that way.
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
-  let doc;
-  try {
-    doc = await pdfjs.getDocument({
-      data,
-      cMapUrl: path.join(root, 'cmaps') + path.sep,
-      cMapPacked: true,
-      standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep,
-      disableFontFace: true,
-      useSystemFonts: false,
-      isEvalSupported: false,
-      verbosity: 0,
-    }).promise;
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    if (/password/i.test(msg)) throw new UserError('pdf-encrypted', `${file} 设有密码，无法读取`, `${file} is password-protected`);
-    throw new UserError('not-pdf', `无法读取 PDF 文件：${file}（${msg}）`, `cannot read the PDF: ${file} (${msg})`);
-  }
-  const read: PageItems[] = [];
-  try {
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      const items: Item[] = [];
-      for (const it of content.items) {
-        if (!('str' in it) || it.str.trim() === '') continue;
-        const t = it.transform as number[];
-        items.push({ str: it.str, x: t[4], y: t[5], w: it.width, h: Math.abs(t[3]) || it.height || 10 });
-      }
-      read.push({ items, width: page.getViewport({ scale: 1 }).width });
-      page.cleanup();
-    }
-  } finally {
-    await doc.destroy();
-  }
-  return pagesToParagraphs(read);
 }
 
 export interface PageItems {
