@@ -6,10 +6,11 @@
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '../taskpane/App';
-import { HostError } from '../taskpane/host';
 import { localeFor } from '../taskpane/i18n';
 import { saveBlob } from '../taskpane/report-bridge';
+import { HostError, NavigateTarget } from '../taskpane/host';
 import { BrowserHost, SaveFile } from './browser-host';
+import { SheetPreview } from './SheetPreview';
 import { openWorkbook } from './open-workbook';
 
 declare global {
@@ -41,6 +42,7 @@ function Page() {
   const [message, setMessage] = useState<Message | null>(null);
   const [canDownload, setCanDownload] = useState(false);
   const [dragging, setDragging] = useState(false);
+  const [target, setTarget] = useState<NavigateTarget | null>(null);
   const generation = useRef(0);
 
   const open = useCallback(
@@ -54,6 +56,8 @@ function Page() {
         if (gen !== generation.current) return;
         const next = new BrowserHost(opened, save, lang);
         next.onResult = () => setCanDownload(next.hasResult());
+        next.onNavigate = (t) => setTarget(t);
+        setTarget(null);
         window.__budgetReconWebHost = next;
         setCanDownload(false);
         setHost(next);
@@ -124,8 +128,11 @@ function Page() {
         </div>
       )}
       {host ? (
-        <div className="pane">
-          <App key={host.workbook.name + generation.current} host={host} locale={locale} />
+        <div className={`workspace${target ? ' previewing' : ''}`}>
+          <div className="pane">
+            <App key={host.workbook.name + generation.current} host={host} locale={locale} />
+          </div>
+          {target && <SheetPreview snapshot={host.workbook.snapshot} target={target} onClose={() => setTarget(null)} />}
         </div>
       ) : (
         <div className="drop" data-testid="drop-zone">

@@ -79,6 +79,19 @@ describeIf('the offline page (budget-recon.html) from file://', () => {
     expect(items.some((t) => t.includes('收支情况!B9') && t.includes('基本支出'))).toBe(true);
     expect(items.some((t) => t.includes('项目支出明细!F28'))).toBe(true);
     await page.locator('[data-testid=finding]', { hasText: '收支情况!B9' }).first().click();
+    // 「定位」 without Excel: the sheet preview shows the rows around B9, the cell marked with the sheet's figure.
+    const preview = page.getByTestId('sheet-preview');
+    await preview.waitFor();
+    const b9 = preview.locator('td[data-cell=B9]');
+    expect(await b9.getAttribute('class')).toContain('target');
+    const sheet = (await readOoxml(fs.readFileSync(SAMPLE))).sheets.find((s) => s.name === '收支情况')!;
+    expect(Number((await b9.textContent())!.replace(/,/g, ''))).toBe(sheet.values[8 - (sheet.rowOffset ?? 0)][1 - (sheet.colOffset ?? 0)]);
+    expect(await preview.locator('td.related').count()).toBeGreaterThan(0);
+    expect(await preview.locator('td[data-cell=A9]').textContent()).toContain('基本支出');
+    // Wide windows show the preview beside the pane.
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.screenshot({ path: path.join(OUT, 'web-page-preview.png') });
+    await page.setViewportSize({ width: 1000, height: 900 });
     await page.getByTestId('details').click();
     const detail = await page.getByTestId('detail').textContent();
     expect(detail).toContain('434.35');
