@@ -30,21 +30,27 @@ class InlinePagePlugin {
     this.options = options;
   }
   apply(compiler) {
-    const { template, filename, chunk } = this.options;
+    const { template, filename, chunk, inert = {} } = this.options;
     compiler.hooks.thisCompilation.tap('InlinePagePlugin', (compilation) => {
       compilation.hooks.processAssets.tap({ name: 'InlinePagePlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER }, (assets) => {
-        const files = [...(compilation.namedChunks.get(chunk)?.files ?? [])].filter((f) => f.endsWith('.js'));
-        if (files.length !== 1) throw new Error(`InlinePagePlugin: expected one script for ${chunk}, got ${files.join(', ') || 'none'}`);
-        // The licence notices the minimizer extracted go back into the one file, in place of the pointer to them.
-        const licenceFile = compilation.getAsset(files[0])?.info.related?.license ?? `${files[0]}.LICENSE.txt`;
-        const licences = assets[licenceFile] ? assets[licenceFile].source().toString().replace(/\*\//g, '* /') : '';
-        let js = assets[files[0]].source().toString();
-        if (licences) js = js.replace(/^\/\*! For license information please see [^*]*\*\/\n?/, () => `/*!\n${licences}*/\n`);
-        // Inside a script element the text must not close it ("</script") or open a comment ("<!--").
-        js = js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
-        const html = fs.readFileSync(template, 'utf8').replace('</body>', () => `<script>${js}</script>\n  </body>`);
-        compilation.deleteAsset(files[0]);
-        if (assets[licenceFile]) compilation.deleteAsset(licenceFile);
+        // One chunk's script, taken out of the build with its licence notices put back in.
+        const take = (name) => {
+          const files = [...(compilation.namedChunks.get(name)?.files ?? [])].filter((f) => f.endsWith('.js'));
+          if (files.length !== 1) throw new Error(`InlinePagePlugin: expected one script for ${name}, got ${files.join(', ') || 'none'}`);
+          // The licence notices the minimizer extracted go back into the one file, in place of the pointer to them.
+          const licenceFile = compilation.getAsset(files[0])?.info.related?.license ?? `${files[0]}.LICENSE.txt`;
+          const licences = assets[licenceFile] ? assets[licenceFile].source().toString().replace(/\*\//g, '* /') : '';
+          let js = assets[files[0]].source().toString();
+          if (licences) js = js.replace(/^\/\*! For license information please see [^*]*\*\/\n?/, () => `/*!\n${licences}*/\n`);
+          compilation.deleteAsset(files[0]);
+          if (assets[licenceFile]) compilation.deleteAsset(licenceFile);
+          // Inside a script element the text must not close it ("</script") or open a comment ("<!--").
+          return js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+        };
+        // Inert chunks (the Web Worker's code) ride along as text the page starts from a blob: URL.
+        const carried = Object.entries(inert).map(([name, id]) => `<script type="text/x-worker" id="${id}">${take(name)}</script>\n  `).join('');
+        const js = take(chunk);
+        const html = fs.readFileSync(template, 'utf8').replace('</body>', () => `${carried}<script>${js}</script>\n  </body>`);
         compilation.emitAsset(filename, new webpack.sources.RawSource(html));
       });
     });
@@ -52,7 +58,7 @@ class InlinePagePlugin {
   }
 }
 
-/** The offline page: one chunk (dynamic imports folded in), inlined into budget-recon.html. */
+/** The offline page: one chunk (dynamic imports folded in) and its worker's, inlined into budget-recon.html. */
 function webPage(dev) {
   return {
     name: 'web',
@@ -60,8 +66,8 @@ function webPage(dev) {
     dependencies: ['pane'],
     mode: dev ? 'development' : 'production',
     devtool: false,
-    entry: { 'budget-recon': './src/web/index.tsx' },
-    output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', publicPath: '', clean: false },
+    entry: { 'budget-recon': './src/web/index.tsx', 'budget-recon-worker': './src/web/worker.ts' },
+    output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', publicPath: '', clean: false, globalObject: 'self' },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
     module: {
       rules: [
@@ -77,7 +83,7 @@ function webPage(dev) {
     performance: { hints: false },
     plugins: [
       new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
-      new InlinePagePlugin({ template: path.resolve(__dirname, 'src/web/budget-recon.html'), filename: 'budget-recon.html', chunk: 'budget-recon' }),
+      new InlinePagePlugin({ template: path.resolve(__dirname, 'src/web/budget-recon.html'), filename: 'budget-recon.html', chunk: 'budget-recon', inert: { 'budget-recon-worker': 'engine-worker' } }),
     ],
   };
 }

@@ -5,9 +5,10 @@
  */
 import { Finding, Settings } from '../core/findings';
 import { Report } from '../core/report/types';
-import { validateWorkbook, ValidationResult } from '../core/validate';
+import { ValidationResult } from '../core/validate';
 import { Draft, DraftProblem } from '../draft/draft';
 import { Host, HostCapabilities, HostError, HighlightOutcome, NavigateTarget, PaneSettings, ParagraphSource, ReadParagraphsOutcome, REPORT_SHEET, ValidateProgress, WriteReportOutcome } from '../taskpane/host';
+import { Engine, PageEngine } from './engine';
 import { OpenedWorkbook } from './open-workbook';
 
 /** Hands finished bytes to the user (a blob download in the page; a recorder in tests). */
@@ -45,6 +46,8 @@ export class BrowserHost implements Host {
     readonly workbook: OpenedWorkbook,
     private save: SaveFile,
     private displayLanguage = 'zh-CN',
+    /** Where the checking runs: the engine that opened the workbook (a Web Worker in the page). */
+    readonly engine: Engine = new PageEngine(workbook),
   ) {}
 
   capabilities(): HostCapabilities {
@@ -53,9 +56,7 @@ export class BrowserHost implements Host {
 
   async validate(settings: Settings, onProgress?: (p: ValidateProgress) => void): Promise<ValidationResult> {
     onProgress?.({ phase: 'checking', fraction: 0.3 });
-    // Let the progress bar paint before the (synchronous) engine runs.
-    await new Promise((r) => setTimeout(r, 0));
-    const result = validateWorkbook(this.workbook.snapshot, settings);
+    const result = await this.engine.validate(settings);
     this.lastResult = result;
     this.onResult?.();
     onProgress?.({ phase: 'done', fraction: 1 });

@@ -11,7 +11,7 @@ import { saveBlob } from '../taskpane/report-bridge';
 import { HostError, NavigateTarget } from '../taskpane/host';
 import { BrowserHost, SaveFile } from './browser-host';
 import { SheetPreview } from './SheetPreview';
-import { openWorkbook } from './open-workbook';
+import { createEngine, Engine } from './engine';
 
 declare global {
   interface Window {
@@ -44,6 +44,8 @@ function Page() {
   const [dragging, setDragging] = useState(false);
   const [target, setTarget] = useState<NavigateTarget | null>(null);
   const generation = useRef(0);
+  // One engine for the page's life: a Web Worker where the browser allows one.
+  const engine = useRef<Engine | null>(null);
 
   const open = useCallback(
     async (file: File | undefined) => {
@@ -52,9 +54,10 @@ function Page() {
       setOpening(true);
       setMessage(null);
       try {
-        const opened = await openWorkbook(new Uint8Array(await file.arrayBuffer()), file.name);
+        engine.current ??= createEngine();
+        const opened = await engine.current.open(new Uint8Array(await file.arrayBuffer()), file.name);
         if (gen !== generation.current) return;
-        const next = new BrowserHost(opened, save, lang);
+        const next = new BrowserHost(opened, save, lang, engine.current);
         next.onResult = () => setCanDownload(next.hasResult());
         next.onNavigate = (t) => setTarget(t);
         setTarget(null);

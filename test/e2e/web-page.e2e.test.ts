@@ -75,6 +75,8 @@ describeIf('the offline page (budget-recon.html) from file://', () => {
     await page.getByTestId('file-input').setInputFiles(SAMPLE);
     await page.getByTestId('validate').click();
     await page.getByTestId('finding').first().waitFor({ timeout: 30_000 });
+    // Read and checked in the page's Web Worker, started from its own inline code.
+    expect(await page.evaluate(() => window.__budgetReconWebHost?.engine.kind)).toBe('worker');
     const items = await page.getByTestId('finding').allTextContents();
     expect(items.some((t) => t.includes('收支情况!B9') && t.includes('基本支出'))).toBe(true);
     expect(items.some((t) => t.includes('项目支出明细!F28'))).toBe(true);
