@@ -27,6 +27,56 @@ export function baseName(name: string): string {
   return name.replace(/\.[^./\\]*$/, '') || 'workbook';
 }
 
+/** Where the page keeps settings between visits: the browser's localStorage (only on this computer). */
+export type SettingsStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+const SETTINGS_KEY = 'budget-recon.settings';
+const ignoredKey = (file: string) => `budget-recon.ignored:${file}`;
+
+function browserStorage(): SettingsStore | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    // Access denied (storage blocked for file:// pages by policy).
+    return null;
+  }
+}
+
+function readJson(store: SettingsStore | null, key: string): unknown {
+  try {
+    const text = store?.getItem(key);
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeJson(store: SettingsStore | null, key: string, value: unknown): void {
+  try {
+    if (value === undefined) store?.removeItem(key);
+    else store?.setItem(key, JSON.stringify(value));
+  } catch {
+    // Full or refused: the settings still hold for this visit.
+  }
+}
+
+/** The page-wide settings, each only when it has the right type (storage is the user's to edit). */
+function pick(v: unknown): PaneSettings {
+  const o = (v && typeof v === 'object' ? v : {}) as Record<string, unknown>;
+  const out: PaneSettings = {};
+  if (typeof o.tolerance === 'string' && /^\d+(\.\d+)?$/.test(o.tolerance)) out.tolerance = o.tolerance;
+  if (typeof o.idleThreshold === 'number' && o.idleThreshold > 0 && o.idleThreshold <= 1) out.idleThreshold = o.idleThreshold;
+  if (typeof o.selfEvalProfile === 'string') out.selfEvalProfile = o.selfEvalProfile;
+  if (typeof o.autoRevalidate === 'boolean') out.autoRevalidate = o.autoRevalidate;
+  return out;
+}
+
+function ignoredOf(o: object): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(o)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
 export class BrowserHost implements Host {
   readonly kind = 'browser' as const;
   private settings: PaneSettings = {};
@@ -42,13 +92,20 @@ export class BrowserHost implements Host {
   /** Called after each validation (the page enables 下载标注副本). */
   onResult?: () => void;
 
+  private readonly displayLanguage: string;
+  /** Where the checking runs: the engine that opened the workbook (a Web Worker in the page). */
+  readonly engine: Engine;
+  private readonly store: SettingsStore | null;
+
   constructor(
     readonly workbook: OpenedWorkbook,
     private save: SaveFile,
-    private displayLanguage = 'zh-CN',
-    /** Where the checking runs: the engine that opened the workbook (a Web Worker in the page). */
-    readonly engine: Engine = new PageEngine(workbook),
-  ) {}
+    options: { displayLanguage?: string; engine?: Engine; store?: SettingsStore | null } = {},
+  ) {
+    this.displayLanguage = options.displayLanguage ?? 'zh-CN';
+    this.engine = options.engine ?? new PageEngine(workbook);
+    this.store = options.store === undefined ? browserStorage() : options.store;
+  }
 
   capabilities(): HostCapabilities {
     return { highlight: true, changeEvents: false, download: true, displayLanguage: this.displayLanguage };
@@ -103,12 +160,23 @@ export class BrowserHost implements Host {
     this.onNavigate?.(target);
   }
 
+  /**
+   * The settings kept in this browser: tolerance, idle threshold and 自评表 profile for every workbook,
+   * the findings ignored (with their reasons) for workbooks of this file name. Where the browser keeps
+   * no storage (private windows, a policy), they last as long as the page.
+   */
   async readSettings(): Promise<PaneSettings> {
-    return JSON.parse(JSON.stringify(this.settings)) as PaneSettings;
+    const shared = readJson(this.store, SETTINGS_KEY);
+    const ignored = readJson(this.store, ignoredKey(this.workbook.name));
+    const stored: PaneSettings = { ...pick(shared), ...(ignored && typeof ignored === 'object' && !Array.isArray(ignored) ? { ignored: ignoredOf(ignored) } : {}) };
+    return JSON.parse(JSON.stringify({ ...stored, ...this.settings })) as PaneSettings;
   }
 
   async writeSettings(settings: PaneSettings): Promise<void> {
     this.settings = JSON.parse(JSON.stringify(settings)) as PaneSettings;
+    const { ignored, ...shared } = this.settings;
+    writeJson(this.store, SETTINGS_KEY, pick(shared));
+    writeJson(this.store, ignoredKey(this.workbook.name), ignored && Object.keys(ignored).length ? ignored : undefined);
   }
 
   /** 写入工作表: a copy of the workbook with the 自评报告 sheet, downloaded (the opened file is never changed). */

@@ -57,7 +57,7 @@ function Page() {
         engine.current ??= createEngine();
         const opened = await engine.current.open(new Uint8Array(await file.arrayBuffer()), file.name);
         if (gen !== generation.current) return;
-        const next = new BrowserHost(opened, save, lang, engine.current);
+        const next = new BrowserHost(opened, save, { displayLanguage: lang, engine: engine.current });
         next.onResult = () => setCanDownload(next.hasResult());
         next.onNavigate = (t) => setTarget(t);
         setTarget(null);

@@ -132,6 +132,17 @@ describeIf('the offline page (budget-recon.html) from file://', () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(file));
     const xml = await zip.file('word/document.xml')!.async('string');
     expect(xml.replace(/<[^>]+>/g, '')).toContain('2023年度部门整体支出绩效自评报告');
+    // Every paragraph of the preview is in the .docx, in order.
+    const docParagraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')).filter((t) => t.trim() !== '');
+    const decode = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+    const shown = (await page.getByTestId('report-paragraph').allTextContents()).map((t) => t.trim()).filter((t) => t !== '');
+    expect(shown.length).toBeGreaterThan(10);
+    let at = 0;
+    for (const p of shown) {
+      const found = docParagraphs.findIndex((d, i) => i >= at && decode(d).trim() === p);
+      expect({ p, found: found >= 0 }).toEqual({ p, found: true });
+      at = found + 1;
+    }
   });
 
   /**
@@ -261,6 +272,17 @@ describeIf('the offline page (budget-recon.html) from file://', () => {
     await page.getByTestId('file-name').filter({ hasText: '拖入的预算表.xlsx' }).waitFor({ timeout: 10_000 });
     await page.getByTestId('validate').click();
     await page.locator('[data-testid=finding]', { hasText: '收支情况!B9' }).first().waitFor({ timeout: 30_000 });
+  });
+
+  test('settings are kept for the next visit (in this browser only)', async () => {
+    await page.getByTestId('tab-settings').click();
+    await page.getByTestId('tolerance').fill('0.05');
+    await page.getByTestId('save-settings').click();
+    await page.reload();
+    await page.getByTestId('file-input').setInputFiles(SAMPLE);
+    await page.getByTestId('tab-settings').click();
+    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('[data-testid=tolerance]')?.value === '0.05', undefined, { timeout: 5_000 });
+    await page.evaluate(() => localStorage.clear());
   });
 
   test('made no network request at all, and threw nothing', () => {

@@ -94,4 +94,50 @@ describe('BrowserHost', () => {
     await host.downloadHighlighted();
     expect(saved[0]).toEqual({ name: '宏-标注.xlsm', type: 'application/vnd.ms-excel.sheet.macroEnabled.12' });
   });
+
+  /** localStorage as the page sees it, over a Map; `refuse` makes every write fail (a full or blocked store). */
+  function memoryStore(refuse = false) {
+    const m = new Map<string, string>();
+    return {
+      m,
+      getItem: (k: string) => m.get(k) ?? null,
+      setItem: (k: string, v: string) => {
+        if (refuse) throw new Error('QuotaExceededError');
+        m.set(k, v);
+      },
+      removeItem: (k: string) => void m.delete(k),
+    };
+  }
+
+  test('keeps the settings for the next visit, and the ignored findings for the same workbook', async () => {
+    const store = memoryStore();
+    const bytes = new Uint8Array(fs.readFileSync(SAMPLE));
+    const first = new BrowserHost(await openWorkbook(bytes, '预算.xlsx'), () => undefined, { store });
+    expect(await first.readSettings()).toEqual({});
+    await first.writeSettings({ tolerance: '0.05', idleThreshold: 0.8, ignored: { 'a-finding': '已核实' } });
+    // The same workbook again, in a new visit: everything back.
+    const again = new BrowserHost(await openWorkbook(bytes, '预算.xlsx'), () => undefined, { store });
+    expect(await again.readSettings()).toEqual({ tolerance: '0.05', idleThreshold: 0.8, ignored: { 'a-finding': '已核实' } });
+    // Another workbook: the tolerances, not the other workbook's ignored findings.
+    const other = new BrowserHost(await openWorkbook(bytes, '其他单位.xlsx'), () => undefined, { store });
+    expect(await other.readSettings()).toEqual({ tolerance: '0.05', idleThreshold: 0.8 });
+    // Un-ignoring everything leaves nothing behind for that workbook.
+    await again.writeSettings({ tolerance: '0.05', idleThreshold: 0.8, ignored: {} });
+    expect([...store.m.keys()]).toEqual(['budget-recon.settings']);
+  });
+
+  test('storage that is damaged, edited by hand or refusing writes never stops the page', async () => {
+    const store = memoryStore();
+    store.m.set('budget-recon.settings', '{not json');
+    store.m.set('budget-recon.ignored:预算.xlsx', '[1,2]');
+    const opened = await openWorkbook(new Uint8Array(fs.readFileSync(SAMPLE)), '预算.xlsx');
+    expect(await new BrowserHost(opened, () => undefined, { store }).readSettings()).toEqual({});
+    store.m.set('budget-recon.settings', JSON.stringify({ tolerance: 'abc', idleThreshold: 7, selfEvalProfile: 3, autoRevalidate: 'yes' }));
+    expect(await new BrowserHost(opened, () => undefined, { store }).readSettings()).toEqual({});
+    const refusing = new BrowserHost(opened, () => undefined, { store: memoryStore(true) });
+    await refusing.writeSettings({ tolerance: '0.02' });
+    // Kept for this visit even so.
+    expect(await refusing.readSettings()).toEqual({ tolerance: '0.02' });
+    expect(await new BrowserHost(opened, () => undefined, { store: null }).readSettings()).toEqual({});
+  });
 });
