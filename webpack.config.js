@@ -62,8 +62,6 @@ class InlinePagePlugin {
 function webPage(dev) {
   return {
     name: 'web',
-    // After the pane's build, whose output.clean would otherwise remove the page.
-    dependencies: ['pane'],
     mode: dev ? 'development' : 'production',
     devtool: false,
     entry: { 'budget-recon': './src/web/index.tsx', 'budget-recon-worker': './src/web/worker.ts' },
@@ -103,7 +101,8 @@ module.exports = async (env, argv) => {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].[contenthash:8].js',
       chunkFilename: '[name].[contenthash:8].js',
-      clean: true,
+      // The offline page is built beside the pane (and alone by `--config-name web`): keep it.
+      clean: { keep: /^budget-recon\.html$/ },
     },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
     module: {
