@@ -199,7 +199,10 @@ async function main(): Promise<void> {
           ]
         : []),
       ...(web
-        ? [`offline page, open + validate ≤ 3× CLI validate: ${web.webOpenValidateMs20k} ms (${(web.webOpenValidateMs20k / cli.ms).toFixed(2)}×), peak JS heap ${web.webPeakHeapMb20k} MB — ${verdict(web.webOpenValidateMs20k <= 3 * cli.ms)}`]
+        ? [
+            `offline page, open + validate ≤ 3× CLI validate: ${web.webOpenValidateMs20k} ms (${(web.webOpenValidateMs20k / cli.ms).toFixed(2)}×), peak JS heap: page ${web.webPeakHeapMb20k} MB, worker ${web.webWorkerPeakHeapMb20k} MB — ${verdict(web.webOpenValidateMs20k <= 3 * cli.ms)}`,
+            `offline page, longest main-thread task meanwhile (checking runs in the worker): ${web.webLongestTaskMs20k} ms`,
+          ]
         : []),
       '',
     ].join('\n'),
