@@ -13,11 +13,21 @@ export interface Spread {
   min: number;
 }
 
-interface ColumnIndex {
-  /** |figure| of each item row with a figure that is not zero, ascending, with its row index. */
-  sorted: { v: number; i: number }[];
-  /** Row index → its place in sorted. */
-  position: Map<number, number>;
+/**
+ * A column's extremes: the two largest and two smallest |figure| (not zero) of its item rows, with the row
+ * holding the largest and the smallest, so the spread of the others (one row left out) is read off at once.
+ * One pass over the column, no object per row: a 20,000-row table costs microseconds, not a sort.
+ */
+interface ColumnExtremes {
+  count: number;
+  max1: number;
+  max1Row: number;
+  max2: number;
+  min1: number;
+  min1Row: number;
+  min2: number;
+  /** Row index → whether the row has a figure counted here (to leave it out of its own spread). */
+  counted: (i: number) => boolean;
 }
 
 /** Where a cell sits in a project table: its row and amount column; undefined outside every project table's figures. */
@@ -28,8 +38,9 @@ export interface TableCell {
 }
 
 export class ColumnPeers {
-  private readonly columns = new Map<ProjectTable, Map<ProjectAmountColumn, ColumnIndex>>();
-  private readonly rowsBySheetRow = new Map<ProjectTable, Map<number, ProjectRow>>();
+  private readonly columns = new Map<ProjectTable, Map<ProjectAmountColumn, ColumnExtremes>>();
+  /** Per table, whether its rows run down the sheet (then a binary search finds a sheet row). */
+  private readonly ordered = new Map<ProjectTable, boolean>();
 
   constructor(private readonly tables: readonly ProjectTable[]) {}
 
@@ -39,54 +50,98 @@ export class ColumnPeers {
       if (table.sheet !== sheet) continue;
       const key = PROJECT_AMOUNT_COLUMNS.find((k) => table.columns[k] === col);
       if (!key) continue;
-      let rows = this.rowsBySheetRow.get(table);
-      if (!rows) this.rowsBySheetRow.set(table, (rows = new Map(table.rows.map((r) => [r.row, r]))));
-      const r = rows.get(row);
+      const r = this.rowAt(table, row);
       if (r) return { table, row: r, key };
+    }
+    return undefined;
+  }
+
+  private rowAt(table: ProjectTable, row: number): ProjectRow | undefined {
+    const rows = table.rows;
+    let ordered = this.ordered.get(table);
+    if (ordered === undefined) {
+      ordered = true;
+      for (let i = 1; i < rows.length && ordered; i++) ordered = rows[i - 1].row < rows[i].row;
+      this.ordered.set(table, ordered);
+    }
+    if (!ordered) return rows.find((r) => r.row === row);
+    let lo = 0;
+    let hi = rows.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = rows[mid].row;
+      if (at === row) return rows[mid];
+      if (at < row) lo = mid + 1;
+      else hi = mid - 1;
     }
     return undefined;
   }
 
   /** The other item rows' figures (not zero) in the cell's column. */
   spread(at: TableCell): Spread {
-    const { sorted, position } = this.index(at.table, at.key);
-    // The row itself is left out: only the ends of the sorted list can move.
-    const own = position.get(at.row.index);
-    const n = sorted.length - (own === undefined ? 0 : 1);
+    const c = this.index(at.table, at.key);
+    // The row itself is left out: only the ends can move, to the second largest or smallest.
+    const self = c.counted(at.row.index);
+    const n = c.count - (self ? 1 : 0);
     if (!n) return { count: 0, max: 0, min: 0 };
-    const last = sorted.length - 1;
-    return { count: n, max: sorted[own === last ? last - 1 : last].v, min: sorted[own === 0 ? 1 : 0].v };
+    return { count: n, max: self && c.max1Row === at.row.index ? c.max2 : c.max1, min: self && c.min1Row === at.row.index ? c.min2 : c.min1 };
   }
 
-  private index(table: ProjectTable, key: ProjectAmountColumn): ColumnIndex {
+  private index(table: ProjectTable, key: ProjectAmountColumn): ColumnExtremes {
     let byKey = this.columns.get(table);
     if (!byKey) this.columns.set(table, (byKey = new Map()));
-    let c = byKey.get(key);
-    if (c) return c;
-    const sorted: { v: number; i: number }[] = [];
+    const done = byKey.get(key);
+    if (done) return done;
     const k = PROJECT_AMOUNT_COLUMNS.indexOf(key);
     const f = table.figures;
-    for (const row of table.rows) {
-      if (row.kind !== 'item') continue;
+    const flags = f?.flags[k];
+    const micros = f?.micros[k];
+    // |figure| of an item row, or 0 when it has none (or not a finite one) to count.
+    const valueOf = (row: ProjectRow): number => {
+      if (row.kind !== 'item') return 0;
       let v: number;
-      const flags = f?.flags[k];
       if (flags) {
-        if (!(flags[row.index] & FIGURE_PRESENT)) continue;
-        const m = f!.micros[k]![row.index];
+        if (!(flags[row.index] & FIGURE_PRESENT)) return 0;
+        const m = micros![row.index];
         v = Number.isNaN(m) ? Math.abs(row.amounts[key]?.value.toNumber() ?? 0) : Math.abs(m) / 1e6;
       } else {
         const a = row.amounts[key];
-        if (!a) continue;
+        if (!a) return 0;
         v = Math.abs(a.value.toNumber());
       }
-      if (v > 0 && Number.isFinite(v)) sorted.push({ v, i: row.index });
+      return v > 0 && Number.isFinite(v) ? v : 0;
+    };
+    let count = 0;
+    let max1 = -Infinity;
+    let max2 = -Infinity;
+    let min1 = Infinity;
+    let min2 = Infinity;
+    let max1Row = -1;
+    let min1Row = -1;
+    let last = -1;
+    for (const row of table.rows) if (row.index > last) last = row.index;
+    const counted = new Uint8Array(last + 1);
+    for (const row of table.rows) {
+      const v = valueOf(row);
+      if (v === 0) continue;
+      count++;
+      counted[row.index] = 1;
+      if (v > max1) {
+        max2 = max1;
+        max1 = v;
+        max1Row = row.index;
+      } else if (v > max2) max2 = v;
+      if (v < min1) {
+        min2 = min1;
+        min1 = v;
+        min1Row = row.index;
+      } else if (v < min2) min2 = v;
     }
-    sorted.sort((a, b) => a.v - b.v);
-    byKey.set(key, (c = { sorted, position: new Map(sorted.map((x, j) => [x.i, j])) }));
+    const c: ColumnExtremes = { count, max1, max1Row, max2, min1, min1Row, min2, counted: (i) => counted[i] === 1 };
+    byKey.set(key, c);
     return c;
   }
 }
-
 /** How far above its peers |value| is (≥ 1: that many times the largest), or below (≤ 1: that fraction of the smallest); 1 in between. */
 export function offPeers(value: number, s: Spread): number {
   const v = Math.abs(value);
