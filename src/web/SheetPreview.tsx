@@ -39,7 +39,7 @@ export function SheetPreview({ snapshot, target, onClose }: { snapshot: Workbook
             <table className="sheet">
               <thead>
                 <tr>
-                  <th className="corner" />
+                  <td className="corner" />
                   {outcome.preview.columns.map((c) => (
                     <th key={c.name} className={c.gapBefore ? 'gap' : undefined} scope="col">
                       {c.name}

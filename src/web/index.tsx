@@ -109,27 +109,30 @@ function Page() {
 
   return (
     <div className={`page${dragging ? ' dragging' : ''}`}>
-      <header className="bar">
-        <h1>预算对账助手 <span className="en">Budget Recon</span></h1>
-        <label className="button primary">
-          {host ? '打开其他工作簿 / Open another workbook' : '打开工作簿 / Open a workbook (.xlsx)'}
-          <input type="file" accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="file-input" onChange={(e) => {
-            void open(e.target.files?.[0]);
-            e.target.value = '';
-          }} />
-        </label>
-        <button type="button" className="button" disabled={!host || !canDownload} onClick={() => void downloadHighlighted()} data-testid="download-highlighted">
-          下载标注副本 / Download highlighted copy
-        </button>
-        {host && <span className="file" data-testid="file-name">{host.workbook.name}</span>}
-      </header>
-      {opening && <p className="status">正在读取… / Reading…</p>}
-      {message && (
-        <div className={`message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="page-message">
-          <p>{message.zh}</p>
-          <p lang="en">{message.en}</p>
+      <header>
+        <div className="bar">
+          <h1>预算对账助手 <span className="en">Budget Recon</span></h1>
+          <label className="button primary">
+            {host ? '打开其他工作簿 / Open another workbook' : '打开工作簿 / Open a workbook (.xlsx)'}
+            <input type="file" accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="file-input" onChange={(e) => {
+              void open(e.target.files?.[0]);
+              e.target.value = '';
+            }} />
+          </label>
+          <button type="button" className="button" disabled={!host || !canDownload} onClick={() => void downloadHighlighted()} data-testid="download-highlighted">
+            下载标注副本 / Download highlighted copy
+          </button>
+          {host && <span className="file" data-testid="file-name">{host.workbook.name}</span>}
         </div>
-      )}
+        {/* Reading and the page's messages belong to the banner: the pane below is the page's main. */}
+        {opening && <p className="status">正在读取… / Reading…</p>}
+        {message && (
+          <div className={`message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="page-message">
+            <p>{message.zh}</p>
+            <p lang="en">{message.en}</p>
+          </div>
+        )}
+      </header>
       {host ? (
         <div className={`workspace${target ? ' previewing' : ''}`}>
           <div className="pane">
@@ -138,10 +141,10 @@ function Page() {
           {target && <SheetPreview snapshot={host.workbook.snapshot} target={target} onClose={() => setTarget(null)} />}
         </div>
       ) : (
-        <div className="drop" data-testid="drop-zone">
+        <main className="drop" data-testid="drop-zone">
           <p>把 .xlsx 工作簿拖到这里，或点击“打开工作簿”。文件只在本机浏览器中读取，不会上传。</p>
           <p lang="en">Drop an .xlsx workbook here, or click Open a workbook. The file is read in this browser only; nothing is uploaded.</p>
-        </div>
+        </main>
       )}
     </div>
   );

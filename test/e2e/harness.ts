@@ -155,3 +155,13 @@ export async function openPane(browser: Browser, o: PaneOptions): Promise<{ cont
   await page.goto(`${o.base}/taskpane.html${o.query ?? ''}`);
   return { context, page };
 }
+
+/** axe-core's violations on the page as it is now, one line each (rule: selectors). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

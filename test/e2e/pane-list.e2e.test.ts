@@ -8,13 +8,12 @@ import fs from 'fs';
 import http from 'http';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { buildPane, CHROMIUM, haveChromium, launchChromium, openPane, ROOT, serve } from './harness';
+import { axeViolations, buildPane, CHROMIUM, haveChromium, launchChromium, openPane, serve } from './harness';
 import { paneWorkbook } from '../../bench/pane-workbook';
 
 if (!haveChromium()) console.warn(`e2e skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
 const describeIf = haveChromium() ? describe : describe.skip;
 
-const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 interface OptionState {
   /** aria-activedescendant of the list box, and whether an element has that id. */
@@ -48,15 +47,6 @@ function activeOption(page: Page, testId = 'findings'): Promise<OptionState> {
       options: list.querySelectorAll('[role=option]').length,
     };
   }, testId);
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describeIf('the findings list in chromium', () => {

@@ -19,7 +19,7 @@ import { usableModel } from '../../src/taskpane/audit-view';
 import { cidFontPdf } from '../audit/cid-pdf';
 import { readDraftOutsideJest } from '../audit/read-draft-outside-jest';
 import { makeTempDir } from '../node/tmp';
-import { buildPane, haveChromium, launchChromium, ROOT } from './harness';
+import { axeViolations, buildPane, haveChromium, launchChromium, ROOT } from './harness';
 
 const describeIf = haveChromium() ? describe : describe.skip;
 const SAMPLE = path.join(ROOT, 'samples/2023-石峰区委组织部-预算对账.xlsx');
@@ -64,7 +64,9 @@ describeIf('the offline page (budget-recon.html) from file://', () => {
     await browser?.close();
   });
 
-  test('is one file: no script or stylesheet is loaded from anywhere', () => {
+  test('is one file: no script or stylesheet is loaded from anywhere', async () => {
+    // The page before a workbook is opened passes axe-core too.
+    expect(await axeViolations(page)).toEqual([]);
     const html = fs.readFileSync(path.join(buildPane(), 'budget-recon.html'), 'utf8');
     expect(html).not.toMatch(/<script[^>]+src=/i);
     expect(html).not.toMatch(/<link\b/i);
@@ -93,6 +95,7 @@ describeIf('the offline page (budget-recon.html) from file://', () => {
     // Wide windows show the preview beside the pane.
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.screenshot({ path: path.join(OUT, 'web-page-preview.png') });
+    expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1000, height: 900 });
     await page.getByTestId('details').click();
     const detail = await page.getByTestId('detail').textContent();
@@ -195,6 +198,7 @@ describeIf('the offline page (budget-recon.html) from file://', () => {
     const lineNo = Number(/第 (\d+) 行/.exec((await shown.textContent()) ?? '')?.[1]);
     expect(lines[lineNo - 1]).toContain('131.31元');
     await page.screenshot({ path: path.join(OUT, 'web-page-audit.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   test('审核草稿 reads a .docx, a PDF and a PDF with a font it does not embed, as the CLI does', async () => {
