@@ -19,7 +19,7 @@ import { usableModel } from '../../src/taskpane/audit-view';
 import { cidFontPdf } from '../audit/cid-pdf';
 import { readDraftOutsideJest } from '../audit/read-draft-outside-jest';
 import { makeTempDir } from '../node/tmp';
-import { axeViolations, buildPane, haveChromium, launchChromium, ROOT } from './harness';
+import { axeViolations, buildPane, haveChromium, launchChromium, ROOT, serve } from './harness';
 
 const describeIf = haveChromium() ? describe : describe.skip;
 const SAMPLE = path.join(ROOT, 'samples/2023-石峰区委组织部-预算对账.xlsx');
@@ -295,4 +295,25 @@ describeIf('the offline page (budget-recon.html) from file://', () => {
     expect(requests.filter((u) => u !== pageUrl && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
+});
+
+describeIf('the offline page from an intranet folder (http)', () => {
+  test('the same page served over http reads and checks in its worker, and loads nothing else', async () => {
+    const { server, url } = await serve(buildPane());
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      await page.goto(`${url}/budget-recon.html`);
+      await page.getByTestId('file-input').setInputFiles(SAMPLE);
+      await page.getByTestId('validate').click();
+      await page.locator('[data-testid=finding]', { hasText: '收支情况!B9' }).first().waitFor({ timeout: 30_000 });
+      expect(await page.evaluate(() => window.__budgetReconWebHost?.engine.kind)).toBe('worker');
+      expect(requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([`${url}/budget-recon.html`]);
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  }, 120_000);
 });
