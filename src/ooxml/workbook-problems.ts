@@ -15,9 +15,31 @@ const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const startsWith = (bytes: Uint8Array, sig: number[]) => bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b);
 
+const DRAFT_KINDS: [RegExp, string, string][] = [
+  [/\.docx?$/i, 'Word 文档', 'a Word document'],
+  [/\.pdf$/i, 'PDF', 'a PDF'],
+  [/\.(txt|text|md|markdown)$/i, '文本文件', 'a text file'],
+];
+
+/** A report draft given where a workbook belongs (dropped on the page, named to validate): say so, and where drafts go. */
+function draftProblem(file: string): WorkbookProblem | null {
+  const kind = DRAFT_KINDS.find(([re]) => re.test(file));
+  if (!kind) return null;
+  return {
+    code: 'not-xlsx',
+    zh: `${file} 是报告草稿（${kind[1]}），不是 Excel 工作簿：请打开 .xlsx 工作簿；要核对草稿，请用“审核草稿”（命令行：budget-recon audit）`,
+    en: `${file} is a report draft (${kind[2]}), not an Excel workbook: open the .xlsx workbook; to check a draft, use 审核草稿 (Audit draft; on the command line: budget-recon audit)`,
+  };
+}
+
 /** What is wrong with the bytes before any reading: empty, an OLE2 file (.xls or encrypted), not a zip. */
 export function signatureProblem(data: Uint8Array, file: string): WorkbookProblem | null {
   if (data.length === 0) return { code: 'empty-file', zh: `文件是空的（0 字节）：${file}`, en: `the file is empty (0 bytes): ${file}` };
+  // A zip may still be a workbook whatever its name; a .doc, .pdf or .txt that is no zip is a draft.
+  if (!startsWith(data, ZIP_SIGNATURE)) {
+    const draft = draftProblem(file);
+    if (draft) return draft;
+  }
   if (startsWith(data, CFB_SIGNATURE)) {
     // Excel stores a password-protected .xlsx inside an OLE2 compound file, like the old .xls.
     const xls = /\.xls$/i.test(file);
@@ -39,7 +61,8 @@ export const xlsbProblem = (file: string): WorkbookProblem => ({
   en: `${file} is a binary workbook (.xlsb), which is not supported; save it as .xlsx and try again`,
 });
 
-export const noWorkbookProblem = (file: string): WorkbookProblem => notXlsx(file, '压缩包中没有 Excel 工作簿', 'the archive holds no Excel workbook');
+/** A zip with no workbook in it: a .docx by its name, else some other archive. */
+export const noWorkbookProblem = (file: string): WorkbookProblem => draftProblem(file) ?? notXlsx(file, '压缩包中没有 Excel 工作簿', 'the archive holds no Excel workbook');
 
 /** A package no reader could make sense of: a damaged zip is told apart from the rest. */
 export function unreadableProblem(file: string, reason: string): WorkbookProblem {

@@ -47,6 +47,11 @@ describe('openWorkbook', () => {
     ['b.xlsb', () => zipOf({ 'xl/workbook.bin': 'x' }), '二进制工作簿（.xlsb）', 'binary workbook (.xlsb)'],
     ['c.zip', () => zipOf({ 'readme.txt': 'x' }), '压缩包中没有 Excel 工作簿', 'the archive holds no Excel workbook'],
     ['cut.xlsx', () => new Uint8Array(fs.readFileSync(SAMPLE).subarray(0, 3000)), '压缩结构已损坏', 'the zip structure is damaged'],
+    // A draft dropped where the workbook goes: said so, and where drafts are checked.
+    ['草稿.docx', () => zipOf({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }), '草稿.docx 是报告草稿（Word 文档），不是 Excel 工作簿', 'is a report draft (a Word document), not an Excel workbook'],
+    ['旧草稿.doc', () => cfb, '是报告草稿（Word 文档）', 'a Word document'],
+    ['草稿.pdf', () => new TextEncoder().encode('%PDF-1.4'), '是报告草稿（PDF）', '审核草稿 (Audit draft'],
+    ['草稿.txt', () => new TextEncoder().encode('2023年收入合计550.14万元'), '是报告草稿（文本文件）', 'a text file'],
   ])('%s is refused in Chinese and English', async (name, bytes, zh, en) => {
     const e = await failure(await bytes(), name);
     expect(e.zh).toContain(zh);
