@@ -566,6 +566,7 @@ function AuditTab({ pane, host, audit, locale }: { pane: Pane; host: Host; audit
     if (item.target) void navigate(item.target.sheet, item.target.cell);
   }, [navigate]);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [pasted, setPasted] = useState('');
   const renderOption = useCallback((item: AuditItem) => <AuditOption item={item} locale={locale} />, [locale]);
   const toggle = (sev: Severity) => setSeverities(toggleSeverity(severities, sev));
   const where = current ? (current.source === 'selection' ? `${current.sheet}!${current.range}` : `“${current.sheet}”`) : '';
@@ -576,20 +577,30 @@ function AuditTab({ pane, host, audit, locale }: { pane: Pane; host: Host; audit
     <>
       <span className={s.hint}>{L(files ? 'auditHintFile' : 'auditHint')}</span>
       {files ? (
-        <div className={s.row}>
-          <Button appearance="primary" onClick={() => fileInput.current?.click()} disabled={busy} data-testid="audit-open-file">
-            {L('auditOpenFile')}
-          </Button>
-          <input ref={fileInput} type="file" hidden accept=".docx,.pdf,.txt,.md,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document" data-testid="audit-file-input"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) {
-                setActiveId(null);
-                void audit.runFile(file);
-              }
-            }} />
-        </div>
+        <>
+          <div className={s.row}>
+            <Button appearance="primary" onClick={() => fileInput.current?.click()} disabled={busy} data-testid="audit-open-file">
+              {L('auditOpenFile')}
+            </Button>
+            <input ref={fileInput} type="file" hidden accept=".docx,.pdf,.txt,.md,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document" data-testid="audit-file-input"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) {
+                  setActiveId(null);
+                  void audit.runFile(file);
+                }
+              }} />
+          </div>
+          <Field label={L('auditPasteLabel')}>
+            <Textarea value={pasted} onChange={(_, d) => setPasted(d.value)} resize="vertical" rows={3} data-testid="audit-paste" />
+          </Field>
+          <div className={s.row}>
+            <Button onClick={() => { setActiveId(null); void audit.runText(pasted); }} disabled={busy} data-testid="audit-paste-run">
+              {L('auditPasteRun')}
+            </Button>
+          </div>
+        </>
       ) : (
         <div className={s.row}>
           <Button appearance="primary" onClick={() => { setActiveId(null); void audit.run('report-sheet'); }} disabled={busy} data-testid="audit-sheet">

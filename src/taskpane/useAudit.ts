@@ -98,5 +98,23 @@ export function useAudit(host: Host, locale: Locale, pane: ReturnType<typeof use
     [audited, host],
   );
 
-  return { audit, phase, message, run, runFile };
+  /** Draft text pasted into the pane (where the host reads draft files): read as a .txt is, one line a paragraph. */
+  const runText = useCallback(
+    (text: string) => {
+      if (text.trim() === '') {
+        setAudit(null);
+        setMessage({ intent: 'warning', text: t(locale, 'auditPasteEmpty') });
+        return Promise.resolve();
+      }
+      return audited(async () => {
+        if (!host.readDraftFile) return null;
+        const name = t(locale, 'auditPasted');
+        const draft = await host.readDraftFile(`${name}.txt`, new TextEncoder().encode(text));
+        return (model) => runFileAudit(name, draft, model);
+      }, true);
+    },
+    [audited, host, locale],
+  );
+
+  return { audit, phase, message, run, runFile, runText };
 }

@@ -152,23 +152,27 @@ describeIf('the offline page (budget-recon.html) from file://', () => {
    * 审核草稿 with a draft file: the page reads it as the CLI does (the same paragraphs, from the CLI's own
    * reader run outside Jest) and audits it against the open workbook with the same result.
    */
-  async function auditInPage(file: string): Promise<{ draft: Draft; counts: Record<string, number> }> {
+  /** Audits a draft file, or (paste) its text pasted into the page, and reads what the page shows. */
+  async function auditInPage(file: string, paste = false): Promise<{ draft: Draft; counts: Record<string, number> }> {
     await page.getByTestId('audit-open-file').waitFor();
     await page.evaluate(() => {
       window.__budgetReconWebHost!.lastDraft = null;
     });
-    await page.getByTestId('audit-file-input').setInputFiles(file);
+    if (paste) {
+      await page.getByTestId('audit-paste').fill(fs.readFileSync(file, 'utf8'));
+      await page.getByTestId('audit-paste-run').click();
+    } else await page.getByTestId('audit-file-input').setInputFiles(file);
     await page.waitForFunction(() => window.__budgetReconWebHost?.lastDraft != null, undefined, { timeout: 30_000 });
-    await page.getByTestId('audit-summary').filter({ hasText: path.basename(file) }).waitFor({ timeout: 30_000 });
+    await page.getByTestId('audit-summary').filter({ hasText: paste ? '粘贴的文字' : path.basename(file) }).waitFor({ timeout: 30_000 });
     const draft = (await page.evaluate(() => window.__budgetReconWebHost!.lastDraft)) as Draft;
     const counts: Record<string, number> = {};
     for (const sev of ['error', 'warning', 'info']) counts[sev] = Number(/\d+\s*$/.exec((await page.getByTestId(`audit-count-${sev}`).textContent()) ?? '')?.[0]);
     return { draft, counts };
   }
 
-  async function expectSameAsCli(file: string) {
+  async function expectSameAsCli(file: string, paste = false) {
     const cli = readDraftOutsideJest(file);
-    const { draft, counts } = await auditInPage(file);
+    const { draft, counts } = await auditInPage(file, paste);
     expect(draft.paragraphs).toEqual(cli.paragraphs);
     expect(draft.where).toEqual(cli.where);
     const snapshot = await readOoxml(fs.readFileSync(SAMPLE));
@@ -212,6 +216,14 @@ describeIf('the offline page (budget-recon.html) from file://', () => {
     fs.writeFileSync(cid, cidFontPdf(paragraphs.filter((p) => /416\.47|434\.35|131\.31元/.test(p)).slice(0, 3)));
     const { draft } = await expectSameAsCli(cid);
     expect(draft.paragraphs.join('')).toContain('131.31元');
+  });
+
+  test('审核草稿 audits draft text pasted into the page as it audits the file', async () => {
+    await expectSameAsCli(SEED_DRAFT, true);
+    await page.getByTestId('audit-paste').fill('   ');
+    await page.getByTestId('audit-paste-run').click();
+    await page.getByTestId('audit-message').filter({ hasText: '没有可审核的文字' }).waitFor();
+    await page.getByTestId('audit-paste').fill('');
   });
 
   test('审核草稿 says what is wrong with a draft it cannot read, in Chinese and English', async () => {
