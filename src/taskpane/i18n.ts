@@ -25,7 +25,7 @@ const STRINGS = {
   auditOpenFile: ['打开草稿文件（.docx、.pdf、.txt）', 'Open a draft (.docx, .pdf, .txt)'],
   auditNotRunFile: ['点上方按钮，选择要审核的报告草稿（Word、PDF 或文本文件）。', 'Click the button above and choose the draft to audit (Word, PDF or text).'],
   auditHintKeysFile: ['↑/↓、PageUp/PageDown、Home/End 选择，Enter 或单击在下方显示该段原文', '↑/↓, PageUp/PageDown, Home/End to move; Enter or a click shows the paragraph below'],
-  auditPasteLabel: ['或把草稿文字粘贴到这里（每行一段）', 'Or paste the draft\'s text here (one paragraph a line)'],
+  auditPasteLabel: ['或把草稿文字粘贴到这里（从 Word、WPS 或 PDF 中复制）', 'Or paste the draft\'s text here (copied from Word, WPS or a PDF)'],
   auditPasteRun: ['审核粘贴的文字', 'Audit the pasted text'],
   auditPasted: ['粘贴的文字', 'pasted text'],
   auditPasteEmpty: ['没有可审核的文字：请先把草稿文字粘贴到文本框中。', 'There is no text to audit: paste the draft\'s text into the box first.'],
