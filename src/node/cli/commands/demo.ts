@@ -102,8 +102,8 @@ export const DEMO_STEPS: DemoStep[] = [
       const target = path.join(ctx.outputDir, 'budget-recon.html');
       await fs.copyFile(page, target);
       ctx.written.push({ path: target, what: '离线网页版（双击打开，把工作簿拖进来）the offline page (double-click, drop a workbook on it)' });
-      ctx.io.out('双击打开 budget-recon.html，把工作簿拖进来：校验、下载标注副本、生成报告，全部在本机浏览器中完成，不联网。');
-      ctx.io.out('Double-click budget-recon.html and drop a workbook on it: validate, download the highlighted copy, write the report, all in the browser, offline.');
+      ctx.io.out('双击打开 budget-recon.html，把工作簿拖进来：校验、下载标注副本、生成报告、审核草稿，全部在本机浏览器中完成，不联网。');
+      ctx.io.out('Double-click budget-recon.html and drop a workbook on it: validate, download the highlighted copy, write the report, audit a draft, all in the browser, offline.');
     },
   },
 ];
