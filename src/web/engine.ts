@@ -81,13 +81,22 @@ export class WorkerEngine implements Engine {
     // A worker that dies (out of memory) fails what it was doing, with a message rather than a hang.
     worker.onerror = (e) => {
       e.preventDefault();
-      const why = e.message || 'worker stopped';
-      for (const p of this.pending.values()) p.reject(new HostError(`后台计算意外中止（${why}），请刷新页面后重试`, `the background check stopped (${why}); reload the page and try again`));
+      this.stopped = e.message || 'worker stopped';
+      for (const p of this.pending.values()) p.reject(this.stoppedError());
       this.pending.clear();
     };
   }
 
+  /** Why the worker stopped, once it has: every later request fails at once with the same message. */
+  private stopped: string | null = null;
+
+  private stoppedError(): HostError {
+    const why = this.stopped ?? '';
+    return new HostError(`后台计算意外中止（${why}），请刷新页面后重试`, `the background check stopped (${why}); reload the page and try again`);
+  }
+
   private ask(request: EngineRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never, transfer: Transferable[] = []): Promise<EngineAnswer & { ok: true }> {
+    if (this.stopped !== null) return Promise.reject(this.stoppedError());
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });

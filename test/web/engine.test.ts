@@ -12,7 +12,7 @@ import { validateWorkbook } from '../../src/core/validate';
 import { seedWorkbook } from '../../src/samples/seed-workbook';
 import { buildReport } from '../../src/taskpane/report-bridge';
 import { usableModel } from '../../src/taskpane/audit-view';
-import { createEngine, PageEngine, plainResult, withModel } from '../../src/web/engine';
+import { createEngine, PageEngine, plainResult, withModel, WorkerEngine } from '../../src/web/engine';
 import { openWorkbook } from '../../src/web/open-workbook';
 import type { CorpusDoc } from '../real-tables/corpus.test';
 
@@ -68,5 +68,55 @@ describe('the page engine\'s worker boundary', () => {
     const own = await engine.validate({});
     const direct = validateWorkbook((await openWorkbook(bytes, 'sample.xlsx')).snapshot, {});
     expect(own.findings).toEqual(direct.findings);
+  });
+});
+
+describe('WorkerEngine', () => {
+  /** A Worker that answers as worker.ts does, in this thread; `crash` makes it die: one error event, then silence. */
+  class FakeWorker {
+    onmessage: ((e: MessageEvent) => void) | null = null;
+    onerror: ((e: ErrorEvent) => void) | null = null;
+    crash = false;
+    private dead = false;
+    private opened: Awaited<ReturnType<typeof openWorkbook>> | null = null;
+    postMessage(request: { id: number; op: string; data?: Uint8Array; name?: string }) {
+      void (async () => {
+        if (this.dead) return;
+        if (this.crash) {
+          this.dead = true;
+          this.onerror?.({ message: 'out of memory', preventDefault: () => undefined } as unknown as ErrorEvent);
+          return;
+        }
+        try {
+          if (request.op === 'open') {
+            this.opened = await openWorkbook(request.data!, request.name!);
+            this.onmessage?.({ data: { id: request.id, ok: true, snapshot: structuredClone(this.opened.snapshot) } } as MessageEvent);
+          } else {
+            const result = plainResult(validateWorkbook(this.opened!.snapshot, {}));
+            this.onmessage?.({ data: { id: request.id, ok: true, result: structuredClone(result) } } as MessageEvent);
+          }
+        } catch (e) {
+          const err = e as { zh?: string; en?: string; message: string };
+          this.onmessage?.({ data: { id: request.id, ok: false, zh: err.zh, en: err.en, message: err.message } } as MessageEvent);
+        }
+      })();
+    }
+  }
+
+  test('answers as the page engine does, passes bad-file messages on, and fails fast once its worker died', async () => {
+    const fake = new FakeWorker();
+    const engine = new WorkerEngine(fake as unknown as Worker);
+    const bytes = new Uint8Array(readFileSync(SAMPLE));
+    await engine.open(bytes, 'sample.xlsx');
+    const result = await engine.validate({});
+    const direct = validateWorkbook((await openWorkbook(bytes, 'sample.xlsx')).snapshot, {});
+    expect(result.findings).toEqual(direct.findings);
+    expect(buildReport(result, {}).paragraphs).toEqual(buildReport(direct, {}).paragraphs);
+    await expect(engine.open(new Uint8Array(0), 'empty.xlsx')).rejects.toMatchObject({ zh: '文件是空的（0 字节）：empty.xlsx' });
+    fake.crash = true;
+    await expect(engine.validate({})).rejects.toMatchObject({ en: expect.stringContaining('out of memory') });
+    // No hang afterwards: the next request fails at once (a dead worker never answers).
+    const hung = new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), 1000));
+    await expect(Promise.race([engine.validate({}), hung])).rejects.toMatchObject({ zh: expect.stringContaining('后台计算意外中止') });
   });
 });
