@@ -83,8 +83,6 @@ export class BrowserHost implements Host {
   /** The findings the pane asked to mark (ignored ones left out), with the last run's notes. */
   private marks: Finding[] = [];
   private lastResult: ValidationResult | null = null;
-  /** Where 「定位」 last pointed. */
-  lastTarget: NavigateTarget | null = null;
   /** Shows 「定位」's cell: the page's sheet preview (there is no Excel to select it in). */
   onNavigate?: (target: NavigateTarget) => void;
   /** The draft last opened for 审核草稿, as read (for tests, which compare it with the CLI's reading). */
@@ -156,7 +154,6 @@ export class BrowserHost implements Host {
   }
 
   async navigate(target: NavigateTarget): Promise<void> {
-    this.lastTarget = target;
     this.onNavigate?.(target);
   }
 

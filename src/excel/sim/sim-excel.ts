@@ -898,26 +898,18 @@ class SimRange extends Proxy {
     });
   }
   set values(v: (CellValue | '')[][]) {
-    this.ctx.enqueue(() => {
-      const { sheet, range } = this.must();
-      this.recordWrite(sheet, range);
-      v.forEach((row, i) =>
-        row.forEach((val, j) => {
-          const r = range.top + i;
-          const c = range.left + j;
-          const nf = sheet.numberFormats[r]?.[c] ?? 'General';
-          // A string starting with "=" becomes a formula unless the cell is formatted as text.
-          const isFormula = typeof val === 'string' && val.startsWith('=') && nf !== '@';
-          this.ctx.state.setCell(sheet, r, c, isFormula ? '' : val, isFormula ? (val as string) : null, nf);
-        }),
-      );
-    }, v);
+    // A string starting with "=" becomes a formula unless the cell is formatted as text.
+    this.writeCells(v, (val, nf) => typeof val === 'string' && val.startsWith('=') && nf !== '@');
   }
   get formulas(): (string | number | boolean)[][] {
     return this.get('formulas');
   }
   /** Range.formulas: a string starting with "=" is a formula, anything else a constant. */
   set formulas(v: (string | number | boolean)[][]) {
+    this.writeCells(v, (val) => typeof val === 'string' && val.startsWith('='));
+  }
+  /** One write of values or formulas, queued: each cell a formula or a constant as `isFormula` says. */
+  private writeCells(v: (CellValue | '')[][], isFormula: (val: CellValue | '', numberFormat: string) => boolean): void {
     this.ctx.enqueue(() => {
       const { sheet, range } = this.must();
       this.recordWrite(sheet, range);
@@ -926,9 +918,9 @@ class SimRange extends Proxy {
           const r = range.top + i;
           const c = range.left + j;
           const nf = sheet.numberFormats[r]?.[c] ?? 'General';
-          const isFormula = typeof val === 'string' && val.startsWith('=');
           // The sim does not calculate: a formula's value reads as blank.
-          this.ctx.state.setCell(sheet, r, c, isFormula ? '' : val, isFormula ? (val as string) : null, nf);
+          const formula = isFormula(val, nf);
+          this.ctx.state.setCell(sheet, r, c, formula ? '' : val, formula ? (val as string) : null, nf);
         }),
       );
     }, v);
